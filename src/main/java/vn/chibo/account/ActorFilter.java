@@ -1,0 +1,93 @@
+package vn.chibo.account;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Loads the {@link Actor} of every signed-in request from the database. An account that was disabled
+ * or deleted since sign-in is signed out at once, and an account with an initial password is sent to
+ * the password page until the password is changed.
+ */
+class ActorFilter extends OncePerRequestFilter {
+
+    static final String ATTRIBUTE = Actor.class.getName();
+
+    private static final Logger log = LoggerFactory.getLogger(ActorFilter.class);
+    private static final Set<String> ALLOWED_WITH_INITIAL_PASSWORD = Set.of("/account/password", "/logout",
+            "/error");
+
+    private final Accounts accounts;
+
+    ActorFilter(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    /** Returns the actor of the request, or null when nobody is signed in. */
+    static @Nullable Actor of(HttpServletRequest request) {
+        return (Actor) request.getAttribute(ATTRIBUTE);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof AccountUser user)) {
+            chain.doFilter(request, response);
+            return;
+        }
+
+        Optional<Actor> actor = load(user.accountId());
+        if (actor.isEmpty()) {
+            log.info("Account {} is disabled or gone; ending its session", user.accountId());
+            SecurityContextHolder.clearContext();
+            var session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            response.sendRedirect(request.getContextPath() + "/login?error=disabled");
+            return;
+        }
+        request.setAttribute(ATTRIBUTE, actor.get());
+
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (actor.get().mustChangePassword() && !ALLOWED_WITH_INITIAL_PASSWORD.contains(path)) {
+            String target = request.getContextPath() + "/account/password";
+            if (request.getHeader("HX-Request") != null) {
+                response.setHeader("HX-Redirect", target);
+                response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            }
+            else {
+                response.sendRedirect(target);
+            }
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/");
+    }
+
+    private Optional<Actor> load(AccountId id) {
+        return accounts.find(id)
+                .filter(AccountRecord::enabled)
+                .map(account -> new Actor(account.id(), account.username(), account.displayName(),
+                        account.memberId(), new HashSet<>(accounts.grantsOf(account.id())),
+                        account.mustChangePassword()));
+    }
+}

@@ -1,0 +1,7 @@
+package vn.chibo.account;
+
+import vn.chibo.organization.OrganizationId;
+
+/** A role held in one organization. */
+public record Grant(OrganizationId organizationId, Role role) {
+}

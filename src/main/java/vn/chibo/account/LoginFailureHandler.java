@@ -1,0 +1,26 @@
+package vn.chibo.account;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+
+/** Sends a failed sign-in back to the form with a reason the page can explain. */
+class LoginFailureHandler implements AuthenticationFailureHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(LoginFailureHandler.class);
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException failure) throws IOException {
+        // The user name is not logged: it is usually a member's phone number.
+        log.info("Sign-in failed: {}", failure.getClass().getSimpleName());
+        String reason = failure instanceof DisabledException ? "disabled" : "bad";
+        response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+    }
+}

@@ -1,0 +1,26 @@
+package vn.chibo.document;
+
+import java.io.InputStream;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keeps uploaded files. It checks no permission: files are served only by controllers that
+ * authorize the request first.
+ */
+public interface FileStore {
+
+    /**
+     * Stores the content and records it; the caller's transaction covers the record, and a rollback
+     * leaves at most an unreferenced file behind.
+     *
+     * @param createdBy the account that uploaded the file, or null for the system
+     */
+    StoredFile store(String fileName, String contentType, InputStream content, @Nullable Long createdBy);
+
+    Optional<StoredFile> find(StoredFileId id);
+
+    /** Opens the content for reading; the caller closes the stream. */
+    InputStream open(StoredFileId id);
+}

@@ -1,0 +1,106 @@
+package vn.chibo.organization;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.chibo.system.JdbcTime;
+
+/** Reads and creates organizations and answers questions about their place in the tree. */
+@Component
+public class Organizations {
+
+    private static final Logger log = LoggerFactory.getLogger(Organizations.class);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Organizations(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Optional<Organization> find(OrganizationId id) {
+        return jdbc.sql("select id, parent_id, kind, name, locality from organization where id = :id")
+                .param("id", id.value())
+                .query(Organizations::map)
+                .optional();
+    }
+
+    /** Returns the organization, or fails with a not-found error. */
+    public Organization get(OrganizationId id) {
+        return find(id).orElseThrow(() -> new OrganizationNotFound(id));
+    }
+
+    /** Returns the organization followed by every organization above it, nearest first. */
+    public List<Organization> chainUp(OrganizationId id) {
+        return jdbc.sql("""
+                with recursive chain (id, parent_id, kind, name, locality, depth) as (
+                    select id, parent_id, kind, name, locality, 0 from organization where id = :id
+                    union all
+                    select o.id, o.parent_id, o.kind, o.name, o.locality, c.depth + 1
+                    from organization o join chain c on o.id = c.parent_id
+                )
+                select id, parent_id, kind, name, locality from chain order by depth
+                """)
+                .param("id", id.value())
+                .query(Organizations::map)
+                .list();
+    }
+
+    /** Returns whether {@code ancestor} is {@code organization} itself or above it in the tree. */
+    public boolean isWithin(OrganizationId organization, OrganizationId ancestor) {
+        return chainUp(organization).stream().anyMatch(each -> each.id().equals(ancestor));
+    }
+
+    /** Returns the committee directly above a cell or group, if there is one. */
+    public Optional<Organization> supervisingCommittee(OrganizationId id) {
+        return chainUp(id).stream().skip(1).filter(each -> each.kind() == OrganizationKind.COMMITTEE).findFirst();
+    }
+
+    public List<Organization> children(OrganizationId parent) {
+        return jdbc.sql("""
+                select id, parent_id, kind, name, locality from organization
+                where parent_id = :parent and archived_at is null order by name
+                """)
+                .param("parent", parent.value())
+                .query(Organizations::map)
+                .list();
+    }
+
+    @Transactional
+    public Organization create(@Nullable OrganizationId parent, OrganizationKind kind, String name,
+            @Nullable String locality) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into organization (parent_id, kind, name, locality, created_at)
+                values (:parent, :kind, :name, :locality, :now)
+                """)
+                .param("parent", parent == null ? null : parent.value())
+                .param("kind", kind.name())
+                .param("name", name)
+                .param("locality", locality)
+                .param("now", JdbcTime.param(clock.instant()))
+                .update(keys, "id");
+        var id = OrganizationId.of(keys.getKey().longValue());
+        log.info("Created organization {} of kind {} under {}", id, kind, parent);
+        return new Organization(id, parent, kind, name, locality);
+    }
+
+    private static Organization map(ResultSet row, int rowNumber) throws SQLException {
+        long parent = row.getLong("parent_id");
+        return new Organization(OrganizationId.of(row.getLong("id")),
+                row.wasNull() ? null : OrganizationId.of(parent),
+                OrganizationKind.valueOf(row.getString("kind")), row.getString("name"), row.getString("locality"));
+    }
+}

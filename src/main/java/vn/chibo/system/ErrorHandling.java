@@ -1,0 +1,119 @@
+package vn.chibo.system;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns failures into a page in the user's language with the right status. An htmx request gets
+ * only the message, retargeted to the page's message area, so that the page around it stays.
+ */
+@ControllerAdvice
+@Order(0)
+class ErrorHandling {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+    private final MessageSource messages;
+
+    ErrorHandling(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ModelAndView domainFailure(DomainException failure, HttpServletRequest request, HttpServletResponse response,
+            Locale locale) {
+        log.info("Request {} {} failed: {} ({})", request.getMethod(), request.getRequestURI(),
+                failure.messageKey(), failure.getClass().getSimpleName());
+        String text = messages.getMessage(failure.messageKey(), failure.messageArguments(), locale);
+        return errorView(failure.status(), text, request, response);
+    }
+
+    @ExceptionHandler({ NoResourceFoundException.class, MethodArgumentTypeMismatchException.class })
+    ModelAndView notFound(Exception failure, HttpServletRequest request, HttpServletResponse response,
+            Locale locale) {
+        String text = messages.getMessage("error.notFound", null, locale);
+        return errorView(HttpStatus.NOT_FOUND, text, request, response);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ModelAndView missingParameter(MissingServletRequestParameterException failure, HttpServletRequest request,
+            HttpServletResponse response, Locale locale) {
+        String text = messages.getMessage("error.missingParameter",
+                new Object[] { failure.getParameterName() }, locale);
+        return errorView(HttpStatus.BAD_REQUEST, text, request, response);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ModelAndView methodNotAllowed(HttpRequestMethodNotSupportedException failure, HttpServletRequest request,
+            HttpServletResponse response, Locale locale) {
+        String text = messages.getMessage("error.methodNotAllowed", null, locale);
+        return errorView(HttpStatus.METHOD_NOT_ALLOWED, text, request, response);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ModelAndView uploadTooLarge(MaxUploadSizeExceededException failure, HttpServletRequest request,
+            HttpServletResponse response, Locale locale) {
+        String text = messages.getMessage("error.uploadTooLarge", null, locale);
+        return errorView(HttpStatus.PAYLOAD_TOO_LARGE, text, request, response);
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ModelAndView badUpload(MultipartException failure, HttpServletRequest request, HttpServletResponse response,
+            Locale locale) {
+        log.info("Upload to {} failed: {}", request.getRequestURI(), failure.getMessage());
+        String text = messages.getMessage("error.badUpload", null, locale);
+        return errorView(HttpStatus.BAD_REQUEST, text, request, response);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ModelAndView accessDenied(AccessDeniedException failure, HttpServletRequest request,
+            HttpServletResponse response, Locale locale) {
+        String text = messages.getMessage("error.forbidden", null, locale);
+        return errorView(HttpStatus.FORBIDDEN, text, request, response);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception failure, HttpServletRequest request, HttpServletResponse response,
+            Locale locale) {
+        String errorId = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Request {} {} failed unexpectedly, error id {}", request.getMethod(), request.getRequestURI(),
+                errorId, failure);
+        String text = messages.getMessage("error.unexpected", new Object[] { errorId }, locale);
+        return errorView(HttpStatus.INTERNAL_SERVER_ERROR, text, request, response);
+    }
+
+    private static ModelAndView errorView(HttpStatus status, String text, HttpServletRequest request,
+            HttpServletResponse response) {
+        ModelAndView view;
+        if (request.getHeader("HX-Request") != null) {
+            response.setHeader("HX-Retarget", "#messages");
+            response.setHeader("HX-Reswap", "innerHTML");
+            view = new ModelAndView("fragments/messages :: error");
+        }
+        else {
+            view = new ModelAndView("error");
+        }
+        view.setStatus(status);
+        view.addObject("status", status.value());
+        view.addObject("errorText", text);
+        return view;
+    }
+}

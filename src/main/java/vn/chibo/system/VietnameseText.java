@@ -1,0 +1,80 @@
+package vn.chibo.system;
+
+import java.text.Normalizer;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.function.Function;
+
+import com.ibm.icu.text.Collator;
+import com.ibm.icu.util.ULocale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Vietnamese names and search text.
+ *
+ * <p>Vietnamese lists sort people by given name, then middle name, then family name: "Hoàng Văn An",
+ * then "Phạm Thị Ánh", then "Lê Văn Ân". Collation follows ICU's Vietnamese rules, where "â" and "đ"
+ * are letters of their own after "a" and "d", and tone marks only break ties.
+ */
+public final class VietnameseText {
+
+    private static final ULocale VIETNAMESE = new ULocale("vi");
+
+    private VietnameseText() {
+    }
+
+    /** Returns the text in Unicode NFC with runs of white space made one space and the ends trimmed. */
+    public static String clean(String text) {
+        String composed = Normalizer.normalize(text, Normalizer.Form.NFC);
+        return composed.replaceAll("[\\s\\u00A0]+", " ").strip();
+    }
+
+    /** Returns the cleaned text, or null where nothing but white space is left. */
+    public static @Nullable String cleanOrNull(@Nullable String text) {
+        if (text == null) {
+            return null;
+        }
+        String cleaned = clean(text);
+        return cleaned.isEmpty() ? null : cleaned;
+    }
+
+    /**
+     * Folds text for search: lower case, no tone marks or other diacritics, and "đ" as "d", so that
+     * "nghi quyet" matches "Nghị quyết".
+     */
+    public static String fold(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        String withoutMarks = decomposed.replaceAll("\\p{M}+", "");
+        return withoutMarks.replace('đ', 'd').replace('Đ', 'D').toLowerCase(Locale.ROOT).strip();
+    }
+
+    /**
+     * Returns the sort key order of a full name: the given name (last word) first, then the middle
+     * names, then the family name (first word).
+     */
+    static String givenNameFirst(String fullName) {
+        String[] words = clean(fullName).split(" ");
+        if (words.length < 2) {
+            return words[0];
+        }
+        StringBuilder key = new StringBuilder(words[words.length - 1]);
+        for (int i = 1; i < words.length - 1; i++) {
+            key.append(' ').append(words[i]);
+        }
+        return key.append(' ').append(words[0]).toString();
+    }
+
+    /** Returns a comparator that orders items by the Vietnamese order of the names it extracts. */
+    public static <T> Comparator<T> byName(Function<T, String> fullName) {
+        Collator collator = Collator.getInstance(VIETNAMESE);
+        collator.setStrength(Collator.TERTIARY);
+        // ICU collators are not thread safe, so every comparator gets its own frozen copy.
+        Collator frozen = collator.freeze();
+        return (left, right) -> compareNames(frozen, fullName.apply(left), fullName.apply(right));
+    }
+
+    private static int compareNames(Collator collator, String left, String right) {
+        int byGivenName = collator.compare(givenNameFirst(left), givenNameFirst(right));
+        return byGivenName != 0 ? byGivenName : collator.compare(clean(left), clean(right));
+    }
+}
