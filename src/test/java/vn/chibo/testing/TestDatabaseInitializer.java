@@ -34,7 +34,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         }
         else {
             properties.put("spring.datasource.url",
-                    "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+                    "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
             properties.put("spring.datasource.username", "sa");
             properties.put("spring.datasource.password", "");
         }

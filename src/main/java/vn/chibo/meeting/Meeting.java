@@ -1,0 +1,287 @@
+package vn.chibo.meeting;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+import vn.chibo.member.MemberId;
+import vn.chibo.organization.OrganizationId;
+
+/**
+ * A meeting of one cell, the aggregate of its details and agenda. State changes check the current
+ * status and fail with {@link MeetingNotInState} naming the expected and the actual one.
+ */
+@Table
+public class Meeting {
+
+    static final int TITLE_MAX_LENGTH = 200;
+    static final int PLACE_MAX_LENGTH = 300;
+    static final int LINK_MAX_LENGTH = 500;
+    static final int AGENDA_TITLE_MAX_LENGTH = 300;
+    static final int AGENDA_DESCRIPTION_MAX_LENGTH = 2000;
+
+    private @Id @Nullable Long id;
+    private final long cellId;
+    private MeetingKind kind;
+    private MeetingMode mode;
+    private String title;
+    private Instant startsAt;
+    private Instant plannedEndAt;
+    private @Nullable String place;
+    private @Nullable String onlineLink;
+    private @Nullable Long chairMemberId;
+    private @Nullable Long minuteTakerMemberId;
+    private MeetingStatus status;
+    private final @Nullable Long createdBy;
+    private final Instant createdAt;
+    private @Nullable Instant publishedAt;
+    private @Nullable Instant closedAt;
+    private @Version @Nullable Integer version;
+
+    @MappedCollection(idColumn = "meeting_id", keyColumn = "position")
+    private List<AgendaItem> agenda;
+
+    @PersistenceCreator
+    Meeting(@Nullable Long id, long cellId, MeetingKind kind, MeetingMode mode, String title, Instant startsAt,
+            Instant plannedEndAt, @Nullable String place, @Nullable String onlineLink, @Nullable Long chairMemberId,
+            @Nullable Long minuteTakerMemberId, MeetingStatus status, @Nullable Long createdBy, Instant createdAt,
+            @Nullable Instant publishedAt, @Nullable Instant closedAt, @Nullable Integer version,
+            List<AgendaItem> agenda) {
+        this.id = id;
+        this.cellId = cellId;
+        this.kind = kind;
+        this.mode = mode;
+        this.title = title;
+        this.startsAt = startsAt;
+        this.plannedEndAt = plannedEndAt;
+        this.place = place;
+        this.onlineLink = onlineLink;
+        this.chairMemberId = chairMemberId;
+        this.minuteTakerMemberId = minuteTakerMemberId;
+        this.status = status;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+        this.publishedAt = publishedAt;
+        this.closedAt = closedAt;
+        this.version = version;
+        this.agenda = new ArrayList<>(agenda);
+    }
+
+    /** Starts a draft meeting of the cell with checked details. */
+    static Meeting schedule(OrganizationId cell, MeetingDetails details, @Nullable Long createdBy, Instant now) {
+        check(details);
+        var meeting = new Meeting(null, cell.value(), details.kind(), details.mode(), details.title().strip(),
+                details.startsAt(), details.plannedEndAt(), null, null, null, null, MeetingStatus.DRAFT, createdBy,
+                now, null, null, null, List.of());
+        meeting.apply(details);
+        return meeting;
+    }
+
+    /** Changes the details of a meeting that has not closed yet. */
+    void revise(MeetingDetails details) {
+        if (status == MeetingStatus.CLOSED) {
+            throw new MeetingNotInState(MeetingStatus.PUBLISHED, status);
+        }
+        check(details);
+        apply(details);
+    }
+
+    /** Announces the meeting; it needs a chair and a minute taker by then. */
+    void publish(Instant now) {
+        requireStatus(MeetingStatus.DRAFT);
+        if (chairMemberId == null) {
+            throw new InvalidMeeting("meeting.error.chairMissing");
+        }
+        if (minuteTakerMemberId == null) {
+            throw new InvalidMeeting("meeting.error.minuteTakerMissing");
+        }
+        status = MeetingStatus.PUBLISHED;
+        publishedAt = now;
+    }
+
+    /** Ends the meeting. A meeting cannot end before it has started. */
+    void close(Instant now) {
+        requireStatus(MeetingStatus.PUBLISHED);
+        if (now.isBefore(startsAt)) {
+            throw new InvalidMeeting("meeting.error.closeBeforeStart");
+        }
+        status = MeetingStatus.CLOSED;
+        closedAt = now;
+    }
+
+    void requireStatus(MeetingStatus expected) {
+        if (status != expected) {
+            throw new MeetingNotInState(expected, status);
+        }
+    }
+
+    private void apply(MeetingDetails details) {
+        kind = details.kind();
+        mode = details.mode();
+        title = details.title().strip();
+        startsAt = details.startsAt();
+        plannedEndAt = details.plannedEndAt();
+        place = details.mode().hasPlace() ? strippedOrNull(details.place()) : null;
+        onlineLink = details.mode().hasOnlineLink() ? strippedOrNull(details.onlineLink()) : null;
+        chairMemberId = details.chair() == null ? null : details.chair().value();
+        minuteTakerMemberId = details.minuteTaker() == null ? null : details.minuteTaker().value();
+        agenda = details.agenda().stream()
+                .map(item -> new AgendaItem(item.title().strip(), strippedOrNull(item.description())))
+                .toList();
+    }
+
+    private static void check(MeetingDetails details) {
+        String title = details.title().strip();
+        if (title.isEmpty()) {
+            throw new InvalidMeeting("meeting.error.titleMissing");
+        }
+        if (title.length() > TITLE_MAX_LENGTH) {
+            throw new InvalidMeeting("meeting.error.titleTooLong", TITLE_MAX_LENGTH);
+        }
+        if (!details.plannedEndAt().isAfter(details.startsAt())) {
+            throw new InvalidMeeting("meeting.error.endBeforeStart");
+        }
+        if (Duration.between(details.startsAt(), details.plannedEndAt()).toHours() > 24) {
+            throw new InvalidMeeting("meeting.error.tooLong");
+        }
+        checkPlace(details);
+        checkOnlineLink(details);
+        checkAgenda(details.agenda());
+    }
+
+    private static void checkPlace(MeetingDetails details) {
+        String place = strippedOrNull(details.place());
+        if (details.mode().hasPlace() && place == null) {
+            throw new InvalidMeeting("meeting.error.placeMissing");
+        }
+        if (place != null && place.length() > PLACE_MAX_LENGTH) {
+            throw new InvalidMeeting("meeting.error.placeTooLong", PLACE_MAX_LENGTH);
+        }
+    }
+
+    private static void checkOnlineLink(MeetingDetails details) {
+        String link = strippedOrNull(details.onlineLink());
+        if (!details.mode().hasOnlineLink()) {
+            return;
+        }
+        if (link == null) {
+            throw new InvalidMeeting("meeting.error.onlineLinkMissing");
+        }
+        if (link.length() > LINK_MAX_LENGTH || !link.matches("(?i)https?://[^\\s]+")) {
+            throw new InvalidMeeting("meeting.error.onlineLinkInvalid");
+        }
+    }
+
+    private static void checkAgenda(List<AgendaItem> agenda) {
+        if (agenda.isEmpty()) {
+            throw new InvalidMeeting("meeting.error.agendaEmpty");
+        }
+        for (int i = 0; i < agenda.size(); i++) {
+            AgendaItem item = agenda.get(i);
+            if (item.title().isBlank()) {
+                throw new InvalidMeeting("meeting.error.agendaTitleMissing", i + 1);
+            }
+            if (item.title().strip().length() > AGENDA_TITLE_MAX_LENGTH) {
+                throw new InvalidMeeting("meeting.error.agendaTitleTooLong", i + 1, AGENDA_TITLE_MAX_LENGTH);
+            }
+            if (item.description() != null && item.description().strip().length() > AGENDA_DESCRIPTION_MAX_LENGTH) {
+                throw new InvalidMeeting("meeting.error.agendaDescriptionTooLong", i + 1,
+                        AGENDA_DESCRIPTION_MAX_LENGTH);
+            }
+        }
+    }
+
+    private static @Nullable String strippedOrNull(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return text.strip();
+    }
+
+    public MeetingId id() {
+        if (id == null) {
+            throw new IllegalStateException("The meeting has not been saved yet");
+        }
+        return MeetingId.of(id);
+    }
+
+    public OrganizationId cellId() {
+        return OrganizationId.of(cellId);
+    }
+
+    public MeetingKind kind() {
+        return kind;
+    }
+
+    public MeetingMode mode() {
+        return mode;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Instant startsAt() {
+        return startsAt;
+    }
+
+    public Instant plannedEndAt() {
+        return plannedEndAt;
+    }
+
+    public @Nullable String place() {
+        return place;
+    }
+
+    public @Nullable String onlineLink() {
+        return onlineLink;
+    }
+
+    public @Nullable MemberId chair() {
+        return chairMemberId == null ? null : MemberId.of(chairMemberId);
+    }
+
+    public @Nullable MemberId minuteTaker() {
+        return minuteTakerMemberId == null ? null : MemberId.of(minuteTakerMemberId);
+    }
+
+    public MeetingStatus status() {
+        return status;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public @Nullable Instant publishedAt() {
+        return publishedAt;
+    }
+
+    public @Nullable Instant closedAt() {
+        return closedAt;
+    }
+
+    public List<AgendaItem> agenda() {
+        return List.copyOf(agenda);
+    }
+
+    public boolean isDraft() {
+        return status == MeetingStatus.DRAFT;
+    }
+
+    public boolean isPublished() {
+        return status == MeetingStatus.PUBLISHED;
+    }
+
+    public boolean isClosed() {
+        return status == MeetingStatus.CLOSED;
+    }
+}

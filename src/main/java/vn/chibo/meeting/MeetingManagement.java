@@ -1,0 +1,221 @@
+package vn.chibo.meeting;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.chibo.account.Actor;
+import vn.chibo.account.CellAccess;
+import vn.chibo.audit.AuditEntry;
+import vn.chibo.audit.AuditLog;
+import vn.chibo.member.Member;
+import vn.chibo.member.MemberId;
+import vn.chibo.member.Members;
+import vn.chibo.organization.OrganizationId;
+import vn.chibo.system.ConflictException;
+import vn.chibo.system.NotFoundException;
+
+/** Schedules, publishes and closes meetings, and keeps their roll. */
+@Component
+public class MeetingManagement {
+
+    /** Meetings shorter than this get a warning; the rule is 90 minutes for an ordinary meeting. */
+    static final Duration USUAL_MINIMUM_LENGTH = Duration.ofMinutes(90);
+
+    /** Documents should reach members at least this long before the meeting. */
+    static final Duration DOCUMENTS_LEAD_TIME = Duration.ofDays(1);
+
+    private static final Logger log = LoggerFactory.getLogger(MeetingManagement.class);
+
+    private final MeetingRepository repository;
+    private final Attendances attendances;
+    private final Members members;
+    private final CellAccess cellAccess;
+    private final MeetingPermissions permissions;
+    private final List<MeetingCloseGuard> closeGuards;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    MeetingManagement(MeetingRepository repository, Attendances attendances, Members members, CellAccess cellAccess,
+            MeetingPermissions permissions, List<MeetingCloseGuard> closeGuards, AuditLog audit,
+            ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.attendances = attendances;
+        this.members = members;
+        this.cellAccess = cellAccess;
+        this.permissions = permissions;
+        this.closeGuards = closeGuards;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Creates a draft meeting of the cell. Only those who run the cell may. */
+    @Transactional
+    public MeetingId schedule(Actor actor, OrganizationId cell, MeetingDetails details) {
+        cellAccess.requireRun(actor, cell);
+        requireCellMembers(cell, details);
+
+        Meeting meeting = repository.save(Meeting.schedule(cell, details, actor.accountId().value(), clock.instant()));
+        record(actor, meeting, "meeting.scheduled", "kind=" + meeting.kind());
+        log.info("Meeting {} scheduled for cell {} by account {}", meeting.id(), cell, actor.accountId());
+        return meeting.id();
+    }
+
+    @Transactional
+    public void revise(Actor actor, MeetingId id, MeetingDetails details) {
+        Meeting meeting = load(id);
+        permissions.requireManage(actor, meeting);
+        requireCellMembers(meeting.cellId(), details);
+
+        meeting.revise(details);
+        save(meeting);
+        record(actor, meeting, "meeting.revised", null);
+        log.info("Meeting {} revised by account {}", id, actor.accountId());
+    }
+
+    /**
+     * Announces a draft meeting to the cell's members.
+     *
+     * @return what the secretary should know about the meeting, such as a short planned length
+     */
+    @Transactional
+    public List<MeetingWarning> publish(Actor actor, MeetingId id) {
+        Meeting meeting = load(id);
+        permissions.requireManage(actor, meeting);
+
+        Instant now = clock.instant();
+        meeting.publish(now);
+        save(meeting);
+        record(actor, meeting, "meeting.published", null);
+        events.publishEvent(new MeetingPublished(meeting.id(), meeting.cellId()));
+        log.info("Meeting {} published by account {}", id, actor.accountId());
+        return warningsOf(meeting, now);
+    }
+
+    /** Returns what the secretary should know about the meeting as it stands. */
+    public List<MeetingWarning> warningsOf(Meeting meeting, Instant now) {
+        var warnings = new ArrayList<MeetingWarning>();
+        if (Duration.between(meeting.startsAt(), meeting.plannedEndAt()).compareTo(USUAL_MINIMUM_LENGTH) < 0) {
+            warnings.add(MeetingWarning.SHORTER_THAN_USUAL);
+        }
+        Instant announced = meeting.publishedAt() == null ? now : meeting.publishedAt();
+        if (Duration.between(announced, meeting.startsAt()).compareTo(DOCUMENTS_LEAD_TIME) < 0) {
+            warnings.add(MeetingWarning.PUBLISHED_LATE);
+        }
+        return warnings;
+    }
+
+    /**
+     * Marks a member on the roll of a published meeting. An excused absence needs the reason.
+     */
+    @Transactional
+    public void recordAttendance(Actor actor, MeetingId id, MemberId memberId, AttendanceStatus status,
+            @Nullable String absenceReason) {
+        Meeting meeting = load(id);
+        permissions.requireManage(actor, meeting);
+        meeting.requireStatus(MeetingStatus.PUBLISHED);
+        Member member = requireCellMember(meeting.cellId(), memberId);
+
+        String reason = status == AttendanceStatus.ABSENT_EXCUSED ? cleanReason(absenceReason) : null;
+        if (status == AttendanceStatus.ABSENT_EXCUSED && reason == null) {
+            throw new InvalidMeeting("meeting.error.absenceReasonMissing");
+        }
+        attendances.record(id, member.id(), status, reason, actor.accountId().value(), clock.instant());
+        audit.record(new AuditEntry(actor.accountId().value(), meeting.cellId().value(), "attendance.recorded",
+                "meeting", id.value(), "member=" + memberId + " status=" + status));
+        log.debug("Meeting {}: member {} marked {}", id, memberId, status);
+    }
+
+    /**
+     * Ends a published meeting. Members the cell expected who are still unmarked are recorded as
+     * absent without reason, so that the roll in the minutes is complete.
+     */
+    @Transactional
+    public void close(Actor actor, MeetingId id) {
+        Meeting meeting = load(id);
+        permissions.requireChair(actor, meeting);
+        meeting.requireStatus(MeetingStatus.PUBLISHED);
+        for (MeetingCloseGuard guard : closeGuards) {
+            Optional<String> reason = guard.reasonNotToClose(id);
+            if (reason.isPresent()) {
+                throw new ConflictException(reason.get());
+            }
+        }
+
+        Instant now = clock.instant();
+        meeting.close(now);
+        for (MemberId unmarked : AttendanceTally.of(members.ofCell(meeting.cellId()), marksOf(id)).notRecorded()) {
+            attendances.record(id, unmarked, AttendanceStatus.ABSENT_UNEXCUSED, null, actor.accountId().value(), now);
+        }
+        save(meeting);
+        record(actor, meeting, "meeting.closed", null);
+        events.publishEvent(new MeetingClosed(meeting.id(), meeting.cellId()));
+        log.info("Meeting {} closed by account {}", id, actor.accountId());
+    }
+
+    private Map<MemberId, AttendanceStatus> marksOf(MeetingId id) {
+        var marks = new HashMap<MemberId, AttendanceStatus>();
+        attendances.of(id).forEach((member, mark) -> marks.put(member, mark.status()));
+        return marks;
+    }
+
+    private Meeting load(MeetingId id) {
+        return repository.findById(id.value()).orElseThrow(NotFoundException::hidden);
+    }
+
+    private void save(Meeting meeting) {
+        try {
+            repository.save(meeting);
+        }
+        catch (OptimisticLockingFailureException concurrent) {
+            log.info("Meeting {} was changed concurrently", meeting.id());
+            throw new ConflictException("error.concurrentChange");
+        }
+    }
+
+    private void requireCellMembers(OrganizationId cell, MeetingDetails details) {
+        if (details.chair() != null) {
+            requireCellMember(cell, details.chair());
+        }
+        if (details.minuteTaker() != null) {
+            requireCellMember(cell, details.minuteTaker());
+        }
+    }
+
+    private Member requireCellMember(OrganizationId cell, MemberId memberId) {
+        return members.find(memberId)
+                .filter(member -> member.cellId().equals(cell))
+                .orElseThrow(() -> new InvalidMeeting("meeting.error.notCellMember"));
+    }
+
+    private static @Nullable String cleanReason(@Nullable String reason) {
+        if (reason == null || reason.isBlank()) {
+            return null;
+        }
+        String stripped = reason.strip();
+        if (stripped.length() > 500) {
+            throw new InvalidMeeting("meeting.error.absenceReasonTooLong", 500);
+        }
+        return stripped;
+    }
+
+    private void record(Actor actor, Meeting meeting, String action, @Nullable String detail) {
+        audit.record(new AuditEntry(actor.accountId().value(), meeting.cellId().value(), action, "meeting",
+                meeting.id().value(), detail));
+    }
+}

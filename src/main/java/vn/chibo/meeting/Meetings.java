@@ -1,0 +1,69 @@
+package vn.chibo.meeting;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import vn.chibo.account.Actor;
+import vn.chibo.member.MemberId;
+import vn.chibo.member.Members;
+import vn.chibo.organization.OrganizationId;
+import vn.chibo.system.NotFoundException;
+
+/** Reads meetings, their roll and their attendance figures. */
+@Component
+public class Meetings {
+
+    private final MeetingRepository repository;
+    private final Attendances attendances;
+    private final Members members;
+    private final MeetingPermissions permissions;
+
+    Meetings(MeetingRepository repository, Attendances attendances, Members members,
+            MeetingPermissions permissions) {
+        this.repository = repository;
+        this.attendances = attendances;
+        this.members = members;
+        this.permissions = permissions;
+    }
+
+    public Optional<Meeting> find(MeetingId id) {
+        return repository.findById(id.value());
+    }
+
+    /** Returns the meeting without checking who asks; for modules that check on their own. */
+    public Meeting get(MeetingId id) {
+        return find(id).orElseThrow(NotFoundException::hidden);
+    }
+
+    /** Returns the meeting if the actor may see it, and fails with not-found otherwise. */
+    public Meeting visibleTo(Actor actor, MeetingId id) {
+        Meeting meeting = get(id);
+        permissions.requireView(actor, meeting);
+        return meeting;
+    }
+
+    /** Returns the meetings of a cell, the latest first. */
+    public List<Meeting> ofCell(OrganizationId cell) {
+        return repository.findByCell(cell.value());
+    }
+
+    public Map<MemberId, RollMark> roll(MeetingId meeting) {
+        return attendances.of(meeting);
+    }
+
+    public Optional<RollMark> markOf(MeetingId meeting, MemberId member) {
+        return attendances.of(meeting, member);
+    }
+
+    /** Counts the cell's current roster against the meeting's roll. */
+    public AttendanceTally tally(MeetingId id) {
+        Meeting meeting = get(id);
+        Map<MemberId, AttendanceStatus> marks = attendances.of(id).values().stream()
+                .collect(Collectors.toMap(RollMark::memberId, RollMark::status));
+        return AttendanceTally.of(members.ofCell(meeting.cellId()), marks);
+    }
+}

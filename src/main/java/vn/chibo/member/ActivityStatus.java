@@ -1,0 +1,15 @@
+package vn.chibo.member;
+
+/** Where and whether a member takes part in party activity. */
+public enum ActivityStatus {
+    /** Đang sinh hoạt: takes part in this cell. */
+    ACTIVE,
+    /** Miễn công tác và sinh hoạt đảng: exempt (old or ill); may attend and then vote. */
+    EXEMPT,
+    /** Sinh hoạt tạm thời nơi khác: active in another unit for a while, and votes there. */
+    SENT_OUT,
+    /** Sinh hoạt tạm thời tại chi bộ này: from another unit, active here for a while. */
+    ATTACHED_IN,
+    /** Đình chỉ sinh hoạt: suspended; does not count toward votes. */
+    SUSPENDED
+}

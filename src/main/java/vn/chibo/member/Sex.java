@@ -1,0 +1,5 @@
+package vn.chibo.member;
+
+public enum Sex {
+    MALE, FEMALE
+}
