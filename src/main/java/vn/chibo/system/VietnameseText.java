@@ -1,6 +1,7 @@
 package vn.chibo.system;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.function.Function;
@@ -49,19 +50,16 @@ public final class VietnameseText {
     }
 
     /**
-     * Returns the sort key order of a full name: the given name (last word) first, then the middle
-     * names, then the family name (first word).
+     * Splits a full name into the parts it sorts by: the given name (last word), the middle names,
+     * and the family name (first word). A one-word name is a given name only.
      */
-    static String givenNameFirst(String fullName) {
+    static String[] sortParts(String fullName) {
         String[] words = clean(fullName).split(" ");
         if (words.length < 2) {
-            return words[0];
+            return new String[] { words[0], "", "" };
         }
-        StringBuilder key = new StringBuilder(words[words.length - 1]);
-        for (int i = 1; i < words.length - 1; i++) {
-            key.append(' ').append(words[i]);
-        }
-        return key.append(' ').append(words[0]).toString();
+        String middle = String.join(" ", Arrays.copyOfRange(words, 1, words.length - 1));
+        return new String[] { words[words.length - 1], middle, words[0] };
     }
 
     /** Returns a comparator that orders items by the Vietnamese order of the names it extracts. */
@@ -74,7 +72,16 @@ public final class VietnameseText {
     }
 
     private static int compareNames(Collator collator, String left, String right) {
-        int byGivenName = collator.compare(givenNameFirst(left), givenNameFirst(right));
-        return byGivenName != 0 ? byGivenName : collator.compare(clean(left), clean(right));
+        String[] leftParts = sortParts(left);
+        String[] rightParts = sortParts(right);
+        // Each part is compared whole, tone marks included, before the next part is looked at: "Ân"
+        // sorts before "Ẩn" whatever the family names are.
+        for (int i = 0; i < leftParts.length; i++) {
+            int order = collator.compare(leftParts[i], rightParts[i]);
+            if (order != 0) {
+                return order;
+            }
+        }
+        return 0;
     }
 }
