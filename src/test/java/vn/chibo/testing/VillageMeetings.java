@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,9 @@ import vn.chibo.meeting.MeetingKind;
 import vn.chibo.meeting.MeetingManagement;
 import vn.chibo.meeting.MeetingMode;
 import vn.chibo.member.MemberId;
+import vn.chibo.organization.Organization;
+import vn.chibo.organization.OrganizationKind;
+import vn.chibo.organization.Organizations;
 
 /**
  * The sample village cell of 36 members at a published regular meeting, and its usual roll. The
@@ -44,10 +48,13 @@ public class VillageMeetings {
     public static final List<String> SENT_OUT = List.of("Phan Văn Sơn", "Huỳnh Thị Mai");
 
     private final Fixtures fixtures;
+    private final Organizations organizations;
     private final MeetingManagement management;
+    private final Map<MemberId, Actor> accounts = new ConcurrentHashMap<>();
 
-    VillageMeetings(Fixtures fixtures, MeetingManagement management) {
+    VillageMeetings(Fixtures fixtures, Organizations organizations, MeetingManagement management) {
         this.fixtures = fixtures;
+        this.organizations = organizations;
         this.management = management;
     }
 
@@ -88,9 +95,17 @@ public class VillageMeetings {
         }
     }
 
-    /** Adds a commune with the village cell and schedules and publishes a hybrid meeting that began an hour ago. */
+    /**
+     * Adds the commune committee of Minh An with the village cell Hòa Bình 3, and schedules and
+     * publishes a hybrid meeting that began an hour ago. Organization names need not be unique, so
+     * every call makes a new commune of the same names.
+     */
     public Village publishedMeeting() {
-        Fixtures.Commune commune = fixtures.commune();
+        Organization committee = organizations.create(null, OrganizationKind.COMMITTEE, "Đảng bộ xã Minh An",
+                "Minh An");
+        Organization cell = organizations.create(committee.id(), OrganizationKind.CELL, "Chi bộ thôn Hòa Bình 3",
+                null);
+        var commune = new Fixtures.Commune(committee, cell);
         List<MemberId> ids = fixtures.villageRoster(commune.cell());
         var members = new LinkedHashMap<String, MemberId>();
         List<Fixtures.RosterEntry> roster = Fixtures.readRoster();
@@ -129,8 +144,8 @@ public class VillageMeetings {
     }
 
     /**
-     * Returns the member's account: the secretary's and the minute taker's own, or for anyone else a
-     * new account with the member role in the village cell.
+     * Returns the member's account: the secretary's and the minute taker's own, or for anyone else an
+     * account with the member role in the village cell, made on first use.
      */
     public Actor accountOf(Village village, String fullName) {
         if (fullName.equals(SECRETARY)) {
@@ -139,7 +154,8 @@ public class VillageMeetings {
         if (fullName.equals(MINUTE_TAKER)) {
             return village.minuteTaker();
         }
-        return fixtures.account(village.commune().cell(), village.member(fullName), Role.MEMBER);
+        return accounts.computeIfAbsent(village.member(fullName),
+                member -> fixtures.account(village.commune().cell(), member, Role.MEMBER));
     }
 
     private void mark(Village village, String name, AttendanceStatus status, String reason) {
