@@ -1,0 +1,31 @@
+package vn.chibo.minutes;
+
+import org.springframework.stereotype.Component;
+
+/** Lays out minutes in their printed form and writes them as PDF, to print and read, or DOCX, to rework. */
+@Component
+public class MinutesExport {
+
+    private final MinutesLayout.Builder layouts;
+    private final MinutesPdf pdf;
+    private final MinutesDocx docx;
+
+    MinutesExport(MinutesLayout.Builder layouts, MinutesPdf pdf, MinutesDocx docx) {
+        this.layouts = layouts;
+        this.pdf = pdf;
+        this.docx = docx;
+    }
+
+    /** Returns the printed form of the minutes, which the minutes page also draws. */
+    public MinutesLayout layout(Minutes minutes) {
+        return layouts.of(minutes);
+    }
+
+    public byte[] pdf(Minutes minutes) {
+        return pdf.write(minutes);
+    }
+
+    public byte[] docx(Minutes minutes) {
+        return docx.write(minutes);
+    }
+}

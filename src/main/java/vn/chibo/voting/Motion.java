@@ -1,0 +1,27 @@
+package vn.chibo.voting;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+import vn.chibo.meeting.MeetingId;
+import vn.chibo.organization.OrganizationId;
+
+/**
+ * A motion put to an open vote at a meeting.
+ *
+ * @param cellId the cell whose meeting it is
+ * @param closedAt when the chair closed the vote, or null while it is open
+ * @param result the frozen figures, or null while the vote is open so that nobody sees a split early
+ */
+public record Motion(MotionId id, MeetingId meetingId, OrganizationId cellId, MotionKind kind, String title,
+        MotionStatus status, Instant openedAt, @Nullable Instant closedAt, @Nullable MotionResult result) {
+
+    public boolean isOpen() {
+        return status == MotionStatus.OPEN;
+    }
+
+    public boolean isClosed() {
+        return status == MotionStatus.CLOSED;
+    }
+}

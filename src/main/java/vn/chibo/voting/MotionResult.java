@@ -1,0 +1,49 @@
+package vn.chibo.voting;
+
+import java.util.Comparator;
+import java.util.List;
+
+import vn.chibo.meeting.AttendanceTally;
+import vn.chibo.meeting.DenominatorExclusion;
+
+/**
+ * The figures of a closed vote, frozen when the chair closed it.
+ *
+ * @param abstentions ballots that were neither for nor against; they count as not in favour
+ * @param notVoting members of the denominator who cast no ballot
+ * @param denominator the official members who count for the vote, after the exclusions
+ * @param votesNeeded the smallest number of votes in favour that is more than half of the denominator
+ * @param exclusions the official members taken out of the denominator, and why, by reason and then member id
+ */
+public record MotionResult(int votesFor, int votesAgainst, int abstentions, int notVoting, int denominator,
+        int votesNeeded, boolean passed, List<DenominatorExclusion> exclusions) {
+
+    private static final Comparator<DenominatorExclusion> BY_REASON_THEN_MEMBER = Comparator
+            .comparing(DenominatorExclusion::reason)
+            .thenComparingLong(exclusion -> exclusion.memberId().value());
+
+    /** Keeps the exclusions in one order, by reason and then by member id, however they were read. */
+    public MotionResult {
+        exclusions = exclusions.stream().sorted(BY_REASON_THEN_MEMBER).toList();
+    }
+
+    /** Counts the ballots of a resolution against the attendance figures at the moment the vote closed. */
+    static MotionResult of(int votesFor, int votesAgainst, int abstentions, AttendanceTally tally) {
+        int denominator = tally.denominator();
+        int notVoting = Math.max(0, denominator - (votesFor + votesAgainst + abstentions));
+        return new MotionResult(votesFor, votesAgainst, abstentions, notVoting, denominator,
+                AttendanceTally.moreThanHalfOf(denominator), passes(denominator, votesFor), tally.exclusions());
+    }
+
+    /**
+     * Returns whether a resolution passes: more than half of the denominator voted for it. With an
+     * empty denominator nothing passes.
+     */
+    public static boolean passes(int denominator, int votesFor) {
+        return denominator > 0 && votesFor >= AttendanceTally.moreThanHalfOf(denominator);
+    }
+
+    public int ballotsCast() {
+        return votesFor + votesAgainst + abstentions;
+    }
+}

@@ -1,0 +1,280 @@
+package vn.chibo.voting;
+
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.stereotype.Component;
+
+import vn.chibo.meeting.DenominatorExclusion;
+import vn.chibo.meeting.MeetingId;
+import vn.chibo.member.MemberId;
+import vn.chibo.organization.OrganizationId;
+import vn.chibo.system.JdbcTime;
+
+/** Stores motions, their ballots and their frozen results. */
+@Component
+class MotionStore {
+
+    private static final String SELECT = """
+            select id, meeting_id, cell_id, kind, title, status, opened_at, closed_at, votes_for, votes_against,
+                   abstentions, not_voting, denominator, votes_needed, passed
+            from motion
+            """;
+
+    private final JdbcClient jdbc;
+    private final String ballotLock;
+
+    MotionStore(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.ballotLock = sharedRowLockOf(dataSource);
+    }
+
+    /**
+     * Returns the row lock that a ballot takes on its motion. Ballots must not block each other, but
+     * closing the vote must wait for every ballot in progress: PostgreSQL's {@code for share} does
+     * both. H2 has no shared row lock, so there ballots queue behind {@code for update}.
+     */
+    private static String sharedRowLockOf(DataSource dataSource) {
+        try {
+            String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+            return "PostgreSQL".equalsIgnoreCase(product) ? "for share" : "for update";
+        }
+        catch (MetaDataAccessException failure) {
+            throw new IllegalStateException("Could not tell which database the application runs on", failure);
+        }
+    }
+
+    MotionId insert(MeetingId meeting, OrganizationId cell, MotionKind kind, String title, long openedBy,
+            Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into motion (meeting_id, cell_id, title, kind, status, opened_at, opened_by)
+                values (:meeting, :cell, :title, :kind, 'OPEN', :now, :openedBy)
+                """)
+                .param("meeting", meeting.value())
+                .param("cell", cell.value())
+                .param("title", title)
+                .param("kind", kind.name())
+                .param("now", JdbcTime.param(now))
+                .param("openedBy", openedBy)
+                .update(keys, "id");
+        return MotionId.of(keys.getKey().longValue());
+    }
+
+    Optional<Motion> find(MotionId id) {
+        return withExclusions(jdbc.sql(SELECT + " where id = :id")
+                .param("id", id.value())
+                .query(MotionStore::map)
+                .list()).stream().findFirst();
+    }
+
+    /** Returns the motions of a meeting in the order they were opened. */
+    List<Motion> ofMeeting(MeetingId meeting) {
+        return withExclusions(jdbc.sql(SELECT + " where meeting_id = :meeting order by opened_at, id")
+                .param("meeting", meeting.value())
+                .query(MotionStore::map)
+                .list());
+    }
+
+    Optional<Motion> openOf(MeetingId meeting) {
+        return jdbc.sql(SELECT + " where meeting_id = :meeting and status = 'OPEN'")
+                .param("meeting", meeting.value())
+                .query(MotionStore::map)
+                .optional();
+    }
+
+    List<Motion> openInCell(OrganizationId cell) {
+        return jdbc.sql(SELECT + " where cell_id = :cell and status = 'OPEN' order by opened_at, id")
+                .param("cell", cell.value())
+                .query(MotionStore::map)
+                .list();
+    }
+
+    /**
+     * Locks the meeting's row until the transaction ends, so that opening a vote and closing the
+     * meeting never overlap: each sees the other's committed work.
+     *
+     * @return the meeting's status as it stands once the lock is held
+     */
+    String lockMeeting(MeetingId meeting) {
+        return jdbc.sql("select status from meeting where id = :id for update")
+                .param("id", meeting.value())
+                .query(String.class)
+                .single();
+    }
+
+    /**
+     * Takes the ballot lock on the motion's row and returns its status as it stands once the lock is
+     * held. A close that is in progress finishes first.
+     */
+    MotionStatus lockForBallot(MotionId motion) {
+        return MotionStatus.valueOf(jdbc.sql("select status from motion where id = :id " + ballotLock)
+                .param("id", motion.value())
+                .query(String.class)
+                .single());
+    }
+
+    /**
+     * Stores the ballot unless the member already has one on this motion. The unique key
+     * {@code ballot_once_per_member} decides between concurrent requests.
+     *
+     * @return whether this call stored the ballot
+     */
+    boolean insertBallot(MotionId motion, MemberId member, BallotChoice choice, Instant now) {
+        return jdbc.sql("""
+                insert into ballot (motion_id, member_id, choice, cast_at) values (:motion, :member, :choice, :now)
+                on conflict do nothing
+                """)
+                .param("motion", motion.value())
+                .param("member", member.value())
+                .param("choice", choice.name())
+                .param("now", JdbcTime.param(now))
+                .update() == 1;
+    }
+
+    Optional<BallotChoice> choiceOf(MotionId motion, MemberId member) {
+        return jdbc.sql("select choice from ballot where motion_id = :motion and member_id = :member")
+                .param("motion", motion.value())
+                .param("member", member.value())
+                .query(String.class)
+                .optional()
+                .map(BallotChoice::valueOf);
+    }
+
+    /** Returns which of the motions the member has cast a ballot on. */
+    Set<MotionId> votedBy(MemberId member, Collection<MotionId> motions) {
+        if (motions.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select motion_id from ballot where member_id = :member and motion_id in (:motions)")
+                .param("member", member.value())
+                .param("motions", motions.stream().map(MotionId::value).toList())
+                .query((row, number) -> MotionId.of(row.getLong("motion_id")))
+                .list());
+    }
+
+    int ballotsCast(MotionId motion) {
+        return jdbc.sql("select count(*) from ballot where motion_id = :motion")
+                .param("motion", motion.value())
+                .query(Integer.class)
+                .single();
+    }
+
+    Map<BallotChoice, Integer> countByChoice(MotionId motion) {
+        var counts = new EnumMap<BallotChoice, Integer>(BallotChoice.class);
+        for (BallotChoice choice : BallotChoice.values()) {
+            counts.put(choice, 0);
+        }
+        jdbc.sql("select choice, count(*) as ballots from ballot where motion_id = :motion group by choice")
+                .param("motion", motion.value())
+                .query((row, number) -> Map.entry(BallotChoice.valueOf(row.getString("choice")),
+                        row.getInt("ballots")))
+                .list()
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        return counts;
+    }
+
+    /**
+     * Marks an open motion closed. The update waits for every ballot that holds the ballot lock.
+     *
+     * @return false if the motion was no longer open
+     */
+    boolean markClosed(MotionId motion, long closedBy, Instant now) {
+        return jdbc.sql("""
+                update motion set status = 'CLOSED', closed_at = :now, closed_by = :closedBy, version = version + 1
+                where id = :id and status = 'OPEN'
+                """)
+                .param("now", JdbcTime.param(now))
+                .param("closedBy", closedBy)
+                .param("id", motion.value())
+                .update() == 1;
+    }
+
+    void saveResult(MotionId motion, MotionResult result) {
+        jdbc.sql("""
+                update motion set votes_for = :votesFor, votes_against = :votesAgainst, abstentions = :abstentions,
+                                  not_voting = :notVoting, denominator = :denominator, votes_needed = :votesNeeded,
+                                  passed = :passed
+                where id = :id
+                """)
+                .param("votesFor", result.votesFor())
+                .param("votesAgainst", result.votesAgainst())
+                .param("abstentions", result.abstentions())
+                .param("notVoting", result.notVoting())
+                .param("denominator", result.denominator())
+                .param("votesNeeded", result.votesNeeded())
+                .param("passed", result.passed())
+                .param("id", motion.value())
+                .update();
+        for (DenominatorExclusion exclusion : result.exclusions()) {
+            jdbc.sql("insert into motion_exclusion (motion_id, member_id, reason) values (:motion, :member, :reason)")
+                    .param("motion", motion.value())
+                    .param("member", exclusion.memberId().value())
+                    .param("reason", exclusion.reason().name())
+                    .update();
+        }
+    }
+
+    private List<Motion> withExclusions(List<Motion> motions) {
+        List<Long> closed = motions.stream().filter(Motion::isClosed).map(motion -> motion.id().value()).toList();
+        if (closed.isEmpty()) {
+            return motions;
+        }
+        var exclusions = new HashMap<Long, List<DenominatorExclusion>>();
+        jdbc.sql("""
+                select motion_id, member_id, reason from motion_exclusion where motion_id in (:motions)
+                order by motion_id, member_id
+                """)
+                .param("motions", closed)
+                .query(row -> {
+                    exclusions.computeIfAbsent(row.getLong("motion_id"), id -> new ArrayList<>())
+                            .add(new DenominatorExclusion(MemberId.of(row.getLong("member_id")),
+                                    DenominatorExclusion.Reason.valueOf(row.getString("reason"))));
+                });
+        return motions.stream()
+                .map(motion -> motion.result() == null ? motion : withResult(motion,
+                        withExclusions(motion.result(), exclusions.getOrDefault(motion.id().value(), List.of()))))
+                .toList();
+    }
+
+    private static Motion withResult(Motion motion, MotionResult result) {
+        return new Motion(motion.id(), motion.meetingId(), motion.cellId(), motion.kind(), motion.title(),
+                motion.status(), motion.openedAt(), motion.closedAt(), result);
+    }
+
+    private static MotionResult withExclusions(MotionResult result, List<DenominatorExclusion> exclusions) {
+        return new MotionResult(result.votesFor(), result.votesAgainst(), result.abstentions(), result.notVoting(),
+                result.denominator(), result.votesNeeded(), result.passed(), exclusions);
+    }
+
+    private static Motion map(ResultSet row, int rowNumber) throws SQLException {
+        MotionStatus status = MotionStatus.valueOf(row.getString("status"));
+        MotionResult result = null;
+        // A closed motion whose figures are not written yet cannot be read: closing writes both at once.
+        if (status == MotionStatus.CLOSED) {
+            result = new MotionResult(row.getInt("votes_for"), row.getInt("votes_against"),
+                    row.getInt("abstentions"), row.getInt("not_voting"), row.getInt("denominator"),
+                    row.getInt("votes_needed"), row.getBoolean("passed"), List.of());
+        }
+        return new Motion(MotionId.of(row.getLong("id")), MeetingId.of(row.getLong("meeting_id")),
+                OrganizationId.of(row.getLong("cell_id")), MotionKind.valueOf(row.getString("kind")),
+                row.getString("title"), status, JdbcTime.instant(row, "opened_at"),
+                JdbcTime.instant(row, "closed_at"), result);
+    }
+}

@@ -1,0 +1,94 @@
+package vn.chibo.voting;
+
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import vn.chibo.account.Actor;
+import vn.chibo.meeting.AttendanceTally;
+import vn.chibo.meeting.Meeting;
+import vn.chibo.meeting.MeetingPermissions;
+import vn.chibo.meeting.Meetings;
+import vn.chibo.meeting.RollMark;
+import vn.chibo.member.ActivityStatus;
+import vn.chibo.member.Member;
+import vn.chibo.member.MemberId;
+import vn.chibo.member.Members;
+
+/**
+ * Who may see, run and cast votes. Everyone who may see the meeting sees its votes and, once
+ * closed, their results; the chair, or whoever runs the cell, opens and closes them; and only
+ * official members of the cell marked present, neither sent out nor suspended, cast a ballot.
+ */
+@Component
+public class VotingPermissions {
+
+    private final MeetingPermissions meetingPermissions;
+    private final Meetings meetings;
+    private final Members members;
+
+    VotingPermissions(MeetingPermissions meetingPermissions, Meetings meetings, Members members) {
+        this.meetingPermissions = meetingPermissions;
+        this.meetings = meetings;
+        this.members = members;
+    }
+
+    public boolean canView(Actor actor, Meeting meeting) {
+        return meetingPermissions.canView(actor, meeting);
+    }
+
+    /** Returns whether the actor may open and close votes at the meeting. */
+    public boolean canRunVotes(Actor actor, Meeting meeting) {
+        return meetingPermissions.canChair(actor, meeting);
+    }
+
+    /** Fails with not-found for those who may not see the meeting and with forbidden for plain members. */
+    public void requireRunVotes(Actor actor, Meeting meeting) {
+        meetingPermissions.requireChair(actor, meeting);
+    }
+
+    public void requireView(Actor actor, Meeting meeting) {
+        meetingPermissions.requireView(actor, meeting);
+    }
+
+    /** Returns whether the actor may cast a ballot on the motion as the roll stands now, and if not, why. */
+    public VoterStanding standingOf(Actor actor, Motion motion) {
+        return voterOf(actor, motion).standing();
+    }
+
+    Voter voterOf(Actor actor, Motion motion) {
+        Optional<Member> member = actor.member()
+                .flatMap(id -> members.find(MemberId.of(id)))
+                .filter(record -> record.cellId().equals(motion.cellId()));
+        if (member.isEmpty()) {
+            return new Voter(VoterStanding.NOT_CELL_MEMBER, null);
+        }
+        return new Voter(standingOf(member.get(), meetings.markOf(motion.meetingId(), member.get().id())),
+                member.get().id());
+    }
+
+    private static VoterStanding standingOf(Member member, Optional<RollMark> mark) {
+        if (member.isProbationary()) {
+            return VoterStanding.PROBATIONARY;
+        }
+        if (member.activityStatus() == ActivityStatus.SENT_OUT) {
+            return VoterStanding.SENT_OUT;
+        }
+        if (member.activityStatus() == ActivityStatus.SUSPENDED) {
+            return VoterStanding.SUSPENDED;
+        }
+        if (mark.isEmpty() || !AttendanceTally.mayVote(member, mark.get().status())) {
+            return VoterStanding.NOT_PRESENT;
+        }
+        return VoterStanding.ELIGIBLE;
+    }
+
+    /**
+     * A person's standing on one motion.
+     *
+     * @param memberId the member record in the motion's cell, or null for someone who holds none
+     */
+    record Voter(VoterStanding standing, @Nullable MemberId memberId) {
+    }
+}

@@ -1,0 +1,138 @@
+package vn.chibo.voting.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.chibo.account.Actor;
+import vn.chibo.meeting.Meeting;
+import vn.chibo.meeting.MeetingId;
+import vn.chibo.meeting.Meetings;
+import vn.chibo.system.FlashMessage;
+import vn.chibo.voting.BallotChoice;
+import vn.chibo.voting.BallotReceipt;
+import vn.chibo.voting.InvalidBallotChoice;
+import vn.chibo.voting.InvalidMotion;
+import vn.chibo.voting.Motion;
+import vn.chibo.voting.MotionId;
+import vn.chibo.voting.MotionManagement;
+import vn.chibo.voting.Motions;
+import vn.chibo.voting.VotingPermissions;
+
+/**
+ * The votes of a meeting: the list with the form that opens a vote, and the page of one vote where
+ * members cast their ballot, the chair follows and closes it, and everyone reads the result.
+ */
+@Controller
+class MotionController {
+
+    private final Meetings meetings;
+    private final Motions motions;
+    private final MotionManagement management;
+    private final VotingPermissions permissions;
+    private final MotionPages pages;
+
+    MotionController(Meetings meetings, Motions motions, MotionManagement management, VotingPermissions permissions,
+            MotionPages pages) {
+        this.meetings = meetings;
+        this.motions = motions;
+        this.management = management;
+        this.permissions = permissions;
+        this.pages = pages;
+    }
+
+    @GetMapping("/meetings/{meetingId}/motions")
+    String meetingMotions(Actor actor, @PathVariable long meetingId, Model model) {
+        Meeting meeting = meetings.visibleTo(actor, MeetingId.of(meetingId));
+
+        addMeetingMotions(model, actor, meeting, new MotionFormData(motions.suggestedTitle(meeting)), null);
+        return "voting/meeting-motions";
+    }
+
+    @PostMapping("/meetings/{meetingId}/motions")
+    String open(Actor actor, @PathVariable long meetingId, @ModelAttribute("form") MotionFormData form, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        Meeting meeting = meetings.visibleTo(actor, MeetingId.of(meetingId));
+        permissions.requireRunVotes(actor, meeting);
+
+        MotionId id;
+        try {
+            id = management.open(actor, meeting.id(), form.title());
+        }
+        catch (InvalidMotion invalid) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            addMeetingMotions(model, actor, meeting, form, invalid);
+            return "voting/meeting-motions";
+        }
+
+        redirect.addFlashAttribute(FlashMessage.SUCCESS, new FlashMessage("voting.flash.opened"));
+        return "redirect:/motions/" + id;
+    }
+
+    /** The page of one vote; with {@code HX-Request} only its panel, which open votes poll. */
+    @GetMapping("/motions/{id}")
+    String motion(Actor actor, @PathVariable long id, @RequestHeader(name = "HX-Request", required = false)
+            @Nullable String htmx, Model model) {
+        Motion motion = motions.visibleTo(actor, MotionId.of(id));
+
+        model.addAttribute("page", pages.of(actor, motion));
+        return htmx == null ? "voting/motion" : "voting/motion :: panel";
+    }
+
+    @PostMapping("/motions/{id}/ballot")
+    String cast(Actor actor, @PathVariable long id, @ModelAttribute BallotFormData form,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+            RedirectAttributes redirect) {
+        MotionId motionId = MotionId.of(id);
+        motions.visibleTo(actor, motionId);
+
+        BallotChoice choice = BallotChoice.parse(form.choice()).orElseThrow(InvalidBallotChoice::new);
+
+        BallotReceipt receipt = management.cast(actor, motionId, choice);
+
+        var message = new FlashMessage(receipt == BallotReceipt.RECORDED ? "voting.flash.recorded"
+                : "voting.flash.alreadyRecorded", new DefaultMessageSourceResolvable(choice.messageKey()));
+        if (htmx != null) {
+            model.addAttribute(FlashMessage.SUCCESS, message);
+            model.addAttribute("page", pages.of(actor, motions.get(motionId)));
+            return "voting/motion :: afterBallot";
+        }
+        redirect.addFlashAttribute(FlashMessage.SUCCESS, message);
+        return "redirect:/motions/" + id;
+    }
+
+    @PostMapping("/motions/{id}/close")
+    String close(Actor actor, @PathVariable long id, RedirectAttributes redirect) {
+        Motion motion = motions.visibleTo(actor, MotionId.of(id));
+        permissions.requireRunVotes(actor, meetings.get(motion.meetingId()));
+
+        management.close(actor, motion.id());
+
+        redirect.addFlashAttribute(FlashMessage.SUCCESS, new FlashMessage("voting.flash.closed"));
+        return "redirect:/motions/" + id;
+    }
+
+    private void addMeetingMotions(Model model, Actor actor, Meeting meeting, MotionFormData form,
+            @Nullable InvalidMotion error) {
+        boolean runsVotes = permissions.canRunVotes(actor, meeting);
+        boolean voteOpen = motions.openOf(meeting.id()).isPresent();
+        model.addAttribute("meeting", meeting);
+        model.addAttribute("motions", motions.ofMeeting(meeting.id()));
+        model.addAttribute("canOpen", runsVotes && meeting.isPublished() && !voteOpen);
+        model.addAttribute("openBlockedKey", !runsVotes ? null
+                : !meeting.isPublished() ? "voting.open.notPublished"
+                : voteOpen ? "voting.open.alreadyOpen" : null);
+        model.addAttribute("form", form);
+        model.addAttribute("errorKey", error == null ? null : error.messageKey());
+        model.addAttribute("errorArguments", error == null ? null : error.messageArguments());
+    }
+}

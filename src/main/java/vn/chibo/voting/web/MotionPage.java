@@ -1,0 +1,41 @@
+package vn.chibo.voting.web;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import vn.chibo.meeting.DenominatorExclusion;
+import vn.chibo.meeting.Meeting;
+import vn.chibo.voting.BallotChoice;
+import vn.chibo.voting.Motion;
+import vn.chibo.voting.VoterStanding;
+
+/**
+ * What the motion page shows to one person.
+ *
+ * @param ownChoice the choice the viewer cast, or null
+ * @param canClose whether the viewer runs the vote and may close it while it is open
+ * @param ballotsCast ballots so far, filled only for the one who runs the open vote
+ * @param eligiblePresent members present who may vote, filled only for the one who runs the open vote
+ * @param excluded the members taken out of the denominator, once the vote has closed
+ */
+public record MotionPage(Motion motion, Meeting meeting, VoterStanding standing, @Nullable BallotChoice ownChoice,
+        boolean canClose, int ballotsCast, int eligiblePresent, List<ExcludedMember> excluded) {
+
+    /** A member taken out of the denominator, by name, and why. */
+    public record ExcludedMember(String fullName, DenominatorExclusion.Reason reason) {
+
+        public String reasonKey() {
+            return "voting.exclusion." + reason;
+        }
+    }
+
+    /** Returns whether the page offers the three ballot buttons. */
+    public boolean offersBallot() {
+        return motion.isOpen() && standing.mayVote() && ownChoice == null;
+    }
+
+    public List<BallotChoice> choices() {
+        return List.of(BallotChoice.values());
+    }
+}

@@ -1,0 +1,60 @@
+package vn.chibo.minutes;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import vn.chibo.meeting.DenominatorExclusion;
+import vn.chibo.meeting.MeetingKind;
+import vn.chibo.meeting.MeetingMode;
+import vn.chibo.member.CellRole;
+import vn.chibo.testing.MessageBundles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MinutesMessagesTests {
+
+    private final MessageBundles bundles = new MessageBundles("minutes");
+
+    @Test
+    void languagesHaveSameKeys() {
+        assertThat(bundles.keys("en")).containsExactlyInAnyOrderElementsOf(bundles.keys(""));
+        assertThat(bundles.keys("de")).containsExactlyInAnyOrderElementsOf(bundles.keys(""));
+    }
+
+    @Test
+    void templatesUseOnlyKnownKeys() {
+        assertThat(bundles.keys("")).containsAll(bundles.keysInTemplates("minutes"));
+    }
+
+    @Test
+    void templatesHaveNoLiteralText() {
+        assertThat(bundles.literalTextInTemplates("minutes")).isEmpty();
+    }
+
+    @Test
+    void everyEnumValueHasText() {
+        List<String> needed = new ArrayList<>();
+        for (MinutesStatus status : MinutesStatus.values()) {
+            needed.add("minutes.status." + status);
+        }
+        for (ApprovalOutcome outcome : ApprovalOutcome.values()) {
+            needed.add("minutes.flash." + outcome);
+        }
+        for (MeetingKind kind : MeetingKind.values()) {
+            needed.add("minutes.draft.title." + kind);
+        }
+        for (MeetingMode mode : MeetingMode.values()) {
+            needed.add("minutes.draft.mode." + mode);
+        }
+        for (CellRole role : CellRole.values()) {
+            needed.add("minutes.draft.cellRole." + role);
+        }
+        for (DenominatorExclusion.Reason reason : DenominatorExclusion.Reason.values()) {
+            needed.add("minutes.draft.exclusion." + reason);
+        }
+
+        assertThat(bundles.keys("")).containsAll(needed);
+    }
+}

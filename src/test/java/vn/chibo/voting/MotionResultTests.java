@@ -1,0 +1,83 @@
+package vn.chibo.voting;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import vn.chibo.meeting.AttendanceTally;
+import vn.chibo.meeting.DenominatorExclusion;
+import vn.chibo.member.MemberId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MotionResultTests {
+
+    @ParameterizedTest(name = "denominator {0}, {1} for: passed {2}")
+    @CsvSource({
+            "25, 13, true",
+            "25, 12, false",
+            "24, 13, true",
+            "24, 12, false",
+            "3, 2, true",
+            "3, 1, false",
+            "2, 2, true",
+            "2, 1, false",
+            "1, 1, true",
+            "1, 0, false",
+            "0, 0, false",
+            "0, 1, false",
+            "100, 51, true",
+            "100, 50, false"
+    })
+    void passesWithMoreThanHalfOfDenominator(int denominator, int votesFor, boolean passed) {
+        assertThat(MotionResult.passes(denominator, votesFor)).isEqualTo(passed);
+    }
+
+    @ParameterizedTest(name = "denominator {0} needs {1}")
+    @CsvSource({ "25, 13", "24, 13", "23, 12", "2, 2", "1, 1" })
+    void votesNeededIsMoreThanHalf(int denominator, int needed) {
+        MotionResult result = MotionResult.of(0, 0, 0, tallyWithDenominator(denominator));
+
+        assertThat(result.votesNeeded()).isEqualTo(needed);
+    }
+
+    @Test
+    void abstentionsCountAsNotInFavour() {
+        MotionResult result = MotionResult.of(12, 0, 13, tallyWithDenominator(25));
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.notVoting()).isZero();
+    }
+
+    @Test
+    void notVotingIsDenominatorLessBallots() {
+        var exclusion = new DenominatorExclusion(MemberId.of(7), DenominatorExclusion.Reason.SENT_OUT);
+        AttendanceTally tally = new AttendanceTally(27, 26, 1, 0, 1, 0, 0, 26, 20, 0, 0, List.of(), List.of(),
+                List.of(), 20, 25, 13, List.of(exclusion));
+
+        MotionResult result = MotionResult.of(18, 1, 1, tally);
+
+        assertThat(result.notVoting()).isEqualTo(5);
+        assertThat(result.denominator()).isEqualTo(25);
+        assertThat(result.votesNeeded()).isEqualTo(13);
+        assertThat(result.passed()).isTrue();
+        assertThat(result.exclusions()).containsExactly(exclusion);
+    }
+
+    @Test
+    void choiceParsesOnlyExactNames() {
+        Map<String, Boolean> inputs = Map.of("FOR", true, "AGAINST", true, "ABSTAIN", true, "for", false, "YES",
+                false, "", false);
+
+        inputs.forEach((input, known) -> assertThat(BallotChoice.parse(input).isPresent()).as(input).isEqualTo(known));
+        assertThat(BallotChoice.parse(null)).isEmpty();
+    }
+
+    private static AttendanceTally tallyWithDenominator(int denominator) {
+        return new AttendanceTally(denominator, denominator, 0, 0, 0, 0, 0, denominator, denominator, 0, 0, List.of(),
+                List.of(), List.of(), denominator, denominator, AttendanceTally.moreThanHalfOf(denominator), List.of());
+    }
+}

@@ -1,0 +1,51 @@
+package vn.chibo.voting;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import vn.chibo.meeting.DenominatorExclusion;
+import vn.chibo.testing.MessageBundles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class VotingMessagesTests {
+
+    private final MessageBundles bundles = new MessageBundles("voting");
+
+    @Test
+    void languagesHaveSameKeys() {
+        assertThat(bundles.keys("en")).containsExactlyInAnyOrderElementsOf(bundles.keys(""));
+        assertThat(bundles.keys("de")).containsExactlyInAnyOrderElementsOf(bundles.keys(""));
+    }
+
+    @Test
+    void templatesUseOnlyKnownKeys() {
+        assertThat(bundles.keys("")).containsAll(bundles.keysInTemplates("voting"));
+    }
+
+    @Test
+    void templatesHaveNoLiteralText() {
+        assertThat(bundles.literalTextInTemplates("voting")).isEmpty();
+    }
+
+    @Test
+    void everyEnumValueHasText() {
+        List<String> needed = new ArrayList<>();
+        for (BallotChoice choice : BallotChoice.values()) {
+            needed.add(choice.messageKey());
+        }
+        for (VoterStanding standing : VoterStanding.values()) {
+            needed.add(standing.messageKey());
+        }
+        for (MotionStatus status : MotionStatus.values()) {
+            needed.add("voting.status." + status);
+        }
+        for (DenominatorExclusion.Reason reason : DenominatorExclusion.Reason.values()) {
+            needed.add("voting.exclusion." + reason);
+        }
+
+        assertThat(bundles.keys("")).containsAll(needed);
+    }
+}

@@ -1,0 +1,281 @@
+package vn.chibo.voting;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.chibo.account.Actor;
+import vn.chibo.account.Role;
+import vn.chibo.audit.AuditEntry;
+import vn.chibo.audit.AuditLog;
+import vn.chibo.meeting.DenominatorExclusion;
+import vn.chibo.meeting.MeetingManagement;
+import vn.chibo.meeting.MeetingStatus;
+import vn.chibo.meeting.Meetings;
+import vn.chibo.member.ActivityStatus;
+import vn.chibo.member.MembershipStatus;
+import vn.chibo.system.ConflictException;
+import vn.chibo.system.ForbiddenException;
+import vn.chibo.system.NotFoundException;
+import vn.chibo.testing.Fixtures;
+import vn.chibo.testing.SqlTest;
+import vn.chibo.testing.VillageMeetings;
+import vn.chibo.testing.VillageMeetings.Village;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@SqlTest
+class VotingTests {
+
+    @Autowired
+    VillageMeetings villages;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    MotionManagement management;
+
+    @Autowired
+    Motions motions;
+
+    @Autowired
+    MeetingManagement meetingManagement;
+
+    @Autowired
+    Meetings meetings;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void villageResolutionPassesWithThirteenNeeded() {
+        Village village = villages.publishedMeeting();
+        villages.takeRoll(village);
+        MotionId id = management.open(village.secretary(), village.meeting(),
+                motions.suggestedTitle(meetings.get(village.meeting())));
+
+        List<String> voters = village.eligibleVoters();
+        assertThat(voters).hasSize(24);
+        var choices = new ArrayList<BallotChoice>(List.of(BallotChoice.AGAINST, BallotChoice.ABSTAIN));
+        choices.addAll(Collections.nCopies(22, BallotChoice.FOR));
+        for (int i = 0; i < voters.size(); i++) {
+            assertThat(management.cast(villages.accountOf(village, voters.get(i)), id, choices.get(i)))
+                    .isEqualTo(BallotReceipt.RECORDED);
+        }
+        assertThat(motions.get(id).result()).isNull();
+        assertThat(motions.ballotsCast(id)).isEqualTo(24);
+
+        MotionResult result = management.close(village.secretary(), id);
+
+        assertThat(result.votesFor()).isEqualTo(22);
+        assertThat(result.votesAgainst()).isEqualTo(1);
+        assertThat(result.abstentions()).isEqualTo(1);
+        assertThat(result.notVoting()).isEqualTo(1);
+        assertThat(result.denominator()).isEqualTo(25);
+        assertThat(result.votesNeeded()).isEqualTo(13);
+        assertThat(result.passed()).isTrue();
+        assertThat(motions.ofMeeting(village.meeting())).singleElement().satisfies(stored -> {
+            assertThat(stored.title()).startsWith("Biểu quyết thông qua Nghị quyết chi bộ tháng ");
+            assertThat(stored.status()).isEqualTo(MotionStatus.CLOSED);
+            assertThat(stored.result()).isEqualTo(result);
+        });
+        Map<DenominatorExclusion.Reason, Long> reasons = result.exclusions().stream()
+                .collect(Collectors.groupingBy(DenominatorExclusion::reason, Collectors.counting()));
+        assertThat(reasons).containsExactlyInAnyOrderEntriesOf(Map.of(DenominatorExclusion.Reason.SENT_OUT, 2L,
+                DenominatorExclusion.Reason.EXEMPT_ABSENT, 5L, DenominatorExclusion.Reason.EXCUSED_ABSENCE, 1L));
+        assertThat(result.exclusions()).contains(new DenominatorExclusion(village.member(VillageMeetings.EXCUSED),
+                DenominatorExclusion.Reason.EXCUSED_ABSENCE));
+        assertThat(audit.entriesFor("motion", id.value())).extracting(AuditEntry::action)
+                .containsOnly("motion.opened", "ballot.cast", "motion.closed")
+                .filteredOn("ballot.cast"::equals).hasSize(24);
+    }
+
+    @Test
+    void resultHiddenUntilClose() {
+        Village village = villages.publishedMeeting();
+        villages.takeRoll(village);
+        MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
+        management.cast(village.secretary(), id, BallotChoice.FOR);
+
+        assertThat(motions.get(id).result()).isNull();
+        assertThat(motions.ofMeeting(village.meeting())).singleElement()
+                .satisfies(motion -> assertThat(motion.result()).isNull());
+        assertThat(motions.openOf(village.meeting())).get().satisfies(motion -> assertThat(motion.result()).isNull());
+    }
+
+    @Test
+    void repeatedChoiceIsAlreadyRecorded() {
+        Village village = villages.publishedMeeting();
+        villages.takeRoll(village);
+        MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
+        Actor voter = villages.accountOf(village, "Phạm Thị Ánh");
+
+        assertThat(management.cast(voter, id, BallotChoice.AGAINST)).isEqualTo(BallotReceipt.RECORDED);
+        assertThat(management.cast(voter, id, BallotChoice.AGAINST)).isEqualTo(BallotReceipt.ALREADY_RECORDED);
+        assertThatThrownBy(() -> management.cast(voter, id, BallotChoice.FOR))
+                .isInstanceOf(BallotAlreadyCast.class)
+                .hasMessage("voting.error.ballotAlreadyCast");
+
+        assertThat(ballotsOf(id)).containsExactly("AGAINST");
+        assertThat(audit.entriesFor("motion", id.value())).extracting(AuditEntry::action)
+                .filteredOn("ballot.cast"::equals).hasSize(1);
+    }
+
+    @Test
+    void rejectsIneligibleBallotsStoringNothing() {
+        Village village = villages.publishedMeeting();
+        villages.takeRoll(village);
+        MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
+        var otherCell = fixtures.cellUnder(village.commune().committee());
+        Actor outsider = fixtures.account(otherCell, fixtures.member(otherCell, "Lê Văn Khác",
+                MembershipStatus.OFFICIAL, ActivityStatus.ACTIVE), Role.MEMBER);
+        Actor officer = fixtures.accountWithoutMember(village.commune().committee(), Role.COMMITTEE_OFFICER);
+
+        assertThatThrownBy(() -> management.cast(villages.accountOf(village, "Hoàng Văn Ẩn"), id, BallotChoice.FOR))
+                .isInstanceOf(NotEligibleToVote.class)
+                .hasMessage("voting.standing.PROBATIONARY");
+        assertThatThrownBy(() -> management.cast(villages.accountOf(village, VillageMeetings.EXCUSED), id,
+                BallotChoice.FOR))
+                .isInstanceOf(NotEligibleToVote.class)
+                .hasMessage("voting.standing.NOT_PRESENT");
+        assertThatThrownBy(() -> management.cast(villages.accountOf(village, "Phan Văn Sơn"), id, BallotChoice.FOR))
+                .isInstanceOf(NotEligibleToVote.class)
+                .hasMessage("voting.standing.SENT_OUT");
+        assertThatThrownBy(() -> management.cast(villages.accountOf(village, "Đặng Văn Ơn"), id, BallotChoice.FOR))
+                .isInstanceOf(NotEligibleToVote.class)
+                .hasMessage("voting.standing.NOT_PRESENT");
+        assertThatThrownBy(() -> management.cast(officer, id, BallotChoice.FOR))
+                .isInstanceOf(NotEligibleToVote.class)
+                .hasMessage("voting.standing.NOT_CELL_MEMBER");
+        assertThatThrownBy(() -> management.cast(outsider, id, BallotChoice.FOR))
+                .isInstanceOf(NotFoundException.class);
+
+        assertThat(ballotsOf(id)).isEmpty();
+        assertThat(audit.entriesFor("motion", id.value())).extracting(AuditEntry::action)
+                .containsExactly("motion.opened");
+    }
+
+    @Test
+    void exemptMemberWhoAttendsMayVote() {
+        Village village = villages.publishedMeeting();
+        villages.takeRoll(village);
+        meetingManagement.recordAttendance(village.secretary(), village.meeting(), village.member("Đặng Văn Ơn"),
+                vn.chibo.meeting.AttendanceStatus.PRESENT_IN_PERSON, null);
+        MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
+
+        assertThat(management.cast(villages.accountOf(village, "Đặng Văn Ơn"), id, BallotChoice.FOR))
+                .isEqualTo(BallotReceipt.RECORDED);
+        assertThat(management.close(village.secretary(), id).denominator()).isEqualTo(26);
+    }
+
+    @Test
+    void rejectsBallotAfterClose() {
+        Village village = villages.publishedMeeting();
+        villages.takeRoll(village);
+        MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
+        management.close(village.secretary(), id);
+
+        assertThatThrownBy(() -> management.cast(village.secretary(), id, BallotChoice.FOR))
+                .isInstanceOf(MotionNotOpen.class)
+                .hasMessage("voting.error.closed");
+        assertThatThrownBy(() -> management.close(village.secretary(), id)).isInstanceOf(MotionNotOpen.class);
+        assertThat(ballotsOf(id)).isEmpty();
+        assertThat(motions.get(id).result().notVoting()).isEqualTo(25);
+        assertThat(motions.get(id).result().passed()).isFalse();
+    }
+
+    @Test
+    void meetingCannotCloseWithOpenVote() {
+        Village village = villages.publishedMeeting();
+        villages.takeRoll(village);
+        MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
+
+        assertThatThrownBy(() -> meetingManagement.close(village.secretary(), village.meeting()))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("voting.error.voteStillOpen");
+        assertThat(meetings.get(village.meeting()).status()).isEqualTo(MeetingStatus.PUBLISHED);
+
+        management.close(village.secretary(), id);
+        meetingManagement.close(village.secretary(), village.meeting());
+        assertThat(meetings.get(village.meeting()).status()).isEqualTo(MeetingStatus.CLOSED);
+        assertThatThrownBy(() -> management.open(village.secretary(), village.meeting(), "Biểu quyết lần hai"))
+                .isInstanceOf(MeetingNotInSession.class);
+    }
+
+    @Test
+    void oneOpenVotePerMeeting() {
+        Village village = villages.publishedMeeting();
+        MotionId first = management.open(village.secretary(), village.meeting(), "Biểu quyết thứ nhất");
+
+        assertThatThrownBy(() -> management.open(village.secretary(), village.meeting(), "Biểu quyết thứ hai"))
+                .isInstanceOf(MotionAlreadyOpen.class);
+
+        management.close(village.secretary(), first);
+        MotionId second = management.open(village.minuteTaker(), village.meeting(), "  Biểu quyết   thứ hai ");
+        assertThat(motions.ofMeeting(village.meeting())).extracting(Motion::id).containsExactly(first, second);
+        assertThat(motions.get(second).title()).isEqualTo("Biểu quyết thứ hai");
+    }
+
+    @Test
+    void onlyChairOrCellRunnerOpensVotes() {
+        Village village = villages.publishedMeeting();
+        Actor member = villages.accountOf(village, "Phạm Thị Ánh");
+        var otherCell = fixtures.cellUnder(village.commune().committee());
+        Actor outsider = fixtures.accountWithoutMember(otherCell, Role.CELL_SECRETARY);
+
+        assertThatThrownBy(() -> management.open(member, village.meeting(), "Biểu quyết"))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> management.open(outsider, village.meeting(), "Biểu quyết"))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> management.open(village.secretary(), village.meeting(), "   "))
+                .isInstanceOf(InvalidMotion.class)
+                .hasMessage("voting.error.titleMissing");
+        assertThatThrownBy(() -> management.open(village.secretary(), village.meeting(), "x".repeat(301)))
+                .isInstanceOf(InvalidMotion.class)
+                .hasMessage("voting.error.titleTooLong");
+        assertThat(motions.ofMeeting(village.meeting())).isEmpty();
+    }
+
+    @Test
+    void openVotesListedUntilMemberVotes() {
+        Village village = villages.publishedMeeting();
+        villages.takeRoll(village);
+        MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
+        Actor voter = villages.accountOf(village, "Phạm Thị Ánh");
+        Actor probationary = villages.accountOf(village, "Hoàng Văn Ẩn");
+
+        assertThat(motions.openFor(voter)).extracting(Motion::id).containsExactly(id);
+        assertThat(motions.openFor(probationary)).isEmpty();
+
+        management.cast(voter, id, BallotChoice.FOR);
+        assertThat(motions.openFor(voter)).isEmpty();
+    }
+
+    @Test
+    void suggestedTitleNamesMeetingMonth() {
+        Village village = villages.publishedMeeting();
+        String month = java.time.format.DateTimeFormatter.ofPattern("MM/yyyy")
+                .format(village.startsAt().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+
+        assertThat(motions.suggestedTitle(meetings.get(village.meeting())))
+                .isEqualTo("Biểu quyết thông qua Nghị quyết chi bộ tháng " + month);
+    }
+
+    private List<String> ballotsOf(MotionId id) {
+        return jdbc.sql("select choice from ballot where motion_id = :id")
+                .param("id", id.value())
+                .query(String.class)
+                .list();
+    }
+}
