@@ -5,22 +5,21 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * What confirming an import will do: every data row of the file with its outcome.
  *
  * @param ignoredHeaders the headers of columns the importer does not read
- * @param missingColumns the known columns the file does not have; existing records keep those values
+ * @param missingColumns the known columns the file does not have, in column order; existing records keep those values
  * @param membersNotInFile members on the cell's roster that no row matches; the import leaves them as they are
  */
-public record ImportPlan(RosterFormat format, List<String> ignoredHeaders, Set<RosterColumn> missingColumns,
+public record ImportPlan(RosterFormat format, List<String> ignoredHeaders, List<RosterColumn> missingColumns,
         List<PlannedRow> rows, int membersNotInFile) {
 
     public ImportPlan {
         ignoredHeaders = List.copyOf(ignoredHeaders);
-        missingColumns = Set.copyOf(missingColumns);
+        missingColumns = List.copyOf(missingColumns);
         rows = List.copyOf(rows);
     }
 

@@ -78,7 +78,7 @@ final class ImportPlanner {
         Set<RosterColumn> missing = EnumSet.allOf(RosterColumn.class);
         missing.removeAll(roster.labels().keySet());
         missing.remove(RosterColumn.ORDINAL);
-        return new ImportPlan(roster.format(), roster.ignoredHeaders(), missing, planned,
+        return new ImportPlan(roster.format(), roster.ignoredHeaders(), List.copyOf(missing), planned,
                 members.size() - matchedBy.size());
     }
 

@@ -200,6 +200,7 @@ public class RosterImports {
         return jdbc.sql(SELECT + " where cell_id = :cell order by created_at desc, id desc")
                 .param("cell", cell.value())
                 .query(this::map)
+                .list()
                 .stream()
                 .limit(RECENT_IMPORTS)
                 .toList();
