@@ -120,12 +120,13 @@ final class RowParser {
         }
 
         String ordinal = raw.has(ORDINAL) ? raw.cell(ORDINAL).text() : null;
+        String writtenName = raw.has(FULL_NAME) ? raw.cell(FULL_NAME).text() : null;
         if (!errors.isEmpty() || name == null || birthDate == null || membership == null || activity == null) {
-            return new RosterRow(raw.rowNumber(), ordinal, null, provided, errors, warnings);
+            return new RosterRow(raw.rowNumber(), ordinal, writtenName, null, provided, errors, warnings);
         }
         var values = new NewMember(name, sex, birthDate, admissionDate, officialDate, card, role, membership,
                 activity, phone, email, occupation, address, note);
-        return new RosterRow(raw.rowNumber(), ordinal, values, provided, errors, warnings);
+        return new RosterRow(raw.rowNumber(), ordinal, writtenName, values, provided, errors, warnings);
     }
 
     private @Nullable String name() {

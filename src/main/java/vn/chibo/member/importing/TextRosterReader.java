@@ -73,7 +73,10 @@ final class TextRosterReader {
                 header.ignoredHeaders(), rows);
     }
 
-    /** Returns the top rows as split by the separator, or nothing where it cannot split them. */
+    /**
+     * Returns the top rows as split by the separator, up to a row the separator cannot split (a broken
+     * quote, which the full read then reports), or nothing when not even the first row splits.
+     */
     private static Optional<List<List<RawCell>>> topRows(String text, Separator separator) {
         var rows = new ArrayList<List<RawCell>>();
         try (CSVParser parser = format(separator).parse(new StringReader(text))) {
@@ -85,9 +88,9 @@ final class TextRosterReader {
             }
         }
         catch (IOException | UncheckedIOException | IllegalStateException malformed) {
-            return Optional.empty();
+            // The rows read so far may still hold the header.
         }
-        return Optional.of(rows);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows);
     }
 
     private static CSVFormat format(Separator separator) {
