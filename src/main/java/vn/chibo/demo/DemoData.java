@@ -82,7 +82,7 @@ class DemoData implements ApplicationRunner {
         // for a single embedded instance.
         Boolean loaded = transactions.execute(status -> {
             if (!organizations.isEmpty()) {
-                log.info("Demo mode: the database already holds organizations, so no demo data is loaded");
+                log.info("Demo mode: organizations exist already, so no demo data was loaded");
                 return false;
             }
             loadCommune();
@@ -130,7 +130,7 @@ class DemoData implements ApplicationRunner {
         accounts.create(phone, PASSWORD, displayName, member.value(), false, List.of(grants));
     }
 
-    /** The invented members of the second cell. */
+    /** Returns the invented members of the second cell. */
     private static List<NewMember> secondCellMembers() {
         String address = "Thôn Tân Lập, xã Minh An";
         return List.of(

@@ -46,7 +46,7 @@ public class MemberAccounts {
     }
 
     /**
-     * What a member needs to sign in the first time, shown once.
+     * The details a member needs to sign in the first time, shown once.
      *
      * @param username the user name, which is the member's phone number
      * @param initialPassword the password to change at the first sign-in; it is stored only as a hash

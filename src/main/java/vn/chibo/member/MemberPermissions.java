@@ -10,9 +10,9 @@ import vn.chibo.organization.Organizations;
 import vn.chibo.system.NotFoundException;
 
 /**
- * Who may do what with a cell's roster. Everyone who may see the cell sees who its members are and
- * their status; only those who run the cell see phone numbers and e-mail addresses, import rosters
- * and issue accounts.
+ * The rights on a cell's roster. Everyone who may see the cell may see its members and their status.
+ * Only those who run the cell may see phone numbers and e-mail addresses, import rosters and issue
+ * accounts.
  */
 @Component
 public class MemberPermissions {

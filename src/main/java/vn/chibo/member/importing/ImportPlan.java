@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What confirming an import will do: every data row of the file with its outcome.
+ * The outcome of confirming an import, for every data row of the file.
  *
  * @param ignoredHeaders the headers of columns the importer does not read
  * @param missingColumns the known columns the file does not have, in column order; existing records keep those values

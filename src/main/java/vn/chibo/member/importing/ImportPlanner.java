@@ -83,9 +83,9 @@ final class ImportPlanner {
     }
 
     /**
-     * Rejects a later row with the card number, or the name and birth date, of an earlier one; warns
-     * about a phone number that an earlier row has (spouses often share one, but only one of them can
-     * sign in with it); and leaves out the office of a second secretary.
+     * Rejects a later row with the card number, or the name and birth date, of an earlier one. Warns
+     * about a phone number that an earlier row has, because spouses often share one but only one of
+     * them can sign in with it. Leaves out the office of a second secretary.
      */
     private static List<RosterRow> checkAgainstEachOther(List<RosterRow> rows, Map<RosterColumn, String> labels) {
         var cards = new HashMap<String, Integer>();

@@ -6,7 +6,7 @@ import vn.chibo.system.InvalidInputException;
 
 /**
  * An uploaded file that cannot be read as a roster: empty, not a table, or a table without the
- * columns a roster needs. The message key says which, in words the secretary can act on.
+ * columns a roster needs. The message key names which, in words the secretary can act on.
  */
 public class NotARoster extends InvalidInputException {
 

@@ -66,7 +66,7 @@ final class RosterCodes {
         return Optional.ofNullable(ROLES.get(RosterText.key(text)));
     }
 
-    /** Returns whether the office column says the member holds no office, as "Đảng viên" or "-". */
+    /** Returns whether the office column marks a member without office, as "Đảng viên" or "-" do. */
     static boolean noRole(String text) {
         return NO_ROLE.contains(RosterText.key(text));
     }

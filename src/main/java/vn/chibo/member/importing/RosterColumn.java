@@ -44,7 +44,7 @@ public enum RosterColumn {
         this.headerKeys = List.of(headerKeys);
     }
 
-    /** Returns the column a header stands for, if it is one the importer knows. */
+    /** Returns the column a header stands for, if the importer recognizes it. */
     static Optional<RosterColumn> ofHeader(String header) {
         String key = RosterText.key(header);
         return Arrays.stream(values()).filter(column -> column.headerKeys.contains(key)).findFirst();

@@ -3,9 +3,9 @@ package vn.chibo.member.importing;
 import static vn.chibo.member.importing.TextRosterReader.startsWith;
 
 /**
- * Reads an uploaded roster by what its content is, whatever its name says: a workbook by its zip or
- * OLE2 signature, text otherwise. Files that are plainly something else (a PDF, a photo, a binary
- * file) are rejected with a message that says so.
+ * Reads an uploaded roster by its content, not by its file name: a workbook by its zip or OLE2
+ * signature, text otherwise. Files that are plainly something else (a PDF, a photo, a binary file)
+ * are rejected with a message that names what they are.
  */
 final class RosterFileReader {
 

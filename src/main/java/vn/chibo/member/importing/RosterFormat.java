@@ -3,7 +3,7 @@ package vn.chibo.member.importing;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a roster file was written, as the importer detected it from its content.
+ * The form of a roster file, as the importer detected it from its content.
  *
  * @param charset the character set of a text file, such as "UTF-8" or "windows-1258"; null for workbooks
  * @param separator the field separator of a text file; null for workbooks

@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Limits of roster imports. A cell's roster runs to some dozens of members and a commune's to a few
- * thousand, so the defaults leave room while keeping a stray upload from filling memory.
+ * Limits of roster imports. A cell's roster has some dozens of members, so the defaults leave ample
+ * room while keeping a stray upload from filling memory.
  *
  * @param maxFileSize the largest roster file accepted
  * @param maxRows the most data rows a roster file may hold

@@ -22,7 +22,7 @@ final class RosterText {
 
     /**
      * Returns a name typed all in capitals or all in small letters with each word capitalized, as
-     * names are written; a name in mixed case is kept as typed.
+     * names are written. A name in mixed case is kept as typed.
      */
     static String capitalizeName(String name) {
         Locale vietnamese = Locale.of("vi");

@@ -1,6 +1,6 @@
 package vn.chibo.member.importing;
 
-/** What confirming an import does with one row. */
+/** The effect of confirming an import on one row. */
 public enum RowOutcome {
     /** Adds a member the cell's roster does not hold yet. */
     NEW,

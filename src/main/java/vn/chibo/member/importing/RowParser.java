@@ -384,9 +384,9 @@ final class RowParser {
     }
 
     /**
-     * An official member without an official date is rejected, because the date is what makes the
-     * member official. One without a card number is let in with a warning: cards are handed out on a
-     * few days of the year, so a newly official member may wait months for one.
+     * Rejects an official member without an official date, because the date is what makes the member
+     * official. Lets one without a card number in with a warning, because cards are handed out on a
+     * few days of the year and a newly official member may wait months for one.
      */
     private void checkOfficial(@Nullable LocalDate officialDate, @Nullable String card) {
         if (officialDate == null && !raw.has(OFFICIAL_DATE)) {
@@ -398,9 +398,9 @@ final class RowParser {
     }
 
     /**
-     * A probationary member with an official date is rejected, because the file contradicts itself on
-     * whether the member may vote. A card number is left out with a warning: probationary members hold
-     * no card, and the rest of the row is right.
+     * Rejects a probationary member with an official date, because the file contradicts itself on
+     * whether the member may vote. Leaves out a card number with a warning, because probationary
+     * members hold no card and the rest of the row is right.
      *
      * @return the card number to keep, which is none
      */

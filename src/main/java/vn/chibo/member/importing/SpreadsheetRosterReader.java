@@ -54,7 +54,7 @@ final class SpreadsheetRosterReader {
         }
         catch (IOException | RuntimeException unreadable) {
             // POI reports a zip that is no workbook, an encrypted workbook or a zip bomb with a variety
-            // of runtime exceptions; each means the same to the secretary: this is not a readable roster.
+            // of runtime exceptions. Each means the same to the secretary, so each gets one message.
             throw new NotARoster("member.import.error.unreadableWorkbook");
         }
     }
@@ -116,8 +116,9 @@ final class SpreadsheetRosterReader {
     }
 
     /**
-     * Returns a number as typed, such as a phone number whose leading 0 Excel dropped, together with
-     * the date it stands for where it is in Excel's date range; which one applies depends on the column.
+     * Returns a number as typed, such as a phone number whose leading 0 Excel dropped. Where the number
+     * is in Excel's date range, the cell also carries the date it would be, because only the column
+     * tells whether it is a date.
      */
     private static RawCell number(double value, boolean date1904) {
         String text = BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();

@@ -111,7 +111,7 @@ final class TextRosterReader {
 
     /**
      * Decodes by the byte order mark if there is one, else as UTF-8 if the bytes are valid UTF-8, else
-     * as windows-1258: text in that code page is almost never valid UTF-8, because its letters with
+     * as windows-1258. Text in that code page is almost never valid UTF-8, because its letters with
      * diacritics are single bytes above 0x7F.
      */
     private static Decoded decode(byte[] content) {

@@ -21,8 +21,8 @@ import vn.chibo.organization.OrganizationId;
 
 /**
  * The issue of sign-in accounts to a cell's members and of new initial passwords. The slips with
- * passwords are shown once, in the response to the request that made them: they are never stored,
- * put in a URL or kept in the session, and the browser is told not to keep the page.
+ * passwords are shown once, in the response to the request that made them. They are never stored,
+ * put in a URL or kept in the session, and the response asks the browser not to keep the page.
  */
 @Controller
 class MemberAccountController {
