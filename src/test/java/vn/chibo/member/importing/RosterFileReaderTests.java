@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import vn.chibo.member.importing.RosterFormat.Kind;
 import vn.chibo.member.importing.RosterFormat.Separator;
 
+import vn.chibo.testing.SampleFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,13 +28,13 @@ class RosterFileReaderTests {
 
     @Test
     void sampleFormatsDetected() throws IOException {
-        assertThat(RosterFileReader.read(RosterFilesTests.read("roster-utf8.csv"), 100).format())
+        assertThat(RosterFileReader.read(SampleFiles.roster("roster-utf8.csv"), 100).format())
                 .isEqualTo(new RosterFormat(Kind.TEXT, "UTF-8", Separator.COMMA));
-        assertThat(RosterFileReader.read(RosterFilesTests.read("roster-cp1258.csv"), 100).format())
+        assertThat(RosterFileReader.read(SampleFiles.roster("roster-cp1258.csv"), 100).format())
                 .isEqualTo(new RosterFormat(Kind.TEXT, "windows-1258", Separator.SEMICOLON));
-        assertThat(RosterFileReader.read(RosterFilesTests.read("roster-nfd.csv"), 100).format())
+        assertThat(RosterFileReader.read(SampleFiles.roster("roster-nfd.csv"), 100).format())
                 .isEqualTo(new RosterFormat(Kind.TEXT, "UTF-8", Separator.TAB));
-        RawRoster workbook = RosterFileReader.read(RosterFilesTests.read("roster.xlsx"), 100);
+        RawRoster workbook = RosterFileReader.read(SampleFiles.roster("roster.xlsx"), 100);
         assertThat(workbook.format()).isEqualTo(new RosterFormat(Kind.XLSX, null, null));
         assertThat(workbook.labels()).containsEntry(RosterColumn.SEX, "Nam/Nữ")
                 .containsEntry(RosterColumn.PARTY_CARD_NUMBER, "Số thẻ")
@@ -80,7 +82,10 @@ class RosterFileReaderTests {
 
     @Test
     void unknownColumnsListedAsIgnored() {
-        String text = "Họ và tên,Ngày sinh,Ngày vào Đảng,Quê quán,Dân tộc\nLê Văn Ân,23/07/1980,03/02/2008,Nam Định,Kinh\n";
+        String text = """
+                Họ và tên,Ngày sinh,Ngày vào Đảng,Quê quán,Dân tộc
+                Lê Văn Ân,23/07/1980,03/02/2008,Nam Định,Kinh
+                """;
 
         RawRoster roster = RosterFileReader.read(text.getBytes(StandardCharsets.UTF_8), 100);
         ImportPlan plan = ImportPlanner.plan(roster, TODAY, List.of());

@@ -1,7 +1,6 @@
 package vn.chibo.member.importing;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -10,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import vn.chibo.member.NewMember;
 import vn.chibo.testing.Fixtures;
+import vn.chibo.testing.SampleFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,7 @@ class RosterFilesTests {
     @ParameterizedTest
     @ValueSource(strings = { "roster-utf8.csv", "roster-cp1258.csv", "roster-nfd.csv", "roster.xlsx" })
     void sampleFileReadsAsExpectedRoster(String file) throws IOException {
-        RawRoster roster = RosterFileReader.read(read(file), 2000);
+        RawRoster roster = RosterFileReader.read(SampleFiles.roster(file), 2000);
         ImportPlan plan = ImportPlanner.plan(roster, TODAY, List.of());
 
         List<NewMember> expected = Fixtures.readRoster().stream().map(Fixtures.RosterEntry::toNewMember).toList();
@@ -35,9 +35,4 @@ class RosterFilesTests {
         }
     }
 
-    static byte[] read(String file) throws IOException {
-        try (InputStream in = RosterFilesTests.class.getResourceAsStream("/roster/" + file)) {
-            return in.readAllBytes();
-        }
-    }
 }

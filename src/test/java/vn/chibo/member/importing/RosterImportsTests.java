@@ -1,7 +1,7 @@
 package vn.chibo.member.importing;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +26,7 @@ import vn.chibo.organization.Organization;
 import vn.chibo.system.ConflictException;
 import vn.chibo.system.NotFoundException;
 import vn.chibo.testing.Fixtures;
+import vn.chibo.testing.SampleFiles;
 import vn.chibo.testing.SqlTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,7 +76,8 @@ class RosterImportsTests {
     void errorsFileRejectsSevenRows() throws IOException {
         var commune = fixtures.commune();
         Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);
-        RosterImportId id = imports.upload(secretary, commune.cell().id(), "loi.csv", read("roster-with-errors.csv"));
+        RosterImportId id = imports.upload(secretary, commune.cell().id(), "loi.csv",
+                SampleFiles.roster("roster-with-errors.csv"));
         ImportPlan plan = imports.preview(secretary, commune.cell().id(), id).plan();
 
         assertThat(plan.rows()).extracting(row -> row.row().ordinal()).containsExactly("1", "2", "3", "4", "5", "6",
@@ -120,7 +122,8 @@ class RosterImportsTests {
         var commune = fixtures.commune();
         Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);
 
-        RosterImportId id = imports.upload(secretary, commune.cell().id(), "ds.xlsx", read("roster.xlsx"));
+        RosterImportId id = imports.upload(secretary, commune.cell().id(), "ds.xlsx",
+                SampleFiles.roster("roster.xlsx"));
         ImportPlan plan = imports.preview(secretary, commune.cell().id(), id).plan();
 
         assertThat(plan.count(RowOutcome.NEW)).isEqualTo(36);
@@ -153,7 +156,7 @@ class RosterImportsTests {
         Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);
         List<Member> before = members.ofCell(commune.cell().id());
 
-        RosterImportId id = imports.upload(secretary, commune.cell().id(), file, read(file));
+        RosterImportId id = imports.upload(secretary, commune.cell().id(), file, SampleFiles.roster(file));
         ImportPlan plan = imports.preview(secretary, commune.cell().id(), id).plan();
         RosterImport.Result result = imports.confirm(secretary, commune.cell().id(), id, plan.digest());
 
@@ -169,13 +172,13 @@ class RosterImportsTests {
         var commune = fixtures.commune();
         Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);
         importFile(secretary, commune.cell(), "roster-utf8.csv");
-        String changed = new String(read("roster-utf8.csv"), java.nio.charset.StandardCharsets.UTF_8)
+        String changed = new String(SampleFiles.roster("roster-utf8.csv"), StandardCharsets.UTF_8)
                 .replace("0912418916", "0988111222")
-                .replace("Ngô Thị Yến,Nữ,21/02/1953,08/03/1979,08/03/1980,38071271,,Chính thức,Miễn công tác và sinh hoạt đảng",
-                        "Ngô Thị Yến,Nữ,21/02/1953,08/03/1979,08/03/1980,38071271,,Chính thức,Đang sinh hoạt");
+                .replace("38071271,,Chính thức,Miễn công tác và sinh hoạt đảng",
+                        "38071271,,Chính thức,Đang sinh hoạt");
 
         RosterImportId id = imports.upload(secretary, commune.cell().id(), "moi.csv",
-                changed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                changed.getBytes(StandardCharsets.UTF_8));
         ImportPlan plan = imports.preview(secretary, commune.cell().id(), id).plan();
         imports.confirm(secretary, commune.cell().id(), id, plan.digest());
 
@@ -197,7 +200,8 @@ class RosterImportsTests {
 
         importFile(secretary, commune.cell(), "roster-nfd.csv");
 
-        List<Map<String, Object>> rows = jdbc.sql("select full_name, search_name, address from member where cell_id = :cell")
+        List<Map<String, Object>> rows = jdbc
+                .sql("select full_name, search_name, address from member where cell_id = :cell")
                 .param("cell", commune.cell().id().value())
                 .query()
                 .listOfRows();
@@ -214,7 +218,8 @@ class RosterImportsTests {
     void confirmingTwiceFails() throws IOException {
         var commune = fixtures.commune();
         Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);
-        RosterImportId id = imports.upload(secretary, commune.cell().id(), "ds.csv", read("roster-utf8.csv"));
+        RosterImportId id = imports.upload(secretary, commune.cell().id(), "ds.csv",
+                SampleFiles.roster("roster-utf8.csv"));
         String digest = imports.preview(secretary, commune.cell().id(), id).plan().digest();
         imports.confirm(secretary, commune.cell().id(), id, digest);
 
@@ -228,8 +233,10 @@ class RosterImportsTests {
     void confirmingStalePreviewFails() throws IOException {
         var commune = fixtures.commune();
         Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);
-        RosterImportId first = imports.upload(secretary, commune.cell().id(), "a.csv", read("roster-utf8.csv"));
-        RosterImportId second = imports.upload(secretary, commune.cell().id(), "b.xlsx", read("roster.xlsx"));
+        RosterImportId first = imports.upload(secretary, commune.cell().id(), "a.csv",
+                SampleFiles.roster("roster-utf8.csv"));
+        RosterImportId second = imports.upload(secretary, commune.cell().id(), "b.xlsx",
+                SampleFiles.roster("roster.xlsx"));
         String secondDigest = imports.preview(secretary, commune.cell().id(), second).plan().digest();
         imports.confirm(secretary, commune.cell().id(), first,
                 imports.preview(secretary, commune.cell().id(), first).plan().digest());
@@ -247,7 +254,8 @@ class RosterImportsTests {
         Organization otherCell = fixtures.cellUnder(commune.committee());
         Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);
         Actor otherSecretary = fixtures.accountWithoutMember(otherCell, Role.CELL_SECRETARY);
-        RosterImportId id = imports.upload(secretary, commune.cell().id(), "ds.csv", read("roster-utf8.csv"));
+        RosterImportId id = imports.upload(secretary, commune.cell().id(), "ds.csv",
+                SampleFiles.roster("roster-utf8.csv"));
         String digest = imports.preview(secretary, commune.cell().id(), id).plan().digest();
 
         assertThatThrownBy(() -> imports.confirm(otherSecretary, otherCell.id(), id, digest))
@@ -262,7 +270,8 @@ class RosterImportsTests {
     void discardedImportWritesNothing() throws IOException {
         var commune = fixtures.commune();
         Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);
-        RosterImportId id = imports.upload(secretary, commune.cell().id(), "ds.csv", read("roster-utf8.csv"));
+        RosterImportId id = imports.upload(secretary, commune.cell().id(), "ds.csv",
+                SampleFiles.roster("roster-utf8.csv"));
         String digest = imports.preview(secretary, commune.cell().id(), id).plan().digest();
 
         imports.discard(secretary, commune.cell().id(), id);
@@ -276,7 +285,7 @@ class RosterImportsTests {
     }
 
     private RosterImport.Result importFile(Actor secretary, Organization cell, String file) throws IOException {
-        RosterImportId id = imports.upload(secretary, cell.id(), file, read(file));
+        RosterImportId id = imports.upload(secretary, cell.id(), file, SampleFiles.roster(file));
         ImportPlan plan = imports.preview(secretary, cell.id(), id).plan();
         return imports.confirm(secretary, cell.id(), id, plan.digest());
     }
@@ -298,9 +307,4 @@ class RosterImportsTests {
                 .toList();
     }
 
-    static byte[] read(String file) throws IOException {
-        try (InputStream in = RosterImportsTests.class.getResourceAsStream("/roster/" + file)) {
-            return in.readAllBytes();
-        }
-    }
 }

@@ -2,7 +2,6 @@ package vn.chibo.member.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +28,7 @@ import vn.chibo.member.Members;
 import vn.chibo.member.MembershipStatus;
 import vn.chibo.organization.Organization;
 import vn.chibo.testing.Fixtures;
+import vn.chibo.testing.SampleFiles;
 import vn.chibo.testing.SignIn;
 import vn.chibo.testing.SqlTest;
 
@@ -65,7 +65,7 @@ class RosterImportPagesTests {
         MockHttpSession session = SignIn.as(mvc, secretary);
         long cell = commune.cell().id().value();
 
-        String previewUrl = upload(session, cell, "danh-sach.xlsx", read("roster.xlsx"));
+        String previewUrl = upload(session, cell, "danh-sach.xlsx", SampleFiles.roster("roster.xlsx"));
         String preview = mvc.perform(get(previewUrl).session(session))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -90,7 +90,8 @@ class RosterImportPagesTests {
         Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);
         MockHttpSession session = SignIn.as(mvc, secretary);
 
-        String previewUrl = upload(session, commune.cell().id().value(), "loi.csv", read("roster-with-errors.csv"));
+        String previewUrl = upload(session, commune.cell().id().value(), "loi.csv",
+                SampleFiles.roster("roster-with-errors.csv"));
         String preview = mvc.perform(get(previewUrl).session(session))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
@@ -106,7 +107,8 @@ class RosterImportPagesTests {
         Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);
         MockHttpSession session = SignIn.as(mvc, secretary);
 
-        String previewUrl = upload(session, commune.cell().id().value(), "loi.csv", read("roster-with-errors.csv"));
+        String previewUrl = upload(session, commune.cell().id().value(), "loi.csv",
+                SampleFiles.roster("roster-with-errors.csv"));
         String preview = mvc.perform(get(previewUrl).param("lang", "en").session(session))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
@@ -119,7 +121,8 @@ class RosterImportPagesTests {
         var commune = fixtures.commune();
         Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);
         MockHttpSession session = SignIn.as(mvc, secretary);
-        String previewUrl = upload(session, commune.cell().id().value(), "ds.csv", read("roster-utf8.csv"));
+        String previewUrl = upload(session, commune.cell().id().value(), "ds.csv",
+                SampleFiles.roster("roster-utf8.csv"));
         String digest = digestOf(mvc.perform(get(previewUrl).session(session)).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
 
@@ -145,7 +148,7 @@ class RosterImportPagesTests {
                 ActivityStatus.ACTIVE);
         Actor otherCellsSecretary = fixtures.account(otherCell, outsider, Role.MEMBER, Role.CELL_SECRETARY);
         long cell = commune.cell().id().value();
-        String previewUrl = upload(SignIn.as(mvc, secretary), cell, "ds.csv", read("roster-utf8.csv"));
+        String previewUrl = upload(SignIn.as(mvc, secretary), cell, "ds.csv", SampleFiles.roster("roster-utf8.csv"));
         long importId = Long.parseLong(previewUrl.substring(previewUrl.lastIndexOf('/') + 1));
 
         MockHttpSession outsiderSession = SignIn.as(mvc, otherCellsSecretary);
@@ -154,9 +157,11 @@ class RosterImportPagesTests {
             mvc.perform(get(request).session(outsiderSession)).andExpect(status().isNotFound());
             mvc.perform(get(request).session(memberSession)).andExpect(status().isForbidden());
         }
-        mvc.perform(multipart("/cells/{cell}/members/import", cell).file(csv("x.csv", read("roster-utf8.csv")))
+        mvc.perform(multipart("/cells/{cell}/members/import", cell).file(csv("x.csv",
+                SampleFiles.roster("roster-utf8.csv")))
                 .session(outsiderSession).with(csrf())).andExpect(status().isNotFound());
-        mvc.perform(multipart("/cells/{cell}/members/import", cell).file(csv("x.csv", read("roster-utf8.csv")))
+        mvc.perform(multipart("/cells/{cell}/members/import", cell).file(csv("x.csv",
+                SampleFiles.roster("roster-utf8.csv")))
                 .session(memberSession).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(post(previewUrl + "/confirm").param("digest", "0").session(outsiderSession).with(csrf()))
                 .andExpect(status().isNotFound());
@@ -172,7 +177,8 @@ class RosterImportPagesTests {
 
     static Stream<Arguments> notRosters() throws IOException {
         return Stream.of(
-                Arguments.of("nghi-quyet.pdf", readDocument("du-thao-nghi-quyet-thang-12.pdf"), "Đây là tệp PDF"),
+                Arguments.of("nghi-quyet.pdf", SampleFiles.document("du-thao-nghi-quyet-thang-12.pdf"),
+                        "Đây là tệp PDF"),
                 Arguments.of("anh.png", new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13 },
                         "Đây là tệp ảnh hoặc video"),
                 Arguments.of("ghi-chep.csv", "Ngày,Nội dung,Người ghi\n01/12/2026,Họp chi bộ,Thắng\n"
@@ -247,15 +253,5 @@ class RosterImportPagesTests {
         }
     }
 
-    static byte[] read(String file) throws IOException {
-        try (InputStream in = RosterImportPagesTests.class.getResourceAsStream("/roster/" + file)) {
-            return in.readAllBytes();
-        }
-    }
 
-    private static byte[] readDocument(String file) throws IOException {
-        try (InputStream in = RosterImportPagesTests.class.getResourceAsStream("/documents/" + file)) {
-            return in.readAllBytes();
-        }
-    }
 }
