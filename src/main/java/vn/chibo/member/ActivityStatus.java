@@ -11,5 +11,10 @@ public enum ActivityStatus {
     /** Sinh hoạt tạm thời tại chi bộ này: from another unit, active here for a while. */
     ATTACHED_IN,
     /** Đình chỉ sinh hoạt: suspended; does not count toward votes. */
-    SUSPENDED
+    SUSPENDED;
+
+    /** Returns the message key of the value's name in the user's language. */
+    public String messageKey() {
+        return "member.activity." + name();
+    }
 }

@@ -7,5 +7,10 @@ public enum CellRole {
     /** Phó bí thư. */
     CELL_DEPUTY_SECRETARY,
     /** Chi ủy viên. */
-    CELL_COMMITTEE_MEMBER
+    CELL_COMMITTEE_MEMBER;
+
+    /** Returns the message key of the value's name in the user's language. */
+    public String messageKey() {
+        return "member.cellRole." + name();
+    }
 }

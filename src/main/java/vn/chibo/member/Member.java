@@ -27,6 +27,12 @@ public record Member(MemberId id, OrganizationId cellId, String fullName, @Nulla
         return membershipStatus == MembershipStatus.PROBATIONARY;
     }
 
+    /** Returns the record's values, as a roster import compares and merges them. */
+    public NewMember values() {
+        return new NewMember(fullName, sex, birthDate, admissionDate, officialDate, partyCardNumber, cellRole,
+                membershipStatus, activityStatus, phone, email, occupation, address, note);
+    }
+
     /** Returns whether the cell expects the member at its meetings: neither exempt nor active elsewhere. */
     public boolean isExpectedAtMeetings() {
         return activityStatus != ActivityStatus.EXEMPT && activityStatus != ActivityStatus.SENT_OUT

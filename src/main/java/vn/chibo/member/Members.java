@@ -21,7 +21,7 @@ import vn.chibo.system.JdbcTime;
 import vn.chibo.system.NotFoundException;
 import vn.chibo.system.VietnameseText;
 
-/** Reads and adds member records. Lists come in Vietnamese name order. */
+/** Reads, adds and updates member records. Lists come in Vietnamese name order. */
 @Component
 public class Members {
 
@@ -55,6 +55,7 @@ public class Members {
         return jdbc.sql(SELECT + " where cell_id = :cell")
                 .param("cell", cell.value())
                 .query(Members::map)
+                .list()
                 .stream()
                 .sorted(VietnameseText.byName(Member::fullName))
                 .toList();
@@ -67,6 +68,27 @@ public class Members {
         return jdbc.sql(SELECT + " where id in (:ids)")
                 .param("ids", ids.stream().map(MemberId::value).toList())
                 .query(Members::map)
+                .list()
+                .stream()
+                .sorted(VietnameseText.byName(Member::fullName))
+                .toList();
+    }
+
+    /**
+     * Returns the members of a cell whose name contains the search text, compared without case or
+     * diacritics ("nguyen" finds "Nguyễn", "d" finds "Đ"), in Vietnamese name order.
+     */
+    public List<Member> search(OrganizationId cell, String text) {
+        String folded = VietnameseText.fold(VietnameseText.clean(text));
+        if (folded.isEmpty()) {
+            return ofCell(cell);
+        }
+        String pattern = "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql(SELECT + " where cell_id = :cell and search_name like :pattern escape '\\'")
+                .param("cell", cell.value())
+                .param("pattern", pattern)
+                .query(Members::map)
+                .list()
                 .stream()
                 .sorted(VietnameseText.byName(Member::fullName))
                 .toList();
@@ -75,17 +97,45 @@ public class Members {
     /** Adds a member to a cell, with the name cleaned to NFC. */
     @Transactional
     public MemberId add(OrganizationId cell, NewMember member) {
-        String fullName = VietnameseText.clean(member.fullName());
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        bindValues(jdbc.sql("""
                 insert into member (cell_id, full_name, search_name, sex, birth_date, admission_date, official_date,
                                     party_card_number, cell_role, membership_status, activity_status, phone, email,
                                     occupation, address, note, created_at, updated_at)
                 values (:cell, :fullName, :searchName, :sex, :birthDate, :admissionDate, :officialDate, :card,
                         :cellRole, :membershipStatus, :activityStatus, :phone, :email, :occupation, :address,
                         :note, :now, :now)
-                """)
+                """), member)
                 .param("cell", cell.value())
+                .update(keys, "id");
+        var id = MemberId.of(keys.getKey().longValue());
+        log.debug("Added member {} to cell {}", id, cell);
+        return id;
+    }
+
+    /** Replaces every value of a member record, with the name cleaned to NFC. */
+    @Transactional
+    public void update(MemberId id, NewMember member) {
+        int updated = bindValues(jdbc.sql("""
+                update member set full_name = :fullName, search_name = :searchName, sex = :sex,
+                                  birth_date = :birthDate, admission_date = :admissionDate,
+                                  official_date = :officialDate, party_card_number = :card, cell_role = :cellRole,
+                                  membership_status = :membershipStatus, activity_status = :activityStatus,
+                                  phone = :phone, email = :email, occupation = :occupation, address = :address,
+                                  note = :note, updated_at = :now, version = version + 1
+                where id = :id
+                """), member)
+                .param("id", id.value())
+                .update();
+        if (updated == 0) {
+            throw NotFoundException.hidden();
+        }
+        log.debug("Updated member {}", id);
+    }
+
+    private JdbcClient.StatementSpec bindValues(JdbcClient.StatementSpec statement, NewMember member) {
+        String fullName = VietnameseText.clean(member.fullName());
+        return statement
                 .param("fullName", fullName)
                 .param("searchName", VietnameseText.fold(fullName))
                 .param("sex", nameOf(member.sex()))
@@ -101,11 +151,7 @@ public class Members {
                 .param("occupation", member.occupation())
                 .param("address", member.address())
                 .param("note", member.note())
-                .param("now", JdbcTime.param(clock.instant()))
-                .update(keys, "id");
-        var id = MemberId.of(keys.getKey().longValue());
-        log.debug("Added member {} to cell {}", id, cell);
-        return id;
+                .param("now", JdbcTime.param(clock.instant()));
     }
 
     private static @Nullable String nameOf(@Nullable Enum<?> value) {

@@ -5,5 +5,10 @@ public enum MembershipStatus {
     /** Đảng viên chính thức: may vote. */
     OFFICIAL,
     /** Đảng viên dự bị: attends and speaks, never votes. */
-    PROBATIONARY
+    PROBATIONARY;
+
+    /** Returns the message key of the value's name in the user's language. */
+    public String messageKey() {
+        return "member.membership." + name();
+    }
 }

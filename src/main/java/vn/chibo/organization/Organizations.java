@@ -42,6 +42,11 @@ public class Organizations {
         return find(id).orElseThrow(() -> new OrganizationNotFound(id));
     }
 
+    /** Returns whether no organization exists yet, as in a database that was just created. */
+    public boolean isEmpty() {
+        return jdbc.sql("select count(*) from organization").query(Long.class).single() == 0;
+    }
+
     /** Returns the organization followed by every organization above it, nearest first. */
     public List<Organization> chainUp(OrganizationId id) {
         return jdbc.sql("""

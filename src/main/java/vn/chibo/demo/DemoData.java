@@ -1,0 +1,167 @@
+package vn.chibo.demo;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.chibo.account.Accounts;
+import vn.chibo.account.Grant;
+import vn.chibo.account.Role;
+import vn.chibo.member.ActivityStatus;
+import vn.chibo.member.CellRole;
+import vn.chibo.member.MemberId;
+import vn.chibo.member.Members;
+import vn.chibo.member.MembershipStatus;
+import vn.chibo.member.NewMember;
+import vn.chibo.member.Sex;
+import vn.chibo.organization.Organization;
+import vn.chibo.organization.OrganizationKind;
+import vn.chibo.organization.Organizations;
+
+/**
+ * Loads a fictional commune when the application starts in demo mode ({@code chibo.demo.enabled=true},
+ * set by the {@code demo} profile) and the database holds no organization yet: "Đảng bộ xã Minh An"
+ * with the village cell "Chi bộ thôn Hòa Bình 3" of 36 members and the small cell "Chi bộ thôn Tân
+ * Lập" of 6. All names, numbers and addresses are invented.
+ *
+ * <p>The demo accounts all have the password {@value #PASSWORD}, with no change required:
+ * <ul>
+ * <li>0912104729, Nguyễn Văn Thắng: secretary of Hòa Bình 3
+ * <li>0912418916, Phạm Thị Ánh: official member of Hòa Bình 3
+ * <li>0915665515, Hoàng Văn Ẩn: probationary member of Hòa Bình 3
+ * <li>0916201408, Trương Văn Hòa: secretary of Tân Lập
+ * <li>0916203317, Đoàn Thị Mến: member of Tân Lập and committee officer of the commune
+ * </ul>
+ */
+@Component
+@ConditionalOnBooleanProperty("chibo.demo.enabled")
+class DemoData implements ApplicationRunner {
+
+    static final String PASSWORD = "chibo-demo";
+    static final String COMMUNE = "Đảng bộ xã Minh An";
+    static final String LOCALITY = "Minh An";
+    static final String VILLAGE_CELL = "Chi bộ thôn Hòa Bình 3";
+    static final String SECOND_CELL = "Chi bộ thôn Tân Lập";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final Organizations organizations;
+    private final Members members;
+    private final Accounts accounts;
+    private final TransactionTemplate transactions;
+
+    DemoData(Organizations organizations, Members members, Accounts accounts, TransactionTemplate transactions) {
+        this.organizations = organizations;
+        this.members = members;
+        this.accounts = accounts;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void run(ApplicationArguments arguments) {
+        load();
+    }
+
+    /**
+     * Loads the demo commune in one transaction, unless an organization exists already.
+     *
+     * @return whether anything was loaded
+     */
+    boolean load() {
+        // NOTE: two nodes starting at once on one empty database could both load; demo mode is meant
+        // for a single embedded instance.
+        Boolean loaded = transactions.execute(status -> {
+            if (!organizations.isEmpty()) {
+                log.info("Demo mode: organizations exist already, so no demo data was loaded");
+                return false;
+            }
+            loadCommune();
+            return true;
+        });
+        return Boolean.TRUE.equals(loaded);
+    }
+
+    private void loadCommune() {
+        Organization commune = organizations.create(null, OrganizationKind.COMMITTEE, COMMUNE, LOCALITY);
+        Organization village = organizations.create(commune.id(), OrganizationKind.CELL, VILLAGE_CELL, LOCALITY);
+        Organization tanLap = organizations.create(commune.id(), OrganizationKind.CELL, SECOND_CELL, LOCALITY);
+
+        Map<String, MemberId> villageByPhone = addAll(village, DemoRoster.read().members().stream()
+                .map(DemoRoster.Entry::toNewMember).toList());
+        Map<String, MemberId> tanLapByPhone = addAll(tanLap, secondCellMembers());
+
+        account("0912104729", "Nguyễn Văn Thắng", villageByPhone, new Grant(village.id(), Role.MEMBER),
+                new Grant(village.id(), Role.CELL_SECRETARY));
+        account("0912418916", "Phạm Thị Ánh", villageByPhone, new Grant(village.id(), Role.MEMBER));
+        account("0915665515", "Hoàng Văn Ẩn", villageByPhone, new Grant(village.id(), Role.MEMBER));
+        account("0916201408", "Trương Văn Hòa", tanLapByPhone, new Grant(tanLap.id(), Role.MEMBER),
+                new Grant(tanLap.id(), Role.CELL_SECRETARY));
+        account("0916203317", "Đoàn Thị Mến", tanLapByPhone, new Grant(tanLap.id(), Role.MEMBER),
+                new Grant(commune.id(), Role.COMMITTEE_OFFICER));
+
+        log.info("Demo data loaded: committee {} with cells {} ({} members) and {} ({} members), 5 demo accounts",
+                commune.id(), village.id(), villageByPhone.size(), tanLap.id(), tanLapByPhone.size());
+    }
+
+    private Map<String, MemberId> addAll(Organization cell, List<NewMember> roster) {
+        var byPhone = new HashMap<String, MemberId>();
+        for (NewMember member : roster) {
+            byPhone.put(member.phone(), members.add(cell.id(), member));
+        }
+        return byPhone;
+    }
+
+    private void account(String phone, String displayName, Map<String, MemberId> byPhone, Grant... grants) {
+        MemberId member = byPhone.get(phone);
+        if (member == null) {
+            throw new IllegalStateException("The demo roster has no member with the phone of demo account "
+                    + displayName);
+        }
+        accounts.create(phone, PASSWORD, displayName, member.value(), false, List.of(grants));
+    }
+
+    /** Returns the invented members of the second cell. */
+    private static List<NewMember> secondCellMembers() {
+        String address = "Thôn Tân Lập, xã Minh An";
+        return List.of(
+                official("Trương Văn Hòa", Sex.MALE, date(14, 2, 1966), date(3, 2, 1992), "52001408",
+                        CellRole.CELL_SECRETARY, ActivityStatus.ACTIVE, "0916201408", "hoa.tl@example.com",
+                        "Cán bộ thôn", address, null),
+                official("Đoàn Thị Mến", Sex.FEMALE, date(9, 9, 1979), date(19, 5, 2003), "52003317", null,
+                        ActivityStatus.ACTIVE, "0916203317", "men.dt@example.com", "Văn phòng Đảng ủy xã", address,
+                        null),
+                official("Lò Văn Khoa", Sex.MALE, date(25, 12, 1985), date(2, 9, 2012), "52005226",
+                        CellRole.CELL_COMMITTEE_MEMBER, ActivityStatus.ACTIVE, "0916205226", null, "Nông dân", address,
+                        null),
+                official("Mẫn Thị Thoa", Sex.FEMALE, date(30, 6, 1958), date(7, 11, 1984), "52007135", null,
+                        ActivityStatus.EXEMPT, "0916207135", null, "Hưu trí", address, "Miễn sinh hoạt (tuổi cao)"),
+                official("Kha Văn Lộc", Sex.MALE, date(12, 8, 1990), date(22, 12, 2016), "52009044", null,
+                        ActivityStatus.SENT_OUT, "0916209044", "loc.kv@example.com", "Công nhân (Đồng Nai)", address,
+                        "Sinh hoạt tạm thời tại chi bộ nơi làm việc"),
+                new NewMember("Từ Thị Duyên", Sex.FEMALE, date(3, 3, 2001), date(26, 3, 2026), null, null, null,
+                        MembershipStatus.PROBATIONARY, ActivityStatus.ACTIVE, "0916210953", null, "Giáo viên",
+                        address, null));
+    }
+
+    /** Returns an official member who became official 12 months after admission, as is usual. */
+    private static NewMember official(String fullName, Sex sex, LocalDate birthDate, LocalDate admissionDate,
+            String card, @Nullable CellRole role, ActivityStatus activity, String phone, @Nullable String email,
+            String occupation, String address, @Nullable String note) {
+        return new NewMember(fullName, sex, birthDate, admissionDate, admissionDate.plusYears(1), card, role,
+                MembershipStatus.OFFICIAL, activity, phone, email, occupation, address, note);
+    }
+
+    private static LocalDate date(int day, int month, int year) {
+        return LocalDate.of(year, month, day);
+    }
+}

@@ -1,0 +1,144 @@
+package vn.chibo.member;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.chibo.account.AccountIssuing;
+import vn.chibo.account.AccountIssuing.SkipReason;
+import vn.chibo.account.Accounts;
+import vn.chibo.account.Actor;
+import vn.chibo.account.Role;
+import vn.chibo.organization.Organization;
+import vn.chibo.organization.OrganizationId;
+import vn.chibo.system.NotFoundException;
+
+/**
+ * Issues sign-in accounts to the members of a cell, to be handed out on printed slips. A member's
+ * office in the cell becomes the account role of the same name, beside {@link Role#MEMBER}.
+ */
+@Component
+public class MemberAccounts {
+
+    private final Members members;
+    private final Accounts accounts;
+    private final AccountIssuing issuing;
+    private final MemberPermissions permissions;
+
+    MemberAccounts(Members members, Accounts accounts, AccountIssuing issuing, MemberPermissions permissions) {
+        this.members = members;
+        this.accounts = accounts;
+        this.issuing = issuing;
+        this.permissions = permissions;
+    }
+
+    /** A member who gets no account, and why. */
+    public record Skip(MemberId memberId, String memberName, SkipReason reason) {
+    }
+
+    /** The members who would get an account now, and those who would not. */
+    public record Plan(Organization cell, List<Member> toIssue, List<Skip> skipped) {
+    }
+
+    /**
+     * The details a member needs to sign in the first time, shown once.
+     *
+     * @param username the user name, which is the member's phone number
+     * @param initialPassword the password to change at the first sign-in; it is stored only as a hash
+     */
+    public record Slip(String cellName, String memberName, String username, String initialPassword) {
+    }
+
+    /** The slips of the accounts issued now, and the members who got none. */
+    public record Issue(Organization cell, List<Slip> slips, List<Skip> skipped) {
+    }
+
+    /** Returns who would get an account if accounts were issued now. */
+    @Transactional(readOnly = true)
+    public Plan plan(Actor actor, OrganizationId cellId) {
+        Organization cell = permissions.requireManageRoster(actor, cellId);
+        List<Member> roster = members.ofCell(cellId);
+        Set<Long> withAccounts = accounts.membersWithAccounts(roster.stream().map(member -> member.id().value())
+                .toList());
+
+        var toIssue = new ArrayList<Member>();
+        var skipped = new ArrayList<Skip>();
+        var phonesTaken = new HashSet<String>();
+        for (Member member : roster) {
+            SkipReason reason = skipReason(member, withAccounts, phonesTaken);
+            if (reason == null) {
+                toIssue.add(member);
+            }
+            else {
+                skipped.add(new Skip(member.id(), member.fullName(), reason));
+            }
+        }
+        return new Plan(cell, toIssue, skipped);
+    }
+
+    /** Issues accounts to every member of the cell who has none, with the members' offices as roles. */
+    public Issue issue(Actor actor, OrganizationId cellId) {
+        Organization cell = permissions.requireManageRoster(actor, cellId);
+        List<AccountIssuing.Request> requests = members.ofCell(cellId).stream()
+                .map(member -> new AccountIssuing.Request(member.id().value(), member.fullName(), member.phone(),
+                        member.cellRole() == null ? Set.of() : Set.of(Role.valueOf(member.cellRole().name()))))
+                .toList();
+
+        AccountIssuing.Result result = issuing.issue(actor, cellId, requests);
+        List<Slip> slips = result.issued().stream()
+                .map(issued -> new Slip(cell.name(), issued.displayName(), issued.username(),
+                        issued.initialPassword()))
+                .toList();
+        List<Skip> skipped = result.skipped().stream()
+                .map(skip -> new Skip(MemberId.of(skip.memberId()), skip.displayName(), skip.reason()))
+                .toList();
+        return new Issue(cell, slips, skipped);
+    }
+
+    /** Returns the member of the cell, or fails with not-found for a member of another cell. */
+    @Transactional(readOnly = true)
+    public Member member(Actor actor, OrganizationId cellId, MemberId memberId) {
+        permissions.requireManageRoster(actor, cellId);
+        return memberOf(cellId, memberId);
+    }
+
+    /** Returns whether the member has an account whose password could be reset. */
+    public boolean hasAccount(MemberId memberId) {
+        return accounts.findByMember(memberId.value()).isPresent();
+    }
+
+    /**
+     * Gives a member's account a new initial password, for a member who forgot theirs.
+     *
+     * @throws NotFoundException when the member is in another cell or has no account
+     */
+    public Slip resetPassword(Actor actor, OrganizationId cellId, MemberId memberId) {
+        Organization cell = permissions.requireManageRoster(actor, cellId);
+        Member member = memberOf(cellId, memberId);
+        AccountIssuing.Issued issued = issuing.resetPassword(actor, cellId, member.id().value());
+        return new Slip(cell.name(), member.fullName(), issued.username(), issued.initialPassword());
+    }
+
+    private Member memberOf(OrganizationId cellId, MemberId memberId) {
+        return members.find(memberId).filter(member -> member.cellId().equals(cellId))
+                .orElseThrow(NotFoundException::hidden);
+    }
+
+    private @Nullable SkipReason skipReason(Member member, Set<Long> withAccounts, Set<String> phonesTaken) {
+        if (withAccounts.contains(member.id().value())) {
+            return SkipReason.ALREADY_HAS_ACCOUNT;
+        }
+        if (member.phone() == null || member.phone().isBlank()) {
+            return SkipReason.NO_PHONE;
+        }
+        if (!phonesTaken.add(member.phone()) || accounts.usernameTaken(member.phone())) {
+            return SkipReason.USERNAME_TAKEN;
+        }
+        return null;
+    }
+}

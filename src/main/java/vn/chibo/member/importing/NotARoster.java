@@ -1,0 +1,42 @@
+package vn.chibo.member.importing;
+
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
+import vn.chibo.system.InvalidInputException;
+
+/**
+ * An uploaded file that cannot be read as a roster: empty, not a table, or a table without the
+ * columns a roster needs. The message key names which, in words the secretary can act on.
+ */
+public class NotARoster extends InvalidInputException {
+
+    NotARoster(String messageKey, Object... messageArguments) {
+        super(messageKey, messageArguments);
+    }
+
+    static NotARoster empty() {
+        return new NotARoster("member.import.error.empty");
+    }
+
+    static NotARoster noHeader() {
+        return new NotARoster("member.import.error.noHeader");
+    }
+
+    static NotARoster missingColumn(RosterColumn column) {
+        // The column's name is resolved in the reader's language together with the message.
+        return new NotARoster("member.import.error.missingColumn",
+                new DefaultMessageSourceResolvable(column.messageKey()));
+    }
+
+    static NotARoster noRows() {
+        return new NotARoster("member.import.error.noRows");
+    }
+
+    static NotARoster tooManyRows(int maximum) {
+        return new NotARoster("member.import.error.tooManyRows", maximum);
+    }
+
+    static NotARoster tooLarge(long maximumMegabytes) {
+        return new NotARoster("member.import.error.tooLarge", maximumMegabytes);
+    }
+}

@@ -1,0 +1,161 @@
+package vn.chibo.demo;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import vn.chibo.account.AccountRecord;
+import vn.chibo.account.Accounts;
+import vn.chibo.account.Grant;
+import vn.chibo.account.Role;
+import vn.chibo.member.ActivityStatus;
+import vn.chibo.member.CellRole;
+import vn.chibo.member.Member;
+import vn.chibo.member.MemberId;
+import vn.chibo.member.Members;
+import vn.chibo.member.MembershipStatus;
+import vn.chibo.organization.Organization;
+import vn.chibo.organization.OrganizationKind;
+import vn.chibo.organization.Organizations;
+import vn.chibo.testing.SqlTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+@SqlTest
+@AutoConfigureMockMvc
+@TestPropertySource(properties = "chibo.demo.enabled=true")
+class DemoDataTests {
+
+    @Autowired
+    DemoData demoData;
+
+    @Autowired
+    Organizations organizations;
+
+    @Autowired
+    Members members;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void loadsCommuneWithTwoCells() {
+        Organization commune = onlyTopOrganization();
+        List<Organization> cells = organizations.children(commune.id());
+
+        assertThat(commune.name()).isEqualTo("Đảng bộ xã Minh An");
+        assertThat(commune.kind()).isEqualTo(OrganizationKind.COMMITTEE);
+        assertThat(commune.locality()).isEqualTo("Minh An");
+        assertThat(cells).extracting(Organization::name)
+                .containsExactlyInAnyOrder("Chi bộ thôn Hòa Bình 3", "Chi bộ thôn Tân Lập");
+        assertThat(cells).allSatisfy(cell -> assertThat(cell.kind()).isEqualTo(OrganizationKind.CELL));
+    }
+
+    @Test
+    void villageCellHoldsSampleRoster() {
+        List<Member> village = members.ofCell(cell("Chi bộ thôn Hòa Bình 3").id());
+
+        assertThat(village).hasSize(36);
+        assertThat(village).filteredOn(Member::isOfficial).hasSize(33);
+        assertThat(village).filteredOn(Member::isProbationary).hasSize(3);
+        assertThat(village).filteredOn(member -> member.activityStatus() == ActivityStatus.EXEMPT).hasSize(5);
+        assertThat(village).filteredOn(member -> member.activityStatus() == ActivityStatus.SENT_OUT).hasSize(2);
+        assertThat(village).filteredOn(member -> member.cellRole() == CellRole.CELL_SECRETARY)
+                .extracting(Member::fullName).containsExactly("Nguyễn Văn Thắng");
+    }
+
+    @Test
+    void secondCellHasInventedMembers() {
+        List<Member> tanLap = members.ofCell(cell("Chi bộ thôn Tân Lập").id());
+
+        assertThat(tanLap).hasSize(6);
+        assertThat(tanLap).allSatisfy(member -> {
+            assertThat(member.phone()).matches("0916\\d{6}");
+            if (member.email() != null) {
+                assertThat(member.email()).endsWith("@example.com");
+            }
+        });
+        assertThat(tanLap).filteredOn(member -> member.cellRole() == CellRole.CELL_SECRETARY)
+                .extracting(Member::fullName).containsExactly("Trương Văn Hòa");
+        assertThat(tanLap).filteredOn(member -> member.membershipStatus() == MembershipStatus.PROBATIONARY)
+                .hasSize(1);
+    }
+
+    @Test
+    void demoAccountsHaveRolesAndMembers() {
+        Organization commune = onlyTopOrganization();
+        Organization village = cell("Chi bộ thôn Hòa Bình 3");
+        Organization tanLap = cell("Chi bộ thôn Tân Lập");
+
+        assertAccount("0912104729", "Nguyễn Văn Thắng", new Grant(village.id(), Role.MEMBER),
+                new Grant(village.id(), Role.CELL_SECRETARY));
+        assertAccount("0912418916", "Phạm Thị Ánh", new Grant(village.id(), Role.MEMBER));
+        assertAccount("0915665515", "Hoàng Văn Ẩn", new Grant(village.id(), Role.MEMBER));
+        assertAccount("0916201408", "Trương Văn Hòa", new Grant(tanLap.id(), Role.MEMBER),
+                new Grant(tanLap.id(), Role.CELL_SECRETARY));
+        assertAccount("0916203317", "Đoàn Thị Mến", new Grant(tanLap.id(), Role.MEMBER),
+                new Grant(commune.id(), Role.COMMITTEE_OFFICER));
+        assertThat(jdbc.sql("select count(*) from account").query(Long.class).single()).isEqualTo(5);
+    }
+
+    @Test
+    void demoAccountsSignInWithoutPasswordChange() throws Exception {
+        for (String username : List.of("0912104729", "0912418916", "0915665515", "0916201408", "0916203317")) {
+            mvc.perform(formLogin("/login").user(username).password("chibo-demo")).andExpect(redirectedUrl("/"));
+        }
+    }
+
+    @Test
+    void loaderRunsOnlyOnce() {
+        Map<String, Long> before = counts();
+
+        boolean loadedAgain = demoData.load();
+
+        assertThat(loadedAgain).isFalse();
+        assertThat(counts()).isEqualTo(before);
+        assertThat(before).containsEntry("organization", 3L).containsEntry("member", 42L).containsEntry("account", 5L);
+    }
+
+    private void assertAccount(String username, String name, Grant... grants) {
+        AccountRecord account = accounts.findByUsername(username).orElseThrow();
+        assertThat(account.displayName()).isEqualTo(name);
+        assertThat(account.mustChangePassword()).isFalse();
+        assertThat(account.memberId()).isNotNull();
+        assertThat(members.get(MemberId.of(account.memberId())).fullName()).isEqualTo(name);
+        assertThat(accounts.grantsOf(account.id())).containsExactlyInAnyOrder(grants);
+    }
+
+    private Organization onlyTopOrganization() {
+        List<Long> top = jdbc.sql("select id from organization where parent_id is null").query(Long.class).list();
+        assertThat(top).hasSize(1);
+        return organizations.get(vn.chibo.organization.OrganizationId.of(top.getFirst()));
+    }
+
+    private Organization cell(String name) {
+        return organizations.children(onlyTopOrganization().id()).stream()
+                .filter(cell -> cell.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private Map<String, Long> counts() {
+        return List.of("organization", "member", "account", "role_grant").stream()
+                .collect(Collectors.toMap(table -> table,
+                        table -> jdbc.sql("select count(*) from " + table).query(Long.class).single()));
+    }
+}
