@@ -55,6 +55,7 @@ public class Members {
         return jdbc.sql(SELECT + " where cell_id = :cell")
                 .param("cell", cell.value())
                 .query(Members::map)
+                .list()
                 .stream()
                 .sorted(VietnameseText.byName(Member::fullName))
                 .toList();
@@ -67,6 +68,7 @@ public class Members {
         return jdbc.sql(SELECT + " where id in (:ids)")
                 .param("ids", ids.stream().map(MemberId::value).toList())
                 .query(Members::map)
+                .list()
                 .stream()
                 .sorted(VietnameseText.byName(Member::fullName))
                 .toList();
