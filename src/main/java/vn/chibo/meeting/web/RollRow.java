@@ -19,11 +19,11 @@ import vn.chibo.member.Member;
 record RollRow(Member member, @Nullable MeetingResponse response, @Nullable RollMark mark,
         @Nullable AttendanceStatus suggestion, String reasonDraft, boolean reasonMissing) {
 
-    boolean isMarked(AttendanceStatus status) {
+    public boolean isMarked(AttendanceStatus status) {
         return mark != null && mark.status() == status;
     }
 
-    boolean isSuggested(AttendanceStatus status) {
+    public boolean isSuggested(AttendanceStatus status) {
         return mark == null && suggestion == status;
     }
 }
