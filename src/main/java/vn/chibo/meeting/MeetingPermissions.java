@@ -14,7 +14,7 @@ import vn.chibo.system.NotFoundException;
 
 /**
  * Who may do what with a meeting. Members of the cell and the committees above it see published and
- * closed meetings; drafts are seen only by those who run the cell, who also manage meetings. Members
+ * closed meetings. Drafts are seen only by those who run the cell, who also manage meetings. Members
  * whose member record is in the meeting's cell answer it while it is published.
  */
 @Component

@@ -87,7 +87,7 @@ class MeetingForms {
                 INPUT_TIME.format(DEFAULT_END), place, link, chair, minuteTaker, templateAgenda(locale));
     }
 
-    /** Returns the form filled with the meeting as it stands. */
+    /** Returns the form filled with the meeting as saved. */
     MeetingFormData of(Meeting meeting) {
         ZoneId zone = formats.zone();
         return new MeetingFormData(meeting.kind().name(), meeting.mode().name(), meeting.title(),
@@ -133,7 +133,7 @@ class MeetingForms {
         MemberId minuteTaker = parseMember(form.minuteTaker(), "minuteTaker", roster, problems);
 
         // Fields that failed to parse get stand-ins, so that the rules on the other fields still run
-        // and the form shows every problem at once; the stand-ins never reach a saved meeting.
+        // and the form shows every problem at once. The stand-ins never reach a saved meeting.
         boolean timesKnown = date != null && start != null && end != null;
         Instant startsAt = timesKnown ? date.atTime(start).atZone(formats.zone()).toInstant() : Instant.EPOCH;
         Instant endsAt = timesKnown ? date.atTime(end).atZone(formats.zone()).toInstant()
