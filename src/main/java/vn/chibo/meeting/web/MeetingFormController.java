@@ -157,6 +157,7 @@ class MeetingFormController {
         model.addAttribute("kindOptions", forms.kindOptions(locale));
         model.addAttribute("modeOptions", forms.modeOptions(locale));
         model.addAttribute("memberOptions", forms.memberOptions(roster, locale));
+        model.addAttribute("usualTitles", forms.usualTitles(locale));
         model.addAttribute("formAction", meeting == null ? "/cells/" + cell.id() + "/meetings"
                 : "/meetings/" + meeting.id() + "/edit");
         return "meeting/form";

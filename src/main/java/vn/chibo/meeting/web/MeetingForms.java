@@ -106,6 +106,16 @@ class MeetingForms {
         return messages.getMessage("meeting.form.defaultTitle." + kind, new Object[] { month }, locale);
     }
 
+    /** Returns the usual title of each kind with "{0}" where the month goes, for the form's script. */
+    Map<String, String> usualTitles(Locale locale) {
+        var titles = new LinkedHashMap<String, String>();
+        for (MeetingKind kind : MeetingKind.values()) {
+            titles.put(kind.name(), messages.getMessage("meeting.form.defaultTitle." + kind, new Object[] { "{0}" },
+                    locale));
+        }
+        return titles;
+    }
+
     /** Returns the regular meeting's usual order of business in the reader's language. */
     List<AgendaItemFormData> templateAgenda(Locale locale) {
         var items = new ArrayList<AgendaItemFormData>();

@@ -75,6 +75,7 @@ class MeetingFormTests {
         assertThat(page).contains("<option value=\"" + village.secretaryMember().id() + "\" selected=\"selected\">");
         assertThat(page).contains("value=\"Khai mạc\"", "value=\"Bế mạc\"", "name=\"agenda[8].title\"");
         assertThat(page).doesNotContain("name=\"agenda[9].title\"");
+        assertThat(page).contains("data-title-thematic=\"Sinh hoạt chuyên đề tháng {0}\"");
     }
 
     @Test
