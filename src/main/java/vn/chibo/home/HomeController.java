@@ -1,36 +1,54 @@
 package vn.chibo.home;
 
-import java.util.Comparator;
-import java.util.List;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 
 import vn.chibo.account.Actor;
-import vn.chibo.account.Grant;
+import vn.chibo.account.CellAccess;
 import vn.chibo.organization.Organization;
+import vn.chibo.organization.OrganizationId;
 import vn.chibo.organization.Organizations;
+import vn.chibo.system.NotFoundException;
+import vn.chibo.voting.Motions;
 
-/** The first page after sign-in. */
+/** The first page after sign-in, and the overview page of one cell. */
 @Controller
 class HomeController {
 
+    private final HomeOverview overview;
     private final Organizations organizations;
+    private final CellAccess cellAccess;
+    private final Motions motions;
 
-    HomeController(Organizations organizations) {
+    HomeController(HomeOverview overview, Organizations organizations, CellAccess cellAccess, Motions motions) {
+        this.overview = overview;
         this.organizations = organizations;
+        this.cellAccess = cellAccess;
+        this.motions = motions;
     }
 
     @GetMapping("/")
     String home(Actor actor, Model model) {
-        List<Organization> myOrganizations = actor.grants().stream()
-                .map(Grant::organizationId)
-                .distinct()
-                .map(organizations::get)
-                .sorted(Comparator.comparing(Organization::name))
-                .toList();
-        model.addAttribute("organizations", myOrganizations);
+        model.addAttribute("cells", overview.cellsOf(actor));
+        model.addAttribute("committees", overview.supervisedBy(actor));
+        model.addAttribute("openVotes", motions.openFor(actor));
         return "home/home";
+    }
+
+    @GetMapping("/cells/{cellId}")
+    String cell(Actor actor, @PathVariable long cellId, Model model) {
+        OrganizationId id = OrganizationId.of(cellId);
+        cellAccess.requireView(actor, id);
+        Organization cell = organizations.get(id);
+        if (!cell.isCell()) {
+            throw NotFoundException.hidden();
+        }
+
+        model.addAttribute("cell", cell);
+        model.addAttribute("committees", organizations.chainUp(id).stream().skip(1).toList());
+        model.addAttribute("overview", overview.overviewOf(actor, cell));
+        return "home/cell";
     }
 }

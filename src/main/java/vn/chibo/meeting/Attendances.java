@@ -75,6 +75,14 @@ class Attendances {
         }
     }
 
+    /** Takes the member's mark off the roll, so that the member counts as not recorded again. */
+    void remove(MeetingId meeting, MemberId member) {
+        jdbc.sql("delete from attendance where meeting_id = :meeting and member_id = :member")
+                .param("meeting", meeting.value())
+                .param("member", member.value())
+                .update();
+    }
+
     private static RollMark map(ResultSet row, int rowNumber) throws SQLException {
         return new RollMark(MemberId.of(row.getLong("member_id")), AttendanceStatus.valueOf(row.getString("status")),
                 row.getString("absence_reason"), JdbcTime.instant(row, "recorded_at"));

@@ -1,6 +1,5 @@
 package vn.chibo.meeting;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,9 +86,7 @@ public class Meeting {
 
     /** Changes the details of a meeting that has not closed yet. */
     void revise(MeetingDetails details) {
-        if (status == MeetingStatus.CLOSED) {
-            throw new MeetingNotInState(MeetingStatus.PUBLISHED, status);
-        }
+        requireNotClosed();
         check(details);
         apply(details);
     }
@@ -117,6 +114,13 @@ public class Meeting {
         closedAt = now;
     }
 
+    /** Fails with {@link MeetingNotInState} once the meeting has closed, when nothing may change any more. */
+    public void requireNotClosed() {
+        if (status == MeetingStatus.CLOSED) {
+            throw new MeetingNotInState(MeetingStatus.PUBLISHED, status);
+        }
+    }
+
     void requireStatus(MeetingStatus expected) {
         if (status != expected) {
             throw new MeetingNotInState(expected, status);
@@ -139,63 +143,9 @@ public class Meeting {
     }
 
     private static void check(MeetingDetails details) {
-        String title = details.title().strip();
-        if (title.isEmpty()) {
-            throw new InvalidMeeting("meeting.error.titleMissing");
-        }
-        if (title.length() > TITLE_MAX_LENGTH) {
-            throw new InvalidMeeting("meeting.error.titleTooLong", TITLE_MAX_LENGTH);
-        }
-        if (!details.plannedEndAt().isAfter(details.startsAt())) {
-            throw new InvalidMeeting("meeting.error.endBeforeStart");
-        }
-        if (Duration.between(details.startsAt(), details.plannedEndAt()).toHours() > 24) {
-            throw new InvalidMeeting("meeting.error.tooLong");
-        }
-        checkPlace(details);
-        checkOnlineLink(details);
-        checkAgenda(details.agenda());
-    }
-
-    private static void checkPlace(MeetingDetails details) {
-        String place = strippedOrNull(details.place());
-        if (details.mode().hasPlace() && place == null) {
-            throw new InvalidMeeting("meeting.error.placeMissing");
-        }
-        if (place != null && place.length() > PLACE_MAX_LENGTH) {
-            throw new InvalidMeeting("meeting.error.placeTooLong", PLACE_MAX_LENGTH);
-        }
-    }
-
-    private static void checkOnlineLink(MeetingDetails details) {
-        String link = strippedOrNull(details.onlineLink());
-        if (!details.mode().hasOnlineLink()) {
-            return;
-        }
-        if (link == null) {
-            throw new InvalidMeeting("meeting.error.onlineLinkMissing");
-        }
-        if (link.length() > LINK_MAX_LENGTH || !link.matches("(?i)https?://[^\\s]+")) {
-            throw new InvalidMeeting("meeting.error.onlineLinkInvalid");
-        }
-    }
-
-    private static void checkAgenda(List<AgendaItem> agenda) {
-        if (agenda.isEmpty()) {
-            throw new InvalidMeeting("meeting.error.agendaEmpty");
-        }
-        for (int i = 0; i < agenda.size(); i++) {
-            AgendaItem item = agenda.get(i);
-            if (item.title().isBlank()) {
-                throw new InvalidMeeting("meeting.error.agendaTitleMissing", i + 1);
-            }
-            if (item.title().strip().length() > AGENDA_TITLE_MAX_LENGTH) {
-                throw new InvalidMeeting("meeting.error.agendaTitleTooLong", i + 1, AGENDA_TITLE_MAX_LENGTH);
-            }
-            if (item.description() != null && item.description().strip().length() > AGENDA_DESCRIPTION_MAX_LENGTH) {
-                throw new InvalidMeeting("meeting.error.agendaDescriptionTooLong", i + 1,
-                        AGENDA_DESCRIPTION_MAX_LENGTH);
-            }
+        List<MeetingDetailsProblem> problems = details.problems();
+        if (!problems.isEmpty()) {
+            throw problems.getFirst().toException();
         }
     }
 

@@ -51,6 +51,21 @@ public class Meetings {
         return repository.findByCell(cell.value());
     }
 
+    /** Returns the drafts and published meetings of a cell that have not closed, the earliest first. */
+    public List<Meeting> openOf(OrganizationId cell) {
+        return repository.findOpenByCell(cell.value());
+    }
+
+    /** Returns the meetings of a cell that the actor may see, the latest first. */
+    public List<Meeting> ofCellVisibleTo(Actor actor, OrganizationId cell) {
+        return ofCell(cell).stream().filter(meeting -> permissions.canView(actor, meeting)).toList();
+    }
+
+    /** Returns the cell's published or closed meeting that starts last, drafts left out. */
+    public Optional<Meeting> latestAnnouncedOf(OrganizationId cell) {
+        return repository.findLatestAnnouncedByCell(cell.value());
+    }
+
     public Map<MemberId, RollMark> roll(MeetingId meeting) {
         return attendances.of(meeting);
     }

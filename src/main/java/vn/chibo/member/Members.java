@@ -69,6 +69,7 @@ public class Members {
                 .param("ids", ids.stream().map(MemberId::value).toList())
                 .query(Members::map)
                 .list()
+<<<<<<< HEAD
                 .stream()
                 .sorted(VietnameseText.byName(Member::fullName))
                 .toList();
@@ -89,6 +90,8 @@ public class Members {
                 .param("pattern", pattern)
                 .query(Members::map)
                 .list()
+=======
+>>>>>>> meeting
                 .stream()
                 .sorted(VietnameseText.byName(Member::fullName))
                 .toList();

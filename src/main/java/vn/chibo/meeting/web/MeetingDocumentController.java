@@ -1,0 +1,103 @@
+package vn.chibo.meeting.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.chibo.account.Actor;
+import vn.chibo.meeting.DocumentDownload;
+import vn.chibo.meeting.DocumentRejected;
+import vn.chibo.meeting.MeetingDocument;
+import vn.chibo.meeting.MeetingDocumentId;
+import vn.chibo.meeting.MeetingDocuments;
+import vn.chibo.meeting.MeetingId;
+import vn.chibo.system.FlashMessage;
+
+/**
+ * Attaching files to a meeting and downloading them. A download is served only to those who may
+ * see the meeting, always as an attachment, so that no file is ever shown inside the site.
+ */
+@Controller
+class MeetingDocumentController {
+
+    /** The flash attribute under which a rejected upload's message returns to the meeting page. */
+    static final String UPLOAD_ERROR = "documentError";
+
+    private final MeetingDocuments documents;
+
+    MeetingDocumentController(MeetingDocuments documents) {
+        this.documents = documents;
+    }
+
+    @PostMapping("/meetings/{meetingId}/documents")
+    String attach(Actor actor, @PathVariable long meetingId, @RequestParam(required = false) @Nullable MultipartFile file,
+            RedirectAttributes redirect) throws IOException {
+        String back = "redirect:/meetings/" + meetingId + "#documents";
+        if (file == null || file.isEmpty() && (file.getOriginalFilename() == null
+                || file.getOriginalFilename().isBlank())) {
+            redirect.addFlashAttribute(UPLOAD_ERROR, new FlashMessage("meeting.document.error.missing"));
+            return back;
+        }
+
+        MeetingDocument document;
+        try (InputStream content = file.getInputStream()) {
+            document = documents.attach(actor, MeetingId.of(meetingId), nameOf(file), content);
+        }
+        catch (DocumentRejected rejected) {
+            redirect.addFlashAttribute(UPLOAD_ERROR, new FlashMessage(rejected.messageKey(),
+                    rejected.messageArguments()));
+            return back;
+        }
+
+        redirect.addFlashAttribute(FlashMessage.SUCCESS, new FlashMessage("meeting.document.attached",
+                document.file().fileName()));
+        return back;
+    }
+
+    @GetMapping("/meetings/{meetingId}/documents/{documentId}")
+    ResponseEntity<InputStreamResource> download(Actor actor, @PathVariable long meetingId,
+            @PathVariable long documentId) {
+        DocumentDownload download = documents.download(actor, MeetingId.of(meetingId),
+                MeetingDocumentId.of(documentId));
+
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(download.file().contentType()))
+                .contentLength(download.file().sizeBytes())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(download.file().fileName(), StandardCharsets.UTF_8)
+                        .build()
+                        .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .body(new InputStreamResource(download.content()));
+    }
+
+    @PostMapping("/meetings/{meetingId}/documents/{documentId}/remove")
+    String remove(Actor actor, @PathVariable long meetingId, @PathVariable long documentId,
+            RedirectAttributes redirect) {
+        documents.remove(actor, MeetingId.of(meetingId), MeetingDocumentId.of(documentId));
+
+        redirect.addFlashAttribute(FlashMessage.SUCCESS, new FlashMessage("meeting.document.removed"));
+        return "redirect:/meetings/" + meetingId + "#documents";
+    }
+
+    private static String nameOf(MultipartFile file) {
+        String name = file.getOriginalFilename();
+        return name == null ? "" : name;
+    }
+}

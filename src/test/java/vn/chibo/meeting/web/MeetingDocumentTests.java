@@ -1,0 +1,202 @@
+package vn.chibo.meeting.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+
+import vn.chibo.audit.AuditEntry;
+import vn.chibo.audit.AuditLog;
+import vn.chibo.meeting.MeetingDocument;
+import vn.chibo.meeting.MeetingDocuments;
+import vn.chibo.meeting.MeetingFixtures;
+import vn.chibo.meeting.MeetingFixtures.Village;
+import vn.chibo.meeting.MeetingId;
+import vn.chibo.system.FlashMessage;
+import vn.chibo.testing.SignIn;
+import vn.chibo.testing.SqlTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SqlTest
+@AutoConfigureMockMvc
+class MeetingDocumentTests {
+
+    private static final String DRAFT_RESOLUTION = "du-thao-nghi-quyet-thang-12.pdf";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    MeetingFixtures fixtures;
+
+    @Autowired
+    MeetingDocuments documents;
+
+    @Autowired
+    AuditLog audit;
+
+    Village village;
+    MockHttpSession secretary;
+
+    @BeforeEach
+    void village() throws Exception {
+        village = fixtures.village();
+        secretary = SignIn.as(mvc, village.secretary());
+    }
+
+    @Test
+    void downloadReturnsUploadedBytes() throws Exception {
+        MeetingId id = fixtures.published(village, Instant.now().plus(Duration.ofDays(3)));
+        byte[] pdf = sample(DRAFT_RESOLUTION);
+
+        upload(id, DRAFT_RESOLUTION, pdf).andExpect(status().is3xxRedirection());
+
+        MeetingDocument document = documents.of(id).getFirst();
+        assertThat(document.file().fileName()).isEqualTo(DRAFT_RESOLUTION);
+        assertThat(document.file().contentType()).isEqualTo("application/pdf");
+        MockHttpSession member = SignIn.as(mvc, village.member());
+        assertThat(mvc.perform(get("/meetings/{id}", id.value()).session(member)).andReturn().getResponse()
+                .getContentAsString()).contains("/meetings/" + id + "/documents/" + document.id() + "\"");
+
+        MvcResult download = mvc.perform(get("/meetings/{id}/documents/{doc}", id.value(), document.id().value())
+                        .session(member))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andReturn();
+        assertThat(download.getResponse().getHeader("Content-Disposition"))
+                .startsWith("attachment;")
+                .contains("filename*=UTF-8''du-thao-nghi-quyet-thang-12.pdf");
+        assertThat(download.getResponse().getContentAsByteArray()).isEqualTo(pdf);
+        assertThat(audit.entriesFor("meeting", id.value())).extracting(AuditEntry::action)
+                .contains("meeting.document.attached", "meeting.document.downloaded");
+    }
+
+    @Test
+    void vietnameseFileNameIsEncoded() throws Exception {
+        MeetingId id = fixtures.published(village, Instant.now().plus(Duration.ofDays(3)));
+        upload(id, "C:\\Tài liệu\\Dự thảo nghị quyết.pdf", sample(DRAFT_RESOLUTION))
+                .andExpect(status().is3xxRedirection());
+
+        MeetingDocument document = documents.of(id).getFirst();
+        assertThat(document.file().fileName()).isEqualTo("Dự thảo nghị quyết.pdf");
+        mvc.perform(get("/meetings/{id}/documents/{doc}", id.value(), document.id().value()).session(secretary))
+                .andExpect(header().string("Content-Disposition",
+                        containsString(
+                                "filename*=UTF-8''D%E1%BB%B1%20th%E1%BA%A3o%20ngh%E1%BB%8B%20quy%E1%BA%BFt.pdf")));
+    }
+
+    @Test
+    void wordDocumentIsAccepted() throws Exception {
+        MeetingId id = fixtures.draft(village, Instant.now().plus(Duration.ofDays(3)));
+
+        upload(id, "du-thao-nghi-quyet-thang-12.docx", sample("du-thao-nghi-quyet-thang-12.docx"))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(documents.of(id)).extracting(document -> document.file().contentType())
+                .containsExactly("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    }
+
+    @Test
+    void renamedFileIsRejected() throws Exception {
+        MeetingId id = fixtures.draft(village, Instant.now().plus(Duration.ofDays(3)));
+
+        MvcResult result = upload(id, "bien-ban.pdf", sample("du-thao-nghi-quyet-thang-12.docx"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+
+        FlashMessage error = (FlashMessage) result.getFlashMap().get("documentError");
+        assertThat(error.key()).isEqualTo("meeting.document.error.mismatch");
+        assertThat(documents.of(id)).isEmpty();
+        String page = mvc.perform(get("/meetings/{id}", id.value()).session(secretary).flashAttrs(result.getFlashMap()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"file-error\"", "không phải tệp PDF thật");
+    }
+
+    @Test
+    void unsupportedAndEmptyFilesAreRejected() throws Exception {
+        MeetingId id = fixtures.draft(village, Instant.now().plus(Duration.ofDays(3)));
+
+        MvcResult program = upload(id, "cai-dat.exe", new byte[] { 'M', 'Z', 0, 0 }).andReturn();
+        MvcResult empty = upload(id, "trong.pdf", new byte[0]).andReturn();
+        MvcResult none = mvc.perform(multipart("/meetings/{id}/documents", id.value()).session(secretary).with(csrf()))
+                .andReturn();
+
+        assertThat(((FlashMessage) program.getFlashMap().get("documentError")).key())
+                .isEqualTo("meeting.document.error.unsupported");
+        assertThat(((FlashMessage) empty.getFlashMap().get("documentError")).key())
+                .isEqualTo("meeting.document.error.empty");
+        assertThat(((FlashMessage) none.getFlashMap().get("documentError")).key())
+                .isEqualTo("meeting.document.error.missing");
+        assertThat(documents.of(id)).isEmpty();
+    }
+
+    @Test
+    void documentsAreHiddenFromOthers() throws Exception {
+        MeetingId draft = fixtures.draft(village, Instant.now().plus(Duration.ofDays(3)));
+        upload(draft, DRAFT_RESOLUTION, sample(DRAFT_RESOLUTION)).andExpect(status().is3xxRedirection());
+        long documentId = documents.of(draft).getFirst().id().value();
+        MockHttpSession member = SignIn.as(mvc, village.member());
+        MockHttpSession outsider = SignIn.as(mvc, village.outsider());
+
+        mvc.perform(get("/meetings/{id}/documents/{doc}", draft.value(), documentId).session(member))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/meetings/{id}/documents/{doc}", draft.value(), documentId).session(outsider))
+                .andExpect(status().isNotFound());
+        MeetingId other = fixtures.published(village, Instant.now().plus(Duration.ofDays(3)));
+        mvc.perform(get("/meetings/{id}/documents/{doc}", other.value(), documentId).session(secretary))
+                .andExpect(status().isNotFound());
+        mvc.perform(multipart("/meetings/{id}/documents", other.value())
+                        .file(new MockMultipartFile("file", DRAFT_RESOLUTION, "application/pdf", sample(DRAFT_RESOLUTION)))
+                        .session(member).with(csrf()))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void removedDocumentLeavesList() throws Exception {
+        MeetingId id = fixtures.draft(village, Instant.now().plus(Duration.ofDays(3)));
+        upload(id, DRAFT_RESOLUTION, sample(DRAFT_RESOLUTION)).andExpect(status().is3xxRedirection());
+        long documentId = documents.of(id).getFirst().id().value();
+
+        mvc.perform(post("/meetings/{id}/documents/{doc}/remove", id.value(), documentId).session(secretary)
+                .with(csrf())).andExpect(status().is3xxRedirection());
+
+        assertThat(documents.of(id)).isEmpty();
+        mvc.perform(get("/meetings/{id}/documents/{doc}", id.value(), documentId).session(secretary))
+                .andExpect(status().isNotFound());
+        assertThat(audit.entriesFor("meeting", id.value())).extracting(AuditEntry::action)
+                .contains("meeting.document.removed");
+    }
+
+    private ResultActions upload(MeetingId id, String name, byte[] content)
+            throws Exception {
+        return mvc.perform(multipart("/meetings/{id}/documents", id.value())
+                .file(new MockMultipartFile("file", name, "application/octet-stream", content))
+                .session(secretary)
+                .with(csrf()));
+    }
+
+    private static byte[] sample(String name) throws IOException {
+        try (InputStream in = MeetingDocumentTests.class.getResourceAsStream("/documents/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+}
