@@ -69,7 +69,6 @@ public class Members {
                 .param("ids", ids.stream().map(MemberId::value).toList())
                 .query(Members::map)
                 .list()
-<<<<<<< HEAD
                 .stream()
                 .sorted(VietnameseText.byName(Member::fullName))
                 .toList();
@@ -90,8 +89,6 @@ public class Members {
                 .param("pattern", pattern)
                 .query(Members::map)
                 .list()
-=======
->>>>>>> meeting
                 .stream()
                 .sorted(VietnameseText.byName(Member::fullName))
                 .toList();
