@@ -45,6 +45,7 @@ import vn.chibo.organization.OrganizationId;
 import vn.chibo.organization.OrganizationKind;
 import vn.chibo.organization.Organizations;
 import vn.chibo.testing.Browser;
+import vn.chibo.testing.LibreOffice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The main job end to end in headless Chromium: a village cell's secretary imports the roster from
  * the commune's Excel file, issues accounts, publishes a hybrid monthly meeting with the draft
  * resolution, takes the roll, members vote from their own sessions, and the minutes come out as a
- * PDF whose figures match the pages.
+ * PDF whose figures match the pages, and as a DOCX that LibreOffice opens.
  *
  * <p>Of the 36 members, the cell expects 29 (5 are exempt, 2 active elsewhere). One official member
  * answers absent with a reason that the secretary approves, another does not come; 22 are present
@@ -153,7 +154,7 @@ class MonthlyMeetingJourneyTests {
         String addedLine = "Đồng chí Lê Văn Ân phát biểu về kế hoạch làm đường giao thông nông thôn.";
         approveMinutes(meetingId, addedLine);
 
-        String pdfText = minutesPdfText(meetingId);
+        String pdfText = pdfText(download("/meetings/" + meetingId + "/minutes.pdf", "application/pdf"));
         assertThat(pdfText).contains(EXCUSED, EXCUSE, UNEXCUSED, addedLine, "CHI BỘ THÔN HÒA BÌNH 3",
                 "ĐẢNG CỘNG SẢN VIỆT NAM");
         assertThat(pdfText).contains("Tán thành: " + result.get("for"))
@@ -162,6 +163,12 @@ class MonthlyMeetingJourneyTests {
                 .contains("Không tham gia biểu quyết: " + result.get("notVoting"))
                 .contains("Số đảng viên tính biểu quyết: " + result.get("denominator"))
                 .contains("Số phiếu tán thành cần có: " + result.get("needed"));
+
+        byte[] docx = download("/meetings/" + meetingId + "/minutes.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        String docxText = pdfText(LibreOffice.toPdf(docx, "bien-ban.docx"));
+        assertThat(docxText).contains(EXCUSED, EXCUSE, UNEXCUSED, addedLine, "ĐẢNG CỘNG SẢN VIỆT NAM",
+                "Tán thành: " + result.get("for"), "Số đảng viên tính biểu quyết: " + result.get("denominator"));
     }
 
     private void importRoster(long cellId) {
@@ -351,17 +358,20 @@ class MonthlyMeetingJourneyTests {
         assertThat(browser.findElements(By.id("body"))).isEmpty();
     }
 
-    private String minutesPdfText(long meetingId) throws IOException, InterruptedException {
+    /** Downloads a file with the browser's session and checks its content type. */
+    private byte[] download(String path, String contentType) throws IOException, InterruptedException {
         String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(url("/meetings/" + meetingId + "/minutes.pdf")))
-                        .header("Cookie", "JSESSIONID=" + session)
-                        .build(),
+                HttpRequest.newBuilder(URI.create(url(path))).header("Cookie", "JSESSIONID=" + session).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/pdf"));
-        try (var pdf = Loader.loadPDF(response.body())) {
+                type -> assertThat(type).startsWith(contentType));
+        return response.body();
+    }
+
+    private static String pdfText(byte[] pdfBytes) throws IOException {
+        try (var pdf = Loader.loadPDF(pdfBytes)) {
             // Lines wrap and justified text stretches spaces, so compare with single spaces.
             return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
         }
