@@ -1,63 +1,47 @@
 package vn.chibo.meeting;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.ArrayList;
+import java.util.List;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import vn.chibo.testing.MessageBundles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The meeting and home texts exist in Vietnamese, English and German, and every key a page names exists. */
+/** Every value of the meeting's enums has a text in the meeting bundle. */
 class MeetingMessagesTests {
 
-    private static final Pattern LITERAL_KEY = Pattern.compile("#\\{((?:meeting|home)\\.[A-Za-z0-9_.]+)[}(]");
-
-    @ParameterizedTest
-    @ValueSource(strings = { "meeting", "home" })
-    void translationsHaveSameKeys(String module) throws IOException {
-        Set<String> vietnamese = keys("/messages/" + module + ".properties");
-
-        assertThat(keys("/messages/" + module + "_en.properties")).isEqualTo(vietnamese);
-        assertThat(keys("/messages/" + module + "_de.properties")).isEqualTo(vietnamese);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = { "meeting", "home" })
-    void templatesNameExistingKeys(String folder) throws IOException {
-        Set<String> known = new TreeSet<>(keys("/messages/meeting.properties"));
-        known.addAll(keys("/messages/home.properties"));
-        var missing = new TreeSet<String>();
-
-        try (Stream<Path> templates = Files.list(Path.of("src/main/resources/templates", folder))) {
-            for (Path template : templates.toList()) {
-                Matcher matcher = LITERAL_KEY.matcher(Files.readString(template));
-                while (matcher.find()) {
-                    if (!known.contains(matcher.group(1))) {
-                        missing.add(template.getFileName() + ": " + matcher.group(1));
-                    }
-                }
-            }
+    @Test
+    void everyEnumValueHasText() {
+        List<String> needed = new ArrayList<>();
+        for (MeetingKind kind : MeetingKind.values()) {
+            needed.add("meeting.kind." + kind);
+        }
+        for (MeetingMode mode : MeetingMode.values()) {
+            needed.add("meeting.mode." + mode);
+        }
+        for (MeetingStatus status : MeetingStatus.values()) {
+            needed.add("meeting.status." + status);
+        }
+        for (AttendanceStatus status : AttendanceStatus.values()) {
+            needed.add("meeting.attendance." + status);
+            needed.add("meeting.roll.mark." + status);
+        }
+        for (ResponseAnswer answer : ResponseAnswer.values()) {
+            needed.add("meeting.answer." + answer);
+            needed.add("meeting.answer.choice." + answer);
+        }
+        for (ReasonDecision decision : ReasonDecision.values()) {
+            needed.add("meeting.decision." + decision);
+        }
+        for (DenominatorExclusion.Reason reason : DenominatorExclusion.Reason.values()) {
+            needed.add("meeting.exclusion." + reason);
+        }
+        for (MeetingWarning warning : MeetingWarning.values()) {
+            needed.add(warning.messageKey());
         }
 
-        assertThat(missing).isEmpty();
-    }
-
-    private static Set<String> keys(String resource) throws IOException {
-        var properties = new Properties();
-        try (InputStream in = MeetingMessagesTests.class.getResourceAsStream(resource)) {
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return new TreeSet<>(properties.stringPropertyNames());
+        assertThat(MessageBundles.keysOf("meeting")).containsAll(needed);
     }
 }

@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,6 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessageBundleTests {
 
     private static final Path MESSAGES = Path.of("src/main/resources/messages");
+    private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+
+    /** A message expression with a literal key, such as {@code #{voting.result.for}} or {@code #{home.supervised(...)}}. */
+    private static final Pattern LITERAL_KEY = Pattern.compile("#\\{([a-zA-Z][\\w.]*)[}(]");
 
     static Stream<String> basenames() throws IOException {
         try (Stream<Path> files = Files.list(MESSAGES)) {
@@ -54,6 +61,27 @@ class MessageBundleTests {
                 assertThat(properties.getProperty(key)).as(bundle + ": " + key).isNotBlank();
             }
         }
+    }
+
+    @Test
+    void templatesNameOnlyExistingKeys() throws IOException {
+        var known = new TreeSet<String>();
+        for (String basename : basenames().toList()) {
+            known.addAll(keys(basename));
+        }
+        var missing = new TreeSet<String>();
+        try (Stream<Path> templates = Files.walk(TEMPLATES)) {
+            for (Path template : templates.filter(file -> file.toString().endsWith(".html")).toList()) {
+                Matcher key = LITERAL_KEY.matcher(Files.readString(template));
+                while (key.find()) {
+                    if (!known.contains(key.group(1))) {
+                        missing.add(TEMPLATES.relativize(template) + ": " + key.group(1));
+                    }
+                }
+            }
+        }
+
+        assertThat(missing).isEmpty();
     }
 
     private static Set<String> keys(String bundle) throws IOException {
