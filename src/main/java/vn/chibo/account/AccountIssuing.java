@@ -14,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.chibo.audit.AuditEntry;
 import vn.chibo.audit.AuditLog;
 import vn.chibo.organization.OrganizationId;
+import vn.chibo.system.ForbiddenException;
+import vn.chibo.system.NotFoundException;
 
 /**
  * Issues sign-in accounts to the members of a cell. The user name is the member's phone number;
@@ -92,12 +94,29 @@ public class AccountIssuing {
     /**
      * Gives a member's account a new initial password, for a member who forgot theirs. The member must
      * change it at the next sign-in.
+     *
+     * <p>A reset hands the account to whoever holds the slip, so a secretary may reset only accounts
+     * that hold nothing beyond plain membership of this cell: not their own, not another account
+     * that runs the cell, and not one with any role in another organization (a committee officer,
+     * say). Those go to the committee above.
      */
     @Transactional
     public Issued resetPassword(Actor issuer, OrganizationId cell, long memberId) {
         cellAccess.requireRun(issuer, cell);
         AccountRecord account = accounts.findByMember(memberId)
-                .orElseThrow(() -> new vn.chibo.system.NotFoundException("account.issue.error.noAccount"));
+                .orElseThrow(() -> new NotFoundException("account.issue.error.noAccount"));
+        if (account.id().equals(issuer.accountId())) {
+            throw new ForbiddenException("account.reset.error.own");
+        }
+        boolean beyondMembership = accounts.grantsOf(account.id()).stream()
+                .anyMatch(grant -> !grant.organizationId().equals(cell) || grant.role() != Role.MEMBER
+                        && grant.role() != Role.CELL_COMMITTEE_MEMBER);
+        if (beyondMembership) {
+            log.info("Account {} refused to reset account {}, which holds roles beyond membership of cell {}",
+                    issuer.accountId(), account.id(), cell);
+            throw new ForbiddenException("account.reset.error.beyondCell");
+        }
+
         String password = initialPasswords.next();
         accounts.updatePassword(account.id(), password, true);
         audit.record(new AuditEntry(issuer.accountId().value(), cell.value(), "account.passwordReset", "account",

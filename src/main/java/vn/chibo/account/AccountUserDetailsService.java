@@ -20,6 +20,6 @@ class AccountUserDetailsService implements UserDetailsService {
         AccountRecord account = accounts.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("No account with this user name"));
         return new AccountUser(account.id(), account.username(), accounts.passwordHash(account.id()),
-                account.enabled());
+                account.enabled(), account.passwordChangedAt());
     }
 }

@@ -152,13 +152,15 @@ public class Accounts {
     }
 
     private static final String SELECT = """
-            select id, username, display_name, member_id, must_change_password, enabled from account
+            select id, username, display_name, member_id, must_change_password, enabled, password_changed_at
+            from account
             """;
 
     private static AccountRecord map(ResultSet row, int rowNumber) throws SQLException {
         long memberId = row.getLong("member_id");
         return new AccountRecord(AccountId.of(row.getLong("id")), row.getString("username"),
                 row.getString("display_name"), row.wasNull() ? null : memberId,
-                row.getBoolean("must_change_password"), row.getBoolean("enabled"));
+                row.getBoolean("must_change_password"), row.getBoolean("enabled"),
+                JdbcTime.instant(row, "password_changed_at"));
     }
 }

@@ -25,6 +25,12 @@ class ActorFilter extends OncePerRequestFilter {
 
     static final String ATTRIBUTE = Actor.class.getName();
 
+    /**
+     * The same actor under the name that templates read, as a request attribute rather than a model
+     * attribute, so that error pages rendered outside a controller have it too.
+     */
+    static final String MODEL_ATTRIBUTE = "currentActor";
+
     private static final Logger log = LoggerFactory.getLogger(ActorFilter.class);
     private static final Set<String> ALLOWED_WITH_INITIAL_PASSWORD = Set.of("/account/password", "/logout",
             "/error");
@@ -49,21 +55,23 @@ class ActorFilter extends OncePerRequestFilter {
             return;
         }
 
-        Optional<Actor> actor = load(user.accountId());
-        if (actor.isEmpty()) {
+        Optional<AccountRecord> account = accounts.find(user.accountId()).filter(AccountRecord::enabled);
+        if (account.isEmpty()) {
             log.info("Account {} is disabled or gone; ending its session", user.accountId());
-            SecurityContextHolder.clearContext();
-            var session = request.getSession(false);
-            if (session != null) {
-                session.invalidate();
-            }
-            response.sendRedirect(request.getContextPath() + "/login?error=disabled");
+            endSession(request, response, "disabled");
             return;
         }
-        request.setAttribute(ATTRIBUTE, actor.get());
+        if (!user.passwordUnchangedSince(account.get())) {
+            log.info("The password of account {} changed since this session signed in; ending it", user.accountId());
+            endSession(request, response, "passwordChanged");
+            return;
+        }
+        Actor actor = actorOf(account.get());
+        request.setAttribute(ATTRIBUTE, actor);
+        request.setAttribute(MODEL_ATTRIBUTE, actor);
 
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (actor.get().mustChangePassword() && !ALLOWED_WITH_INITIAL_PASSWORD.contains(path)) {
+        if (actor.mustChangePassword() && !ALLOWED_WITH_INITIAL_PASSWORD.contains(path)) {
             String target = request.getContextPath() + "/account/password";
             if (request.getHeader("HX-Request") != null) {
                 response.setHeader("HX-Redirect", target);
@@ -83,11 +91,25 @@ class ActorFilter extends OncePerRequestFilter {
         return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/");
     }
 
-    private Optional<Actor> load(AccountId id) {
-        return accounts.find(id)
-                .filter(AccountRecord::enabled)
-                .map(account -> new Actor(account.id(), account.username(), account.displayName(),
-                        account.memberId(), new HashSet<>(accounts.grantsOf(account.id())),
-                        account.mustChangePassword()));
+    private Actor actorOf(AccountRecord account) {
+        return new Actor(account.id(), account.username(), account.displayName(), account.memberId(),
+                new HashSet<>(accounts.grantsOf(account.id())), account.mustChangePassword());
+    }
+
+    private static void endSession(HttpServletRequest request, HttpServletResponse response, String reason)
+            throws IOException {
+        SecurityContextHolder.clearContext();
+        var session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        String target = request.getContextPath() + "/login?error=" + reason;
+        if (request.getHeader("HX-Request") != null) {
+            response.setHeader("HX-Redirect", target);
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        }
+        else {
+            response.sendRedirect(target);
+        }
     }
 }

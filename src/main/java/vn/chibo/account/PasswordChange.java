@@ -1,5 +1,7 @@
 package vn.chibo.account;
 
+import java.nio.charset.StandardCharsets;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -15,6 +17,9 @@ import vn.chibo.system.InvalidInputException;
 public class PasswordChange {
 
     static final int MINIMUM_LENGTH = 8;
+
+    /** BCrypt reads at most 72 bytes of a password; a letter with Vietnamese diacritics takes 2 or 3. */
+    static final int MAXIMUM_BYTES = 72;
 
     private static final Logger log = LoggerFactory.getLogger(PasswordChange.class);
 
@@ -40,6 +45,9 @@ public class PasswordChange {
         }
         if (newPassword.length() < MINIMUM_LENGTH) {
             throw new InvalidInputException("account.password.error.tooShort", MINIMUM_LENGTH);
+        }
+        if (newPassword.getBytes(StandardCharsets.UTF_8).length > MAXIMUM_BYTES) {
+            throw new InvalidInputException("account.password.error.tooLong", MAXIMUM_BYTES);
         }
         if (!newPassword.equals(confirmation)) {
             throw new InvalidInputException("account.password.error.confirmation");

@@ -7,11 +7,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.InvalidPropertyException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
+import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -51,6 +58,21 @@ class ErrorHandling {
             Locale locale) {
         String text = messages.getMessage("error.notFound", null, locale);
         return errorView(HttpStatus.NOT_FOUND, text, request, response);
+    }
+
+    /**
+     * Form values that cannot be bound (a number field holding "abc", a list index out of range) or a
+     * body that cannot be read. The values are not logged: they may hold personal data.
+     */
+    @ExceptionHandler({ BindException.class, InvalidPropertyException.class, TypeMismatchException.class,
+            HttpMessageNotReadableException.class, ServletRequestBindingException.class,
+            HttpMediaTypeNotSupportedException.class, ConversionFailedException.class })
+    ModelAndView badRequest(Exception failure, HttpServletRequest request, HttpServletResponse response,
+            Locale locale) {
+        log.info("Request {} {} failed: {}", request.getMethod(), request.getRequestURI(),
+                failure.getClass().getSimpleName());
+        String text = messages.getMessage("error.badRequest", null, locale);
+        return errorView(HttpStatus.BAD_REQUEST, text, request, response);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

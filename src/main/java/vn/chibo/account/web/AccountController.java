@@ -1,5 +1,7 @@
 package vn.chibo.account.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +11,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.chibo.account.Actor;
 import vn.chibo.account.PasswordChange;
+import vn.chibo.account.SignedInSessions;
 import vn.chibo.system.FlashMessage;
 import vn.chibo.system.InvalidInputException;
 
@@ -17,9 +20,11 @@ import vn.chibo.system.InvalidInputException;
 class AccountController {
 
     private final PasswordChange passwordChange;
+    private final SignedInSessions sessions;
 
-    AccountController(PasswordChange passwordChange) {
+    AccountController(PasswordChange passwordChange, SignedInSessions sessions) {
         this.passwordChange = passwordChange;
+        this.sessions = sessions;
     }
 
     @GetMapping("/login")
@@ -36,7 +41,7 @@ class AccountController {
 
     @PostMapping("/account/password")
     String changePassword(Actor actor, @ModelAttribute("form") PasswordFormData form, Model model,
-            RedirectAttributes redirect) {
+            HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             passwordChange.change(actor, form.currentPassword(), form.newPassword(), form.confirmation());
         }
@@ -48,6 +53,7 @@ class AccountController {
             return "account/password";
         }
 
+        sessions.renewAfterPasswordChange(actor, request, response);
         redirect.addFlashAttribute(FlashMessage.SUCCESS, new FlashMessage("account.password.changed"));
         return "redirect:/";
     }

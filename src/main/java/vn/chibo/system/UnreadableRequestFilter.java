@@ -1,0 +1,111 @@
+package vn.chibo.system;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.DataBinder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Answers 400 (or 413 for an upload over the size limit) to a request whose parameters the servlet
+ * container cannot read: a broken percent-encoding such as {@code ?q=%}, or a multipart body that is
+ * too large or cut short; and to one whose parameter names hold list indexes that form binding
+ * cannot handle. It runs before every other filter, because the first filter to read a
+ * parameter (the CSRF check, for one) would otherwise fail with a 500, and the container's message
+ * would carry the raw value, which may be a member's name or phone number, into the log.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class UnreadableRequestFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(UnreadableRequestFilter.class);
+    private static final Pattern INDEX = Pattern.compile("\\[([^\\]]*)\\]");
+
+    private final MessageSource messages;
+    private final LocaleResolver localeResolver;
+
+    UnreadableRequestFilter(MessageSource messages, LocaleResolver localeResolver) {
+        this.messages = messages;
+        this.localeResolver = localeResolver;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            for (String name : request.getParameterMap().keySet()) {
+                checkIndexes(name);
+            }
+        }
+        catch (IllegalStateException | IllegalArgumentException unreadable) {
+            boolean tooLarge = isSizeLimit(unreadable);
+            // The exception's message is not logged: it quotes the parameter values.
+            log.info("Rejected {} {}: its parameters could not be read ({})", request.getMethod(),
+                    request.getRequestURI(), unreadable.getClass().getSimpleName());
+            reject(request, response, tooLarge);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private void reject(HttpServletRequest request, HttpServletResponse response, boolean tooLarge)
+            throws IOException {
+        Locale locale = localeResolver.resolveLocale(request);
+        String text = messages.getMessage(tooLarge ? "error.uploadTooLarge" : "error.badRequest", null, locale);
+        response.setStatus(tooLarge ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
+                : HttpServletResponse.SC_BAD_REQUEST);
+        response.setContentType("text/html;charset=UTF-8");
+        // The security filters have not run, so this page sets its own restrictive headers.
+        response.setHeader("Content-Security-Policy", "default-src 'none'");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head>"
+                + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>" + escape(text) + "</title></head><body><p>" + escape(text)
+                + "</p><p><a href=\"" + request.getContextPath() + "/\">"
+                + escape(messages.getMessage("error.backHome", null, locale)) + "</a></p></body></html>");
+    }
+
+    /**
+     * Rejects list indexes in parameter names such as {@code agenda[100000].title} that form binding
+     * cannot handle: Spring's data binder grows a list to at most 256 entries
+     * ({@code DataBinder.DEFAULT_AUTO_GROW_COLLECTION_LIMIT}) and fails with an index error beyond.
+     */
+    private static void checkIndexes(String parameterName) {
+        Matcher index = INDEX.matcher(parameterName);
+        while (index.find()) {
+            String value = index.group(1);
+            if (value.matches("\\d{1,3}") && Integer.parseInt(value) < DataBinder.DEFAULT_AUTO_GROW_COLLECTION_LIMIT) {
+                continue;
+            }
+            throw new IllegalArgumentException("List index out of range in a parameter name");
+        }
+    }
+
+    private static String escape(String text) {
+        return HtmlUtils.htmlEscape(text, "UTF-8");
+    }
+
+    private static boolean isSizeLimit(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getSimpleName().contains("SizeLimitExceeded")
+                    || cause.getClass().getSimpleName().contains("SizeException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
