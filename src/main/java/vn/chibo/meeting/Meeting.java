@@ -108,7 +108,8 @@ public class Meeting {
     void close(Instant now) {
         requireStatus(MeetingStatus.PUBLISHED);
         if (now.isBefore(startsAt)) {
-            throw new InvalidMeeting("meeting.error.closeBeforeStart");
+            // MeetingManagement checks this first and names the start time; this guard keeps the aggregate whole.
+            throw new InvalidMeeting("meeting.error.notStarted");
         }
         status = MeetingStatus.CLOSED;
         closedAt = now;

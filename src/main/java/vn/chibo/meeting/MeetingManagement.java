@@ -26,6 +26,7 @@ import vn.chibo.member.MemberId;
 import vn.chibo.member.Members;
 import vn.chibo.organization.OrganizationId;
 import vn.chibo.system.ConflictException;
+import vn.chibo.system.Formats;
 import vn.chibo.system.NotFoundException;
 
 /** Schedules, publishes and closes meetings, and keeps their roll. */
@@ -49,10 +50,11 @@ public class MeetingManagement {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Formats formats;
 
     MeetingManagement(MeetingRepository repository, Attendances attendances, Members members, CellAccess cellAccess,
             MeetingPermissions permissions, List<MeetingCloseGuard> closeGuards, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, Formats formats) {
         this.repository = repository;
         this.attendances = attendances;
         this.members = members;
@@ -62,6 +64,7 @@ public class MeetingManagement {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.formats = formats;
     }
 
     /** Creates a draft meeting of the cell. Only those who run the cell may. */
@@ -158,6 +161,9 @@ public class MeetingManagement {
         }
 
         Instant now = clock.instant();
+        if (now.isBefore(meeting.startsAt())) {
+            throw new InvalidMeeting("meeting.error.closeBeforeStart", formats.dateTime(meeting.startsAt()));
+        }
         meeting.close(now);
         for (MemberId unmarked : AttendanceTally.of(members.ofCell(meeting.cellId()), marksOf(id)).notRecorded()) {
             attendances.record(id, unmarked, AttendanceStatus.ABSENT_UNEXCUSED, null, actor.accountId().value(), now);

@@ -1,5 +1,6 @@
 package vn.chibo.system;
 
+import java.io.IOException;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -22,6 +23,7 @@ import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -112,12 +114,39 @@ class ErrorHandling {
         return errorView(HttpStatus.FORBIDDEN, text, request, response);
     }
 
+    /**
+     * A client that went away while the answer was being written: a closed tab or a lost phone
+     * connection. Nothing can be sent any more, and it is no error of the server.
+     */
+    @ExceptionHandler({ AsyncRequestNotUsableException.class, IOException.class })
+    ModelAndView clientGone(Exception failure, HttpServletRequest request, HttpServletResponse response,
+            Locale locale) {
+        if (failure instanceof AsyncRequestNotUsableException || isClientAbort(failure)) {
+            log.debug("Client went away during {} {}", request.getMethod(), request.getRequestURI());
+            return new ModelAndView();
+        }
+        return unexpected(failure, request, response, locale);
+    }
+
+    private static boolean isClientAbort(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getSimpleName().equals("ClientAbortException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception failure, HttpServletRequest request, HttpServletResponse response,
             Locale locale) {
         String errorId = UUID.randomUUID().toString().substring(0, 8);
         log.error("Request {} {} failed unexpectedly, error id {}", request.getMethod(), request.getRequestURI(),
                 errorId, failure);
+        if (response.isCommitted()) {
+            // Part of the page has been sent: an error page cannot follow it.
+            return new ModelAndView();
+        }
         String text = messages.getMessage("error.unexpected", new Object[] { errorId }, locale);
         return errorView(HttpStatus.INTERNAL_SERVER_ERROR, text, request, response);
     }

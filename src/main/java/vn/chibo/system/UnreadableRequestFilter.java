@@ -24,13 +24,19 @@ import org.springframework.web.util.HtmlUtils;
  * Answers 400 (or 413 for an upload over the size limit) to a request whose parameters the servlet
  * container cannot read: a broken percent-encoding such as {@code ?q=%}, or a multipart body that is
  * too large or cut short; and to one whose parameter names hold list indexes that form binding
- * cannot handle. It runs before every other filter, because the first filter to read a
- * parameter (the CSRF check, for one) would otherwise fail with a 500, and the container's message
- * would carry the raw value, which may be a member's name or phone number, into the log.
+ * cannot handle. It runs before the security filters, because the first filter to read a parameter
+ * (the CSRF check, for one) would otherwise fail with a 500, and the container's message would carry
+ * the raw value, which may be a member's name or phone number, into the log.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(UnreadableRequestFilter.ORDER)
 class UnreadableRequestFilter extends OncePerRequestFilter {
+
+    /**
+     * Right after Spring Boot's character encoding filter (at {@code Ordered.HIGHEST_PRECEDENCE}), which
+     * must set UTF-8 before anything reads a form body, and before Spring Security's filters (-100).
+     */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
     private static final Logger log = LoggerFactory.getLogger(UnreadableRequestFilter.class);
     private static final Pattern INDEX = Pattern.compile("\\[([^\\]]*)\\]");

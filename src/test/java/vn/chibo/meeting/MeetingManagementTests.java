@@ -109,6 +109,24 @@ class MeetingManagementTests {
     }
 
     @Test
+    void closingBeforeStartNamesStartTime() {
+        var commune = fixtures.commune();
+        MemberId chair = fixtures.member(commune.cell(), "Hoàng Văn An", MembershipStatus.OFFICIAL,
+                ActivityStatus.ACTIVE);
+        Actor secretary = fixtures.account(commune.cell(), chair, Role.CELL_SECRETARY);
+        MeetingId id = management.schedule(secretary, commune.cell().id(),
+                details(Instant.parse("2099-01-20T01:00:00Z"), chair, chair));
+        management.publish(secretary, id);
+
+        assertThatThrownBy(() -> management.close(secretary, id))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("meeting.error.closeBeforeStart")
+                .extracting(failure -> ((InvalidInputException) failure).messageArguments()[0])
+                .isEqualTo("08:00 20/01/2099");
+        assertThat(meetings.get(id).status()).isEqualTo(MeetingStatus.PUBLISHED);
+    }
+
+    @Test
     void publishTwiceConflicts() {
         var commune = fixtures.commune();
         MemberId chair = fixtures.member(commune.cell(), "Hoàng Văn An", MembershipStatus.OFFICIAL,

@@ -8,7 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.servlet.filter.OrderedCharacterEncodingFilter;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +24,9 @@ class BadRequestTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    OrderedCharacterEncodingFilter encodingFilter;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -45,6 +50,12 @@ class BadRequestTests {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void readsParametersAfterEncodingIsSet() {
+        // Reading a form body before the encoding filter runs decodes it as ISO-8859-1: "Äi" for "Đi".
+        assertThat(UnreadableRequestFilter.ORDER).isGreaterThan(encodingFilter.getOrder());
     }
 
     /** Sends a request line as written, since java.net.URI refuses a broken escape before sending it. */

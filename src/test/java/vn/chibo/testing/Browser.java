@@ -30,7 +30,9 @@ public final class Browser {
         }
         Path profile;
         try {
-            profile = Files.createTempDirectory("chibo-chromium-");
+            // Under target/, so that `mvn clean` removes the profiles and nothing is left in /tmp.
+            profile = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chromium-profiles")),
+                    "profile-");
         }
         catch (IOException failure) {
             throw new IllegalStateException("Could not create a Chromium profile folder", failure);

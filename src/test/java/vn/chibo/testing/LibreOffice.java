@@ -24,7 +24,8 @@ public final class LibreOffice {
             throw new IllegalStateException("This test needs LibreOffice (/usr/bin/soffice): apt-get install "
                     + "libreoffice-writer-nogui, or run .ci/run, which installs it.");
         }
-        Path folder = Files.createTempDirectory("chibo-libreoffice-");
+        Path folder = Files.createTempDirectory(Files.createDirectories(Path.of("target", "libreoffice")),
+                "convert-").toAbsolutePath();
         Path input = Files.write(folder.resolve(fileName), document);
         String baseName = fileName.substring(0, fileName.lastIndexOf('.'));
         Process process = new ProcessBuilder(List.of(SOFFICE.toString(), "--headless", "--norestore",

@@ -74,7 +74,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 
     private static Path temporaryFolder(String name) {
         try {
-            return Files.createTempDirectory(name + "-files-");
+            // Under target/, so that `mvn clean` removes uploaded test files and nothing is left in /tmp.
+            return Files.createDirectories(Path.of("target", "test-files", name)).toAbsolutePath();
         }
         catch (java.io.IOException failure) {
             throw new IllegalStateException("Could not create a temporary folder for files", failure);

@@ -12,8 +12,12 @@ import java.util.stream.Stream;
 
 /**
  * A PostgreSQL server for the test run, started from the installed server binaries (Debian's
- * {@code postgresql} package) in a temporary folder on 127.0.0.1 and stopped when the JVM exits.
- * It is used only when {@code CHIBO_TEST_POSTGRES_URL} names no running server.
+ * {@code postgresql} package) in a temporary folder on 127.0.0.1, and stopped and deleted after the
+ * JVM has exited. It is used only when {@code CHIBO_TEST_POSTGRES_URL} names no running server.
+ *
+ * <p>The stop is not a JVM shutdown hook: such a hook runs at the same time as the hooks that close
+ * the Spring test contexts, whose connection pools then wait on a server going away. A small shell
+ * started beside the server waits for the JVM's process to end instead.
  */
 final class ThrowawayPostgres {
 
@@ -56,7 +60,7 @@ final class ThrowawayPostgres {
                     "-p " + server.port + " -k " + folder + " -c listen_addresses=127.0.0.1 -c fsync=off"
                             + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
                     "start"), root);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-throwaway-postgres"));
+            server.stopAfterExit();
             return server;
         }
         catch (IOException failure) {
@@ -64,13 +68,20 @@ final class ThrowawayPostgres {
         }
     }
 
-    private void stop() {
+    private void stopAfterExit() {
+        String pgCtl = binaries.resolve("pg_ctl").toString();
+        String stop = (asPostgresUser ? "runuser -u postgres -- " : "") + "'" + pgCtl + "' -D '" + folder.resolve("data")
+                + "' -m immediate -w stop";
+        String script = "while kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null; do sleep 1; done; "
+                + stop + " >/dev/null 2>&1; rm -rf '" + folder + "'";
         try {
-            run(List.of(binaries.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-m",
-                    "immediate", "-w", "stop"), asPostgresUser);
+            new ProcessBuilder("sh", "-c", script).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
         }
-        catch (RuntimeException failure) {
-            System.err.println("Stopping the throwaway PostgreSQL server failed: " + failure.getMessage());
+        catch (IOException failure) {
+            throw new IllegalStateException("Could not start the watcher that stops the throwaway PostgreSQL server",
+                    failure);
         }
     }
 

@@ -156,7 +156,13 @@ class MeetingFormController {
         model.addAttribute("errors", errors);
         model.addAttribute("kindOptions", forms.kindOptions(locale));
         model.addAttribute("modeOptions", forms.modeOptions(locale));
-        model.addAttribute("memberOptions", forms.memberOptions(roster, locale));
+        // Members who are exempt, active elsewhere or suspended do not run meetings, unless the form
+        // already names one of them (an older meeting), which must stay visible to be changed.
+        List<Member> candidates = roster.stream()
+                .filter(member -> member.isExpectedAtMeetings() || member.id().toString().equals(form.chair())
+                        || member.id().toString().equals(form.minuteTaker()))
+                .toList();
+        model.addAttribute("memberOptions", forms.memberOptions(candidates, locale));
         model.addAttribute("usualTitles", forms.usualTitles(locale));
         model.addAttribute("formAction", meeting == null ? "/cells/" + cell.id() + "/meetings"
                 : "/meetings/" + meeting.id() + "/edit");

@@ -1,5 +1,6 @@
 package vn.chibo.meeting.web;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.stereotype.Controller;
@@ -28,13 +29,15 @@ class MeetingStatusController {
     private final MeetingManagement management;
     private final MeetingPermissions permissions;
     private final AttendanceViews attendanceViews;
+    private final Clock clock;
 
     MeetingStatusController(Meetings meetings, MeetingManagement management, MeetingPermissions permissions,
-            AttendanceViews attendanceViews) {
+            AttendanceViews attendanceViews, Clock clock) {
         this.meetings = meetings;
         this.management = management;
         this.permissions = permissions;
         this.attendanceViews = attendanceViews;
+        this.clock = clock;
     }
 
     @PostMapping("/meetings/{meetingId}/publish")
@@ -60,6 +63,7 @@ class MeetingStatusController {
 
         model.addAttribute("meeting", meeting);
         model.addAttribute("panel", attendanceViews.panel(meeting));
+        model.addAttribute("notStarted", clock.instant().isBefore(meeting.startsAt()));
         return "meeting/close";
     }
 
