@@ -51,7 +51,7 @@ public class AccountIssuing {
     public record Issued(long memberId, String displayName, String username, String initialPassword) {
     }
 
-    /** Why a member got no account. */
+    /** The reason a member got no account. */
     public enum SkipReason {
         ALREADY_HAS_ACCOUNT, NO_PHONE, USERNAME_TAKEN
     }
@@ -112,8 +112,8 @@ public class AccountIssuing {
                 .anyMatch(grant -> !grant.organizationId().equals(cell) || grant.role() != Role.MEMBER
                         && grant.role() != Role.CELL_COMMITTEE_MEMBER);
         if (beyondMembership) {
-            log.info("Account {} refused to reset account {}, which holds roles beyond membership of cell {}",
-                    issuer.accountId(), account.id(), cell);
+            log.info("Rejected the reset of account {} by account {}: it holds roles beyond membership of cell {}",
+                    account.id(), issuer.accountId(), cell);
             throw new ForbiddenException("account.reset.error.beyondCell");
         }
 

@@ -50,9 +50,9 @@ import vn.chibo.testing.LibreOffice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The main job end to end in headless Chromium: a village cell's secretary imports the roster from
+ * The main job end to end in headless Chromium. A village cell's secretary imports the roster from
  * the commune's Excel file, issues accounts, publishes a hybrid monthly meeting with the draft
- * resolution, takes the roll, members vote from their own sessions, and the minutes come out as a
+ * resolution and takes the roll. Members vote from their own sessions. The minutes come out as a
  * PDF whose figures match the pages, and as a DOCX that LibreOffice opens.
  *
  * <p>Of the 36 members, the cell expects 29 (5 are exempt, 2 active elsewhere). One official member
