@@ -313,6 +313,11 @@ class MonthlyMeetingJourneyTests {
         }
         open("/motions/" + motionId);
         browser.findElement(By.cssSelector("form.ballot button[value='" + choice + "']")).click();
+        WebElement confirmation = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("form.ballot-confirm")));
+        assertThat(confirmation.findElement(By.cssSelector("input[name='choice']")).getDomAttribute("value"))
+                .isEqualTo(choice);
+        confirmation.findElement(By.cssSelector("button[name='confirmed']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#motion-panel .alert-ok")));
     }
 
