@@ -24,12 +24,14 @@ import org.springframework.web.util.HtmlUtils;
  * Answers 400 (or 413 for an upload over the size limit) to a request whose parameters the servlet
  * container cannot read: a broken percent-encoding such as {@code ?q=%}, or a multipart body that is
  * too large or cut short; and to one whose parameter names hold list indexes that form binding
- * cannot handle. It runs before every other filter, because the first filter to read a
- * parameter (the CSRF check, for one) would otherwise fail with a 500, and the container's message
- * would carry the raw value, which may be a member's name or phone number, into the log.
+ * cannot handle. It runs before every filter that reads a parameter, because the first one (the
+ * CSRF check, for one) would otherwise fail with a 500, and the container's message would carry the
+ * raw value, which may be a member's name or phone number, into the log. It runs after Spring Boot's
+ * character encoding filter, which has the highest precedence: parameters read before that filter
+ * sets UTF-8 are decoded as ISO-8859-1 for the rest of the request, which garbles Vietnamese text.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class UnreadableRequestFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(UnreadableRequestFilter.class);
