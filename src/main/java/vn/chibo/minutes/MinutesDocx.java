@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes minutes as a Word document: the two-column header as a borderless table, the title
- * centred in bold, one paragraph per line of the body, and the two signature blocks side by side.
+ * centred in bold, the body's paragraphs, and the two signature blocks side by side.
  * Fonts are named, not embedded: Times New Roman, for which LibreOffice substitutes Liberation Serif.
  */
 @Component
@@ -51,10 +51,10 @@ class MinutesDocx {
             if (layout.draftMark() != null) {
                 paragraph(document.createParagraph(), ParagraphAlignment.CENTER, 0, layout.draftMark(), 11, false, true);
             }
-            for (Minutes.Paragraph line : layout.paragraphs()) {
+            for (MinutesLayout.Paragraph line : layout.paragraphs()) {
                 XWPFParagraph paragraph = document.createParagraph();
-                paragraph(paragraph, ParagraphAlignment.BOTH, line.heading() ? 8 : 2, line.text(), TEXT_SIZE,
-                        line.heading(), false);
+                paragraph(paragraph, ParagraphAlignment.BOTH, Math.round(MinutesPdf.spacingBefore(line.style())),
+                        line.text(), TEXT_SIZE, line.heading(), false);
                 if (line.heading()) {
                     keepWithNext(paragraph);
                 }

@@ -22,7 +22,6 @@ import vn.chibo.meeting.DenominatorExclusion;
 import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.Meetings;
-import vn.chibo.meeting.RollMark;
 import vn.chibo.member.Member;
 import vn.chibo.member.MemberId;
 import vn.chibo.member.Members;
@@ -34,10 +33,11 @@ import vn.chibo.voting.MotionResult;
 import vn.chibo.voting.Motions;
 
 /**
- * Drafts the minutes of a closed meeting in the official order: header, title, time and place,
- * chair and minute taker, guests, attendance, the agenda with room for what was said, the votes,
- * and the closing time. The text is Vietnamese whatever language the users read, because the
- * minutes are an official record; its wording comes from the {@code minutes} messages in Vietnamese.
+ * Drafts the minutes of a closed meeting: the header, the facts the system derives from the
+ * meeting's data (time and place, chair and minute taker, attendance, votes and the closing time),
+ * and the agenda items with empty notes. The text is Vietnamese whatever language the users read,
+ * because the minutes are an official record. Its wording comes from the {@code minutes} messages
+ * in Vietnamese.
  */
 @Component
 class MinutesDrafter {
@@ -72,107 +72,82 @@ class MinutesDrafter {
         @Nullable Member chair = meeting.chair() == null ? null : roster.get(meeting.chair());
         @Nullable Member minuteTaker = meeting.minuteTaker() == null ? null : roster.get(meeting.minuteTaker());
 
-        var body = new Body();
-        openingSection(body, meeting);
-        peopleSection(body, chair, minuteTaker);
-        attendanceSection(body, meetings.tally(id), meetings.roll(id), roster);
-        agendaSection(body, meeting.agenda());
-        votesSection(body, motions.ofMeeting(id));
-        closing(body, meeting);
-
+        var facts = new MinutesFacts(opening(meeting), people(chair, minuteTaker),
+                attendance(meetings.tally(id), roster), votes(motions.ofMeeting(id)), closing(meeting));
         String locality = committee.map(Organization::locality).orElse(cell.locality());
         return new MinutesDraft(committee.map(each -> capitals(each.name())).orElse(""), capitals(cell.name()),
-                placeAndDate(locality, formats.local(meeting.startsAt()).toLocalDate()), title(meeting),
-                body.text(), chair == null ? null : chair.fullName(),
+                placeAndDate(locality, formats.local(meeting.startsAt()).toLocalDate()), title(meeting), facts,
+                items(meeting.agenda()), chair == null ? null : chair.fullName(),
                 minuteTaker == null ? null : minuteTaker.fullName());
     }
 
-    private void openingSection(Body body, Meeting meeting) {
-        body.heading(text("minutes.draft.opening.heading"));
-        body.line(text("minutes.draft.opening.time", formats.time(meeting.startsAt()), formats.date(meeting.startsAt())));
+    private List<String> opening(Meeting meeting) {
+        var lines = new ArrayList<String>();
+        lines.add(text("minutes.draft.opening.time", formats.time(meeting.startsAt()),
+                formats.date(meeting.startsAt())));
         if (meeting.place() != null) {
-            body.line(text("minutes.draft.opening.place", meeting.place()));
+            lines.add(text("minutes.draft.opening.place", meeting.place()));
         }
-        body.line(text("minutes.draft.opening.mode", text("minutes.draft.mode." + meeting.mode())));
+        lines.add(text("minutes.draft.opening.mode", text("minutes.draft.mode." + meeting.mode())));
+        return lines;
     }
 
-    private void peopleSection(Body body, @Nullable Member chair, @Nullable Member minuteTaker) {
-        body.heading(text("minutes.draft.people.heading"));
-        body.line(text("minutes.draft.people.chair", personWithOffice(chair)));
-        body.line(text("minutes.draft.people.minuteTaker", personWithOffice(minuteTaker)));
-        body.line(text("minutes.draft.people.guests"));
+    private List<String> people(@Nullable Member chair, @Nullable Member minuteTaker) {
+        return List.of(text("minutes.draft.people.chair", personWithOffice(chair)),
+                text("minutes.draft.people.minuteTaker", personWithOffice(minuteTaker)));
     }
 
-    private void attendanceSection(Body body, AttendanceTally tally, Map<MemberId, RollMark> roll,
-            Map<MemberId, Member> roster) {
-        body.heading(text("minutes.draft.attendance.heading"));
-        body.line(text("minutes.draft.attendance.total", tally.total(), tally.official(), tally.probationary()));
-        body.line(text("minutes.draft.attendance.activity", tally.attachedIn(), tally.sentOut(), tally.exempt()));
+    /**
+     * Writes the attendance: totals by category, then every absentee by name under "with an approved
+     * reason" or "without reason". The reason's text stays on the meeting's roll, which only those
+     * who run the cell see, because it may be health data and the minutes go to every member.
+     */
+    private List<String> attendance(AttendanceTally tally, Map<MemberId, Member> roster) {
+        var lines = new ArrayList<String>();
+        lines.add(text("minutes.draft.attendance.total", tally.total(), tally.official(), tally.probationary()));
+        lines.add(text("minutes.draft.attendance.activity", tally.attachedIn(), tally.sentOut(), tally.exempt()));
         if (tally.suspended() > 0) {
-            body.line(text("minutes.draft.attendance.suspended", tally.suspended()));
+            lines.add(text("minutes.draft.attendance.suspended", tally.suspended()));
         }
-        body.line(text("minutes.draft.attendance.present", tally.present(), tally.presentInPerson(),
+        lines.add(text("minutes.draft.attendance.present", tally.present(), tally.presentInPerson(),
                 tally.presentOnline(), tally.probationaryPresent()));
+        absentees(lines, namesOf(tally.absentExcused(), roster), "excused");
+        absentees(lines, namesOf(tally.absentUnexcused(), roster), "unexcused");
+        return lines;
+    }
 
-        List<Member> excused = namesOf(tally.absentExcused(), roster);
-        if (excused.isEmpty()) {
-            body.line(text("minutes.draft.attendance.excusedNone"));
+    private void absentees(List<String> lines, List<Member> absent, String kind) {
+        if (absent.isEmpty()) {
+            lines.add(text("minutes.draft.attendance." + kind + "None"));
+            return;
         }
-        else {
-            body.line(text("minutes.draft.attendance.excused", excused.size()));
-            for (Member member : excused) {
-                RollMark mark = roll.get(member.id());
-                String reason = mark == null || mark.absenceReason() == null ? text("minutes.draft.reasonUnknown")
-                        : mark.absenceReason();
-                body.line(text("minutes.draft.attendance.excusedMember", member.fullName(), reason));
-            }
-        }
-        List<Member> unexcused = namesOf(tally.absentUnexcused(), roster);
-        if (unexcused.isEmpty()) {
-            body.line(text("minutes.draft.attendance.unexcusedNone"));
-        }
-        else {
-            body.line(text("minutes.draft.attendance.unexcused", unexcused.size()));
-            for (Member member : unexcused) {
-                body.line(text("minutes.draft.attendance.unexcusedMember", member.fullName()));
-            }
+        lines.add(text("minutes.draft.attendance." + kind, absent.size()));
+        for (Member member : absent) {
+            lines.add(text("minutes.draft.attendance.absentMember", member.fullName()));
         }
     }
 
-    private void agendaSection(Body body, List<AgendaItem> agenda) {
-        body.heading(text("minutes.draft.agenda.heading"));
-        for (int i = 0; i < agenda.size(); i++) {
-            AgendaItem item = agenda.get(i);
-            body.line(text("minutes.draft.agenda.item", i + 1, item.title()));
-            if (item.description() != null) {
-                body.line(item.description());
-            }
-            body.line(text("minutes.draft.agenda.content"));
-            body.line(text("minutes.draft.agenda.speakers"));
-            body.line(text("minutes.draft.agenda.conclusion"));
-        }
-    }
-
-    private void votesSection(Body body, List<Motion> votes) {
-        body.heading(text("minutes.draft.votes.heading"));
+    private List<String> votes(List<Motion> votes) {
         List<Motion> closed = votes.stream().filter(motion -> motion.result() != null).toList();
         if (closed.isEmpty()) {
-            body.line(text("minutes.draft.votes.none"));
+            return List.of(text("minutes.draft.votes.none"));
         }
+        var lines = new ArrayList<String>();
         for (int i = 0; i < closed.size(); i++) {
             Motion motion = closed.get(i);
             MotionResult result = motion.result();
-            body.line(text("minutes.draft.votes.motion", i + 1, motion.title()));
-            body.line(text("minutes.draft.votes.denominator", result.denominator()));
-            body.line(exclusionsLine(result.exclusions()));
-            body.line(text("minutes.draft.votes.needed", result.votesNeeded()));
-            body.line(text("minutes.draft.votes.for", result.votesFor()));
-            body.line(text("minutes.draft.votes.against", result.votesAgainst()));
-            body.line(text("minutes.draft.votes.abstain", result.abstentions()));
-            body.line(text("minutes.draft.votes.notVoting", result.notVoting()));
-            body.line(text("minutes.draft.votes.outcome",
+            lines.add(text("minutes.draft.votes.motion", i + 1, motion.title()));
+            lines.add(text("minutes.draft.votes.denominator", result.denominator()));
+            lines.add(exclusionsLine(result.exclusions()));
+            lines.add(text("minutes.draft.votes.needed", result.votesNeeded()));
+            lines.add(text("minutes.draft.votes.for", result.votesFor()));
+            lines.add(text("minutes.draft.votes.against", result.votesAgainst()));
+            lines.add(text("minutes.draft.votes.abstain", result.abstentions()));
+            lines.add(text("minutes.draft.votes.notVoting", result.notVoting()));
+            lines.add(text("minutes.draft.votes.outcome",
                     text(result.passed() ? "minutes.draft.votes.passed" : "minutes.draft.votes.notPassed")));
         }
+        return lines;
     }
 
     private String exclusionsLine(List<DenominatorExclusion> exclusions) {
@@ -187,13 +162,20 @@ class MinutesDrafter {
         return text("minutes.draft.votes.excluded", exclusions.size(), String.join("; ", parts));
     }
 
-    private void closing(Body body, Meeting meeting) {
-        body.blank();
+    private String closing(Meeting meeting) {
         if (meeting.closedAt() == null) {
-            body.line(text("minutes.draft.closing.unknown"));
-            return;
+            return text("minutes.draft.closing.unknown");
         }
-        body.line(text("minutes.draft.closing", formats.time(meeting.closedAt()), formats.date(meeting.closedAt())));
+        return text("minutes.draft.closing", formats.time(meeting.closedAt()), formats.date(meeting.closedAt()));
+    }
+
+    private static List<MinutesItem> items(List<AgendaItem> agenda) {
+        var items = new ArrayList<MinutesItem>();
+        for (int i = 0; i < agenda.size(); i++) {
+            AgendaItem item = agenda.get(i);
+            items.add(new MinutesItem(i + 1, item.title(), item.description(), "", "", ""));
+        }
+        return items;
     }
 
     private String title(Meeting meeting) {
@@ -234,30 +216,5 @@ class MinutesDrafter {
 
     private String text(String key, Object... arguments) {
         return messages.getMessage(key, arguments, VIETNAMESE);
-    }
-
-    /** The body being written, one paragraph a line and a blank line before each section. */
-    private static final class Body {
-
-        private final StringBuilder text = new StringBuilder();
-
-        void heading(String heading) {
-            blank();
-            line(heading);
-        }
-
-        void line(String line) {
-            text.append(line).append('\n');
-        }
-
-        void blank() {
-            if (!text.isEmpty()) {
-                text.append('\n');
-            }
-        }
-
-        String text() {
-            return text.toString().strip();
-        }
     }
 }

@@ -21,14 +21,17 @@ import vn.chibo.system.ForbiddenException;
 import vn.chibo.system.NotFoundException;
 
 /**
- * Edits and approves minutes. Both steps name the version the actor read, so no one approves text
- * they have not seen.
+ * Edits the narrative of minutes and approves them. Both steps name the version the actor read, so
+ * no one overwrites a change they have not seen or approves a text they have not read.
  */
 @Component
 public class MinutesManagement {
 
-    /** The length of the {@code minutes.body} column. */
-    static final int BODY_MAX_LENGTH = 100_000;
+    static final int GUESTS_MAX_LENGTH = 2000;
+    static final int CONTENT_MAX_LENGTH = 20_000;
+    static final int SPEAKERS_MAX_LENGTH = 20_000;
+    static final int CONCLUSION_MAX_LENGTH = 5000;
+    static final int OTHER_MATTERS_MAX_LENGTH = 20_000;
 
     private static final Logger log = LoggerFactory.getLogger(MinutesManagement.class);
 
@@ -48,30 +51,39 @@ public class MinutesManagement {
     }
 
     /**
-     * Replaces the text of draft minutes, which clears both approvals given so far.
+     * Replaces one part of the narrative of draft minutes, which clears both approvals given so far.
+     * The minute taker may, and so may whoever runs the cell in the minute taker's place. The audit
+     * entry records which of the two edited. The generated sections never change.
      *
      * @param version the version of the minutes the text was written against
      */
     @Transactional
-    public void edit(Actor actor, MeetingId meetingId, @Nullable String body, int version) {
+    public void edit(Actor actor, MeetingId meetingId, NarrativeEdit edit, int version) {
         Meeting meeting = meetings.get(meetingId);
         permissions.requireView(actor, meeting);
         Minutes minutes = store.find(meetingId).orElseThrow(NotFoundException::hidden);
-        if (!permissions.isMinuteTaker(actor, meeting)) {
-            throw new ForbiddenException("minutes.error.notMinuteTaker");
+        if (!minutes.narrative().has(edit.part())) {
+            throw NotFoundException.hidden();
+        }
+        if (!permissions.isEditor(actor, meeting)) {
+            throw new ForbiddenException("minutes.error.notEditor");
         }
         // NOTE: approved minutes stay as they are; corrections as new versions with a reason are not built yet.
         if (minutes.isApproved()) {
             throw new MinutesAlreadyApproved();
         }
-        String text = checkBody(body);
+        NarrativeEdit checked = check(edit);
 
-        if (!store.updateBody(minutes.id(), version, text, actor.accountId().value(), clock.instant())) {
+        if (!store.markEdited(minutes.id(), version, actor.accountId().value(), clock.instant())) {
             throw changedMeanwhile(minutes, version);
         }
+        write(minutes.id(), checked);
+        String editor = permissions.isMinuteTaker(actor, meeting) ? "MINUTE_TAKER" : "CELL_RUNNER";
         audit.record(new AuditEntry(actor.accountId().value(), meeting.cellId().value(), "minutes.edited", "minutes",
-                minutes.id(), "meeting=" + meetingId + " version=" + (version + 1)));
-        log.info("Minutes {} of meeting {} edited by account {}", minutes.id(), meetingId, actor.accountId());
+                minutes.id(), "meeting=" + meetingId + " part=" + edit.part().code() + " editor=" + editor
+                        + " version=" + (version + 1)));
+        log.info("Minutes {} of meeting {}: part {} edited by account {} as {}", minutes.id(), meetingId,
+                edit.part().code(), actor.accountId(), editor);
     }
 
     /**
@@ -118,23 +130,54 @@ public class MinutesManagement {
         if (store.find(minutes.meetingId()).map(Minutes::isApproved).orElse(false)) {
             return new MinutesAlreadyApproved();
         }
-        return new ConflictException("minutes.error.changedMeanwhile");
+        return new MinutesChangedMeanwhile();
     }
 
-    private static String checkBody(@Nullable String body) {
-        String text = body == null ? "" : normalizeLines(body);
-        if (text.isBlank()) {
-            throw new InvalidMinutes("minutes.error.bodyMissing");
+    private void write(long minutes, NarrativeEdit edit) {
+        switch (edit.part().kind()) {
+            case GUESTS -> store.updateGuests(minutes, orEmpty(edit.text()));
+            case OTHER_MATTERS -> store.updateOtherMatters(minutes, orEmpty(edit.text()));
+            case AGENDA_ITEM -> store.updateItem(minutes, edit.part().itemNumber(), orEmpty(edit.text()),
+                    orEmpty(edit.speakers()), orEmpty(edit.conclusion()));
         }
-        if (text.length() > BODY_MAX_LENGTH) {
-            throw new InvalidMinutes("minutes.error.bodyTooLong", BODY_MAX_LENGTH);
-        }
-        return text;
     }
 
-    /** Returns the text in Unicode NFC with line breaks as {@code \n} and no white space at line ends. */
-    private static String normalizeLines(String body) {
-        String composed = Normalizer.normalize(body, Normalizer.Form.NFC);
-        return composed.replace("\r\n", "\n").replace('\r', '\n').replaceAll("[ \\t\u00A0]+\n", "\n").strip();
+    /** Returns the edit with its texts cleaned, or fails on the first text that is too long. */
+    private static NarrativeEdit check(NarrativeEdit edit) {
+        NarrativePart part = edit.part();
+        return switch (part.kind()) {
+            case GUESTS -> new NarrativeEdit(part, clean("text", edit.text(), GUESTS_MAX_LENGTH,
+                    "minutes.error.guestsTooLong"), null, null);
+            case OTHER_MATTERS -> new NarrativeEdit(part, clean("text", edit.text(), OTHER_MATTERS_MAX_LENGTH,
+                    "minutes.error.otherMattersTooLong"), null, null);
+            case AGENDA_ITEM -> new NarrativeEdit(part,
+                    clean("text", edit.text(), CONTENT_MAX_LENGTH, "minutes.error.contentTooLong"),
+                    clean("speakers", edit.speakers(), SPEAKERS_MAX_LENGTH, "minutes.error.speakersTooLong"),
+                    clean("conclusion", edit.conclusion(), CONCLUSION_MAX_LENGTH, "minutes.error.conclusionTooLong"));
+        };
+    }
+
+    private static String clean(String field, @Nullable String text, int maxLength, String tooLongKey) {
+        String cleaned = text == null ? "" : normalizeLines(text);
+        if (cleaned.length() > maxLength) {
+            throw new InvalidMinutes(field, tooLongKey, maxLength);
+        }
+        return cleaned;
+    }
+
+    private static String orEmpty(@Nullable String text) {
+        return text == null ? "" : text;
+    }
+
+    /**
+     * Returns the text in Unicode NFC with line breaks as {@code \n}, no control characters, no white
+     * space at line ends and no blank lines at either end.
+     */
+    private static String normalizeLines(String text) {
+        String composed = Normalizer.normalize(text, Normalizer.Form.NFC);
+        return composed.replace("\r\n", "\n").replace('\r', '\n')
+                .replaceAll("[\\p{Cntrl}&&[^\n\t]]", "")
+                .replaceAll("[ \\t\u00A0]+\n", "\n")
+                .strip();
     }
 }

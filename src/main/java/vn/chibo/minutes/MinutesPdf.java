@@ -58,7 +58,7 @@ class MinutesPdf {
             if (layout.draftMark() != null) {
                 document.add(centred(layout.draftMark(), new Font(regular, 11f, Font.ITALIC), 4f));
             }
-            for (Minutes.Paragraph paragraph : layout.paragraphs()) {
+            for (MinutesLayout.Paragraph paragraph : layout.paragraphs()) {
                 document.add(body(paragraph));
             }
             document.add(signatures(layout));
@@ -107,11 +107,20 @@ class MinutesPdf {
         return cell;
     }
 
-    private Paragraph body(Minutes.Paragraph paragraph) {
+    private Paragraph body(MinutesLayout.Paragraph paragraph) {
         var text = new Paragraph(paragraph.text(), new Font(paragraph.heading() ? bold : regular, TEXT_SIZE));
         text.setAlignment(Element.ALIGN_JUSTIFIED);
-        text.setSpacingBefore(paragraph.heading() ? 8f : 2f);
+        text.setSpacingBefore(spacingBefore(paragraph.style()));
         return text;
+    }
+
+    /** Returns the space above a paragraph in points, which the DOCX export shares. */
+    static float spacingBefore(MinutesLayout.Style style) {
+        return switch (style) {
+            case SECTION -> 8f;
+            case ITEM -> 5f;
+            case TEXT -> 2f;
+        };
     }
 
     private static Paragraph centred(String text, BaseFont font, float size, float spacingBefore) {

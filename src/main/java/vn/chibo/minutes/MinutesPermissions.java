@@ -4,23 +4,26 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import vn.chibo.account.Actor;
+import vn.chibo.account.CellAccess;
 import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingPermissions;
 import vn.chibo.member.MemberId;
 
 /**
  * Rules for reading, writing and approving minutes. Everyone who may see the meeting reads them.
- * Only the meeting's minute taker writes them, and only the named chair and minute taker approve
- * them. An approval stands for a signature, so whoever runs the cell cannot give it in the chair's
- * place.
+ * The meeting's minute taker writes the narrative, and so may whoever runs the cell, who stands in
+ * when the minute taker has no account or is away. Only the named chair and minute taker approve the
+ * minutes: an approval stands for a signature, so nobody gives it in their place.
  */
 @Component
 public class MinutesPermissions {
 
     private final MeetingPermissions meetingPermissions;
+    private final CellAccess cellAccess;
 
-    MinutesPermissions(MeetingPermissions meetingPermissions) {
+    MinutesPermissions(MeetingPermissions meetingPermissions, CellAccess cellAccess) {
         this.meetingPermissions = meetingPermissions;
+        this.cellAccess = cellAccess;
     }
 
     public boolean canView(Actor actor, Meeting meeting) {
@@ -39,9 +42,14 @@ public class MinutesPermissions {
         return isMember(actor, meeting.minuteTaker());
     }
 
-    /** Returns whether the actor may change the text: the minute taker, while the minutes are a draft. */
+    /** Returns whether the actor may write the narrative at all: the minute taker, or whoever runs the cell. */
+    public boolean isEditor(Actor actor, Meeting meeting) {
+        return isMinuteTaker(actor, meeting) || cellAccess.canRun(actor, meeting.cellId());
+    }
+
+    /** Returns whether the actor may change the narrative now: an editor, while the minutes are a draft. */
     public boolean canEdit(Actor actor, Meeting meeting, Minutes minutes) {
-        return !minutes.isApproved() && isMinuteTaker(actor, meeting);
+        return !minutes.isApproved() && isEditor(actor, meeting);
     }
 
     /** Returns whether the actor has an approval still to give on the current text. */

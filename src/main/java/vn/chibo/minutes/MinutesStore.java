@@ -3,6 +3,8 @@ package vn.chibo.minutes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -13,13 +15,17 @@ import org.springframework.stereotype.Component;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.system.JdbcTime;
 
-/** Stores the minutes, one row per meeting. Every change checks and raises the version. */
+/**
+ * Stores the minutes, one row per meeting and one row per agenda item. The generated sections are
+ * stored one paragraph a line. Every change checks and raises the version.
+ */
 @Component
 class MinutesStore {
 
     private static final String SELECT = """
-            select id, meeting_id, committee_name, cell_name, place_and_date, title, body, chair_name,
-                   minute_taker_name, status, drafted_at, updated_at, chair_approved_at, taker_approved_at, version
+            select id, meeting_id, committee_name, cell_name, place_and_date, title, opening, people, attendance,
+                   votes, closing, guests, other_matters, chair_name, minute_taker_name, status, drafted_at,
+                   updated_at, updated_by, chair_approved_at, taker_approved_at, version
             from minutes
             """;
 
@@ -32,8 +38,9 @@ class MinutesStore {
     Optional<Minutes> find(MeetingId meeting) {
         return jdbc.sql(SELECT + " where meeting_id = :meeting")
                 .param("meeting", meeting.value())
-                .query(MinutesStore::map)
-                .optional();
+                .query((row, number) -> map(row, List.of()))
+                .optional()
+                .map(minutes -> withItems(minutes, itemsOf(minutes.id())));
     }
 
     /**
@@ -43,11 +50,13 @@ class MinutesStore {
      */
     Optional<Long> insertIfAbsent(MeetingId meeting, MinutesDraft draft, Instant now) {
         var keys = new GeneratedKeyHolder();
+        MinutesFacts facts = draft.facts();
         int inserted = jdbc.sql("""
-                insert into minutes (meeting_id, committee_name, cell_name, place_and_date, title, body, chair_name,
-                                     minute_taker_name, status, drafted_at, updated_at)
-                values (:meeting, :committeeName, :cellName, :placeAndDate, :title, :body, :chairName,
-                        :minuteTakerName, 'DRAFT', :now, :now)
+                insert into minutes (meeting_id, committee_name, cell_name, place_and_date, title, opening, people,
+                                     attendance, votes, closing, chair_name, minute_taker_name, status, drafted_at,
+                                     updated_at)
+                values (:meeting, :committeeName, :cellName, :placeAndDate, :title, :opening, :people, :attendance,
+                        :votes, :closing, :chairName, :minuteTakerName, 'DRAFT', :now, :now)
                 on conflict do nothing
                 """)
                 .param("meeting", meeting.value())
@@ -55,32 +64,78 @@ class MinutesStore {
                 .param("cellName", draft.cellName())
                 .param("placeAndDate", draft.placeAndDate())
                 .param("title", draft.title())
-                .param("body", draft.body())
+                .param("opening", String.join("\n", facts.opening()))
+                .param("people", String.join("\n", facts.people()))
+                .param("attendance", String.join("\n", facts.attendance()))
+                .param("votes", String.join("\n", facts.votes()))
+                .param("closing", facts.closing())
                 .param("chairName", draft.chairName())
                 .param("minuteTakerName", draft.minuteTakerName())
                 .param("now", JdbcTime.param(now))
                 .update(keys, "id");
-        return inserted == 1 ? Optional.of(keys.getKey().longValue()) : Optional.empty();
+        if (inserted != 1) {
+            return Optional.empty();
+        }
+        long id = keys.getKey().longValue();
+        for (MinutesItem item : draft.items()) {
+            jdbc.sql("""
+                    insert into minutes_item (minutes_id, position, title, description)
+                    values (:minutes, :position, :title, :description)
+                    """)
+                    .param("minutes", id)
+                    .param("position", item.number())
+                    .param("title", item.title())
+                    .param("description", item.description())
+                    .update();
+        }
+        return Optional.of(id);
     }
 
     /**
-     * Replaces the text of draft minutes and clears both approvals.
+     * Marks draft minutes as edited by the account at this moment, raises the version and clears both
+     * approvals. The caller then writes the new text in the same transaction.
      *
      * @return false if the minutes changed since the given version or are approved
      */
-    boolean updateBody(long id, int version, String body, long updatedBy, Instant now) {
+    boolean markEdited(long id, int version, long updatedBy, Instant now) {
         return jdbc.sql("""
-                update minutes set body = :body, updated_at = :now, updated_by = :updatedBy,
+                update minutes set updated_at = :now, updated_by = :updatedBy,
                                    chair_approved_at = null, chair_approved_by = null,
                                    taker_approved_at = null, taker_approved_by = null, version = version + 1
                 where id = :id and version = :version and status = 'DRAFT'
                 """)
-                .param("body", body)
                 .param("now", JdbcTime.param(now))
                 .param("updatedBy", updatedBy)
                 .param("id", id)
                 .param("version", version)
                 .update() == 1;
+    }
+
+    void updateGuests(long id, String guests) {
+        jdbc.sql("update minutes set guests = :guests where id = :id")
+                .param("guests", guests)
+                .param("id", id)
+                .update();
+    }
+
+    void updateOtherMatters(long id, String otherMatters) {
+        jdbc.sql("update minutes set other_matters = :otherMatters where id = :id")
+                .param("otherMatters", otherMatters)
+                .param("id", id)
+                .update();
+    }
+
+    void updateItem(long id, int number, String content, String speakers, String conclusion) {
+        jdbc.sql("""
+                update minutes_item set content = :content, speakers = :speakers, conclusion = :conclusion
+                where minutes_id = :id and position = :position
+                """)
+                .param("content", content)
+                .param("speakers", speakers)
+                .param("conclusion", conclusion)
+                .param("id", id)
+                .param("position", number)
+                .update();
     }
 
     /**
@@ -108,13 +163,42 @@ class MinutesStore {
                 .update() == 1;
     }
 
-    private static Minutes map(ResultSet row, int rowNumber) throws SQLException {
+    private List<MinutesItem> itemsOf(long minutes) {
+        return jdbc.sql("""
+                select position, title, description, content, speakers, conclusion from minutes_item
+                where minutes_id = :minutes order by position
+                """)
+                .param("minutes", minutes)
+                .query((row, number) -> new MinutesItem(row.getInt("position"), row.getString("title"),
+                        row.getString("description"), row.getString("content"), row.getString("speakers"),
+                        row.getString("conclusion")))
+                .list();
+    }
+
+    private static Minutes withItems(Minutes minutes, List<MinutesItem> items) {
+        MinutesNarrative narrative = minutes.narrative();
+        return new Minutes(minutes.id(), minutes.meetingId(), minutes.committeeName(), minutes.cellName(),
+                minutes.placeAndDate(), minutes.title(), minutes.facts(),
+                new MinutesNarrative(narrative.guests(), items, narrative.otherMatters()), minutes.chairName(),
+                minutes.minuteTakerName(), minutes.status(), minutes.draftedAt(), minutes.updatedAt(),
+                minutes.updatedBy(), minutes.chairApprovedAt(), minutes.takerApprovedAt(), minutes.version());
+    }
+
+    private static Minutes map(ResultSet row, List<MinutesItem> items) throws SQLException {
+        var facts = new MinutesFacts(lines(row.getString("opening")), lines(row.getString("people")),
+                lines(row.getString("attendance")), lines(row.getString("votes")), row.getString("closing"));
+        var narrative = new MinutesNarrative(row.getString("guests"), items, row.getString("other_matters"));
         return new Minutes(row.getLong("id"), MeetingId.of(row.getLong("meeting_id")), row.getString("committee_name"),
-                row.getString("cell_name"), row.getString("place_and_date"), row.getString("title"),
-                row.getString("body"), row.getString("chair_name"), row.getString("minute_taker_name"),
+                row.getString("cell_name"), row.getString("place_and_date"), row.getString("title"), facts, narrative,
+                row.getString("chair_name"), row.getString("minute_taker_name"),
                 MinutesStatus.valueOf(row.getString("status")), instant(row, "drafted_at"),
-                instant(row, "updated_at"), JdbcTime.instant(row, "chair_approved_at"),
-                JdbcTime.instant(row, "taker_approved_at"), row.getInt("version"));
+                instant(row, "updated_at"), row.getObject("updated_by", Long.class),
+                JdbcTime.instant(row, "chair_approved_at"), JdbcTime.instant(row, "taker_approved_at"),
+                row.getInt("version"));
+    }
+
+    private static List<String> lines(String text) {
+        return text.isEmpty() ? List.of() : Arrays.asList(text.split("\n"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -1,8 +1,8 @@
 package vn.chibo.voting;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -47,8 +47,8 @@ public class MotionManagement {
     }
 
     /**
-     * Opens a vote on the resolution of a published meeting. Only the chair, or whoever runs the cell,
-     * may, and only while no other vote of the meeting is open.
+     * Opens a vote on the resolution of a published meeting that has reached its planned start. Only
+     * the chair, or whoever runs the cell, may, and only while no other vote of the meeting is open.
      */
     @Transactional
     public MotionId open(Actor actor, MeetingId meetingId, @Nullable String title) {
@@ -56,8 +56,12 @@ public class MotionManagement {
         permissions.requireRunVotes(actor, meeting);
         String cleanTitle = checkTitle(title);
 
-        if (!MeetingStatus.PUBLISHED.name().equals(store.lockMeeting(meetingId))) {
+        MotionStore.LockedMeeting locked = store.lockMeeting(meetingId);
+        if (locked.status() != MeetingStatus.PUBLISHED) {
             throw new MeetingNotInSession();
+        }
+        if (clock.instant().isBefore(locked.startsAt())) {
+            throw new MeetingNotStarted(motions.plannedStart(locked.startsAt()));
         }
         if (store.openOf(meetingId).isPresent()) {
             throw new MotionAlreadyOpen();
@@ -71,6 +75,25 @@ public class MotionManagement {
     }
 
     /**
+     * Checks, storing nothing, that the actor could cast this ballot now. The step that shows a choice
+     * back for confirmation calls it. It fails as {@link #cast} would, except that an earlier ballot
+     * of the same choice passes.
+     */
+    @Transactional(readOnly = true)
+    public void checkBallot(Actor actor, MotionId id, BallotChoice choice) {
+        Motion motion = motions.visibleTo(actor, id);
+
+        if (!motion.isOpen()) {
+            throw new MotionNotOpen();
+        }
+        MemberId member = eligibleVoter(actor, motion);
+        Optional<BallotChoice> recorded = store.choiceOf(id, member);
+        if (recorded.isPresent() && recorded.get() != choice) {
+            throw new BallotAlreadyCast(recorded.get());
+        }
+    }
+
+    /**
      * Records the actor's ballot. A repeat of the same choice changes nothing and reports that the
      * ballot was already recorded; another choice after one was recorded is rejected.
      */
@@ -81,12 +104,7 @@ public class MotionManagement {
         if (store.lockForBallot(id) != MotionStatus.OPEN) {
             throw new MotionNotOpen();
         }
-        VotingPermissions.Voter voter = permissions.voterOf(actor, motion);
-        MemberId member = voter.memberId();
-        if (!voter.standing().mayVote() || member == null) {
-            log.info("Ballot on motion {} from account {} rejected: {}", id, actor.accountId(), voter.standing());
-            throw new NotEligibleToVote(voter.standing());
-        }
+        MemberId member = eligibleVoter(actor, motion);
         if (!store.insertBallot(id, member, choice, clock.instant())) {
             BallotChoice recorded = store.choiceOf(id, member).orElseThrow(() -> new IllegalStateException(
                     "Motion " + id + " has neither a new nor an earlier ballot of member " + member));
@@ -116,8 +134,9 @@ public class MotionManagement {
         }
         AttendanceTally tally = meetings.tally(meeting.id());
         Map<BallotChoice, Integer> counts = store.countByChoice(id);
+        // Voters marked absent after casting keep their ballot and their place in the denominator.
         MotionResult result = MotionResult.of(counts.get(BallotChoice.FOR), counts.get(BallotChoice.AGAINST),
-                counts.get(BallotChoice.ABSTAIN), tally);
+                counts.get(BallotChoice.ABSTAIN), tally, store.votersOf(id));
         store.saveResult(id, result);
         audit.record(new AuditEntry(actor.accountId().value(), meeting.cellId().value(), "motion.closed", "motion",
                 id.value(), "for=" + result.votesFor() + " against=" + result.votesAgainst() + " abstain="
@@ -126,6 +145,18 @@ public class MotionManagement {
         log.info("Motion {} closed by account {}: {} of {} needed votes in favour", id, actor.accountId(),
                 result.votesFor(), result.votesNeeded());
         return result;
+    }
+
+    /** Returns the actor's member record if the actor may vote on the motion, and fails with the reason otherwise. */
+    private MemberId eligibleVoter(Actor actor, Motion motion) {
+        VotingPermissions.Voter voter = permissions.voterOf(actor, motion);
+        MemberId member = voter.memberId();
+        if (!voter.standing().mayVote() || member == null) {
+            log.info("Ballot on motion {} from account {} rejected: {}", motion.id(), actor.accountId(),
+                    voter.standing());
+            throw new NotEligibleToVote(voter.standing());
+        }
+        return member;
     }
 
     private static String checkTitle(@Nullable String title) {

@@ -2,9 +2,11 @@ package vn.chibo.voting;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import vn.chibo.meeting.AttendanceTally;
 import vn.chibo.meeting.DenominatorExclusion;
+import vn.chibo.member.MemberId;
 
 /**
  * The figures of a closed vote, frozen when the chair closed it.
@@ -27,12 +29,27 @@ public record MotionResult(int votesFor, int votesAgainst, int abstentions, int 
         exclusions = exclusions.stream().sorted(BY_REASON_THEN_MEMBER).toList();
     }
 
-    /** Counts the ballots of a resolution against the attendance figures at the moment the vote closed. */
-    static MotionResult of(int votesFor, int votesAgainst, int abstentions, AttendanceTally tally) {
-        int denominator = tally.denominator();
+    /**
+     * Counts the ballots of a resolution against the attendance figures at the moment the vote closed.
+     *
+     * <p>Only members marked present may cast a ballot, but the roll can change while the vote is
+     * open: a voter may be marked absent afterwards, with or without a reason, or the roster may
+     * change their standing. A ballot already cast is never lost, so it counts, and its voter stays
+     * in the denominator whatever exclusion the roll would now give them: having voted, the member
+     * took part in the meeting. That keeps for, against, abstain and not voting adding up to the
+     * denominator.
+     *
+     * @param voters the members who cast a ballot on the motion
+     */
+    static MotionResult of(int votesFor, int votesAgainst, int abstentions, AttendanceTally tally,
+            Set<MemberId> voters) {
+        List<DenominatorExclusion> exclusions = tally.exclusions().stream()
+                .filter(exclusion -> !voters.contains(exclusion.memberId()))
+                .toList();
+        int denominator = tally.denominator() + tally.exclusions().size() - exclusions.size();
         int notVoting = Math.max(0, denominator - (votesFor + votesAgainst + abstentions));
         return new MotionResult(votesFor, votesAgainst, abstentions, notVoting, denominator,
-                AttendanceTally.moreThanHalfOf(denominator), passes(denominator, votesFor), tally.exclusions());
+                AttendanceTally.moreThanHalfOf(denominator), passes(denominator, votesFor), exclusions);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
 
 import vn.chibo.meeting.DenominatorExclusion;
 import vn.chibo.meeting.MeetingId;
+import vn.chibo.meeting.MeetingStatus;
 import vn.chibo.member.MemberId;
 import vn.chibo.organization.OrganizationId;
 import vn.chibo.system.JdbcTime;
@@ -110,12 +112,13 @@ class MotionStore {
      * Locks the meeting's row until the transaction ends, so that opening a vote and closing the
      * meeting never overlap: each sees the other's committed work.
      *
-     * @return the meeting's status as it stands once the lock is held
+     * @return the meeting's status and planned start as they stand once the lock is held
      */
-    String lockMeeting(MeetingId meeting) {
-        return jdbc.sql("select status from meeting where id = :id for update")
+    LockedMeeting lockMeeting(MeetingId meeting) {
+        return jdbc.sql("select status, starts_at from meeting where id = :id for update")
                 .param("id", meeting.value())
-                .query(String.class)
+                .query((row, number) -> new LockedMeeting(MeetingStatus.valueOf(row.getString("status")),
+                        Objects.requireNonNull(JdbcTime.instant(row, "starts_at"), "meeting.starts_at is not null")))
                 .single();
     }
 
@@ -146,6 +149,14 @@ class MotionStore {
                 .param("choice", choice.name())
                 .param("now", JdbcTime.param(now))
                 .update() == 1;
+    }
+
+    /** Returns the members who cast a ballot on the motion. */
+    Set<MemberId> votersOf(MotionId motion) {
+        return Set.copyOf(jdbc.sql("select member_id from ballot where motion_id = :motion")
+                .param("motion", motion.value())
+                .query((row, number) -> MemberId.of(row.getLong("member_id")))
+                .list());
     }
 
     Optional<BallotChoice> choiceOf(MotionId motion, MemberId member) {
@@ -276,5 +287,9 @@ class MotionStore {
                 OrganizationId.of(row.getLong("cell_id")), MotionKind.valueOf(row.getString("kind")),
                 row.getString("title"), status, JdbcTime.instant(row, "opened_at"),
                 JdbcTime.instant(row, "closed_at"), result);
+    }
+
+    /** The status and planned start of a meeting, as read under its row lock. */
+    record LockedMeeting(MeetingStatus status, Instant startsAt) {
     }
 }

@@ -1,5 +1,7 @@
 package vn.chibo.voting;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +31,8 @@ public class Motions {
     /** Motion titles go into the minutes, which are always in Vietnamese. */
     private static final Locale VIETNAMESE = Locale.of("vi");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
+    /** A meeting's planned start as the messages about opening a vote give it: the date, then the 24-hour time. */
+    private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final MotionStore store;
     private final Meetings meetings;
@@ -36,15 +40,17 @@ public class Motions {
     private final VotingPermissions permissions;
     private final MessageSource messages;
     private final Formats formats;
+    private final Clock clock;
 
     Motions(MotionStore store, Meetings meetings, Members members, VotingPermissions permissions,
-            MessageSource messages, Formats formats) {
+            MessageSource messages, Formats formats, Clock clock) {
         this.store = store;
         this.meetings = meetings;
         this.members = members;
         this.permissions = permissions;
         this.messages = messages;
         this.formats = formats;
+        this.clock = clock;
     }
 
     public Optional<Motion> find(MotionId id) {
@@ -97,6 +103,16 @@ public class Motions {
     public Optional<BallotChoice> choiceOf(Actor actor, Motion motion) {
         MemberId member = permissions.voterOf(actor, motion).memberId();
         return member == null ? Optional.empty() : store.choiceOf(motion.id(), member);
+    }
+
+    /** Returns whether the meeting has reached its planned start; no vote opens before it. */
+    public boolean hasStarted(Meeting meeting) {
+        return !clock.instant().isBefore(meeting.startsAt());
+    }
+
+    /** Returns a meeting's planned start as dd/MM/yyyy HH:mm in the application's zone. */
+    public String plannedStart(Instant startsAt) {
+        return START.format(formats.local(startsAt));
     }
 
     /** Returns the title a vote on the meeting's resolution starts with, in Vietnamese. */

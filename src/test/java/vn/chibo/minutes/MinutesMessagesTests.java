@@ -36,6 +36,16 @@ class MinutesMessagesTests {
         for (DenominatorExclusion.Reason reason : DenominatorExclusion.Reason.values()) {
             needed.add("minutes.draft.exclusion." + reason);
         }
+        for (NarrativePart.Kind kind : NarrativePart.Kind.values()) {
+            needed.add("minutes.edit.open." + kind);
+            needed.add("minutes.edit.text." + kind);
+        }
+        for (Signatory signatory : Signatory.values()) {
+            needed.add("minutes.page.signatory." + signatory);
+        }
+        for (MinutesBook.BlockedSignatory.Cause cause : MinutesBook.BlockedSignatory.Cause.values()) {
+            needed.add("minutes.page.blocked." + cause);
+        }
 
         assertThat(MessageBundles.keysOf("minutes")).containsAll(needed);
     }

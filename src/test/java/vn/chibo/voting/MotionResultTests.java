@@ -2,6 +2,7 @@ package vn.chibo.voting;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,14 +40,14 @@ class MotionResultTests {
     @ParameterizedTest(name = "denominator {0} needs {1}")
     @CsvSource({ "25, 13", "24, 13", "23, 12", "2, 2", "1, 1" })
     void votesNeededIsMoreThanHalf(int denominator, int needed) {
-        MotionResult result = MotionResult.of(0, 0, 0, tallyWithDenominator(denominator));
+        MotionResult result = MotionResult.of(0, 0, 0, tallyWithDenominator(denominator), Set.of());
 
         assertThat(result.votesNeeded()).isEqualTo(needed);
     }
 
     @Test
     void abstentionsCountAsNotInFavour() {
-        MotionResult result = MotionResult.of(12, 0, 13, tallyWithDenominator(25));
+        MotionResult result = MotionResult.of(12, 0, 13, tallyWithDenominator(25), Set.of());
 
         assertThat(result.passed()).isFalse();
         assertThat(result.notVoting()).isZero();
@@ -58,13 +59,30 @@ class MotionResultTests {
         AttendanceTally tally = new AttendanceTally(27, 26, 1, 0, 1, 0, 0, 26, 20, 0, 0, List.of(), List.of(),
                 List.of(), 20, 25, 13, List.of(exclusion));
 
-        MotionResult result = MotionResult.of(18, 1, 1, tally);
+        MotionResult result = MotionResult.of(18, 1, 1, tally, Set.of());
 
         assertThat(result.notVoting()).isEqualTo(5);
         assertThat(result.denominator()).isEqualTo(25);
         assertThat(result.votesNeeded()).isEqualTo(13);
         assertThat(result.passed()).isTrue();
         assertThat(result.exclusions()).containsExactly(exclusion);
+    }
+
+    @Test
+    void voterMarkedAbsentLaterStaysCounted() {
+        var voter = MemberId.of(8);
+        var sentOut = new DenominatorExclusion(MemberId.of(7), DenominatorExclusion.Reason.SENT_OUT);
+        var excusedVoter = new DenominatorExclusion(voter, DenominatorExclusion.Reason.EXCUSED_ABSENCE);
+        AttendanceTally tally = new AttendanceTally(27, 26, 1, 0, 1, 0, 0, 26, 19, 0, 0, List.of(voter), List.of(),
+                List.of(), 19, 24, 13, List.of(sentOut, excusedVoter));
+
+        MotionResult result = MotionResult.of(13, 1, 1, tally, Set.of(voter));
+
+        assertThat(result.denominator()).isEqualTo(25);
+        assertThat(result.votesNeeded()).isEqualTo(13);
+        assertThat(result.notVoting()).isEqualTo(10);
+        assertThat(result.passed()).isTrue();
+        assertThat(result.exclusions()).containsExactly(sentOut);
     }
 
     @Test

@@ -1,5 +1,10 @@
 package vn.chibo.voting;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,7 +19,10 @@ import vn.chibo.account.Actor;
 import vn.chibo.account.Role;
 import vn.chibo.audit.AuditEntry;
 import vn.chibo.audit.AuditLog;
+import vn.chibo.meeting.AttendanceStatus;
 import vn.chibo.meeting.DenominatorExclusion;
+import vn.chibo.meeting.Meeting;
+import vn.chibo.meeting.MeetingDetails;
 import vn.chibo.meeting.MeetingManagement;
 import vn.chibo.meeting.MeetingStatus;
 import vn.chibo.meeting.Meetings;
@@ -33,6 +41,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @SqlTest
 class VotingTests {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     @Autowired
     VillageMeetings villages;
@@ -171,7 +181,7 @@ class VotingTests {
         Village village = villages.publishedMeeting();
         villages.takeRoll(village);
         meetingManagement.recordAttendance(village.secretary(), village.meeting(), village.member("Đặng Văn Ơn"),
-                vn.chibo.meeting.AttendanceStatus.PRESENT_IN_PERSON, null);
+                AttendanceStatus.PRESENT_IN_PERSON, null);
         MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
 
         assertThat(management.cast(villages.accountOf(village, "Đặng Văn Ơn"), id, BallotChoice.FOR))
@@ -263,6 +273,77 @@ class VotingTests {
     }
 
     @Test
+    void voteOpensOnlyAfterPlannedStart() {
+        Village village = villages.publishedMeeting();
+        Meeting meeting = meetings.get(village.meeting());
+        Instant later = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
+        meetingManagement.revise(village.secretary(), village.meeting(), detailsStartingAt(meeting, later));
+        String start = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(later.atZone(ZONE));
+
+        assertThatThrownBy(() -> management.open(village.secretary(), village.meeting(), "Biểu quyết"))
+                .isInstanceOf(MeetingNotStarted.class)
+                .hasMessage("voting.error.meetingNotStarted")
+                .satisfies(failure -> assertThat(((MeetingNotStarted) failure).messageArguments())
+                        .containsExactly(start));
+        assertThat(motions.ofMeeting(village.meeting())).isEmpty();
+
+        Instant earlier = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MINUTES);
+        meetingManagement.revise(village.secretary(), village.meeting(), detailsStartingAt(meeting, earlier));
+        MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết");
+        assertThat(motions.get(id).isOpen()).isTrue();
+    }
+
+    @Test
+    void ballotCountsAfterVoterMarkedAbsent() {
+        Village village = villages.publishedMeeting();
+        villages.takeRoll(village);
+        MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
+        Actor voter = villages.accountOf(village, "Phạm Thị Ánh");
+        management.cast(voter, id, BallotChoice.FOR);
+
+        meetingManagement.recordAttendance(village.secretary(), village.meeting(), village.member("Phạm Thị Ánh"),
+                AttendanceStatus.ABSENT_EXCUSED, "Về sớm vì việc gia đình");
+        assertThat(meetings.tally(village.meeting()).denominator()).isEqualTo(24);
+        assertThatThrownBy(() -> management.checkBallot(voter, id, BallotChoice.FOR))
+                .isInstanceOf(NotEligibleToVote.class)
+                .hasMessage("voting.standing.NOT_PRESENT");
+        MotionResult result = management.close(village.secretary(), id);
+
+        assertThat(ballotsOf(id)).containsExactly("FOR");
+        assertThat(result.votesFor()).isEqualTo(1);
+        assertThat(result.denominator()).isEqualTo(25);
+        assertThat(result.notVoting()).isEqualTo(24);
+        assertThat(result.exclusions()).extracting(DenominatorExclusion::memberId)
+                .doesNotContain(village.member("Phạm Thị Ánh"))
+                .contains(village.member(VillageMeetings.EXCUSED));
+        assertThat(motions.get(id).result()).isEqualTo(result);
+    }
+
+    @Test
+    void checkBallotStoresNothing() {
+        Village village = villages.publishedMeeting();
+        villages.takeRoll(village);
+        MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
+        Actor voter = villages.accountOf(village, "Phạm Thị Ánh");
+
+        management.checkBallot(voter, id, BallotChoice.AGAINST);
+        assertThat(ballotsOf(id)).isEmpty();
+        assertThatThrownBy(() -> management.checkBallot(villages.accountOf(village, "Hoàng Văn Ẩn"), id,
+                BallotChoice.FOR))
+                .isInstanceOf(NotEligibleToVote.class)
+                .hasMessage("voting.standing.PROBATIONARY");
+
+        management.cast(voter, id, BallotChoice.AGAINST);
+        management.checkBallot(voter, id, BallotChoice.AGAINST);
+        assertThatThrownBy(() -> management.checkBallot(voter, id, BallotChoice.FOR))
+                .isInstanceOf(BallotAlreadyCast.class);
+        management.close(village.secretary(), id);
+        assertThatThrownBy(() -> management.checkBallot(voter, id, BallotChoice.AGAINST))
+                .isInstanceOf(MotionNotOpen.class);
+        assertThat(ballotsOf(id)).containsExactly("AGAINST");
+    }
+
+    @Test
     void suggestedTitleNamesMeetingMonth() {
         Village village = villages.publishedMeeting();
         String month = java.time.format.DateTimeFormatter.ofPattern("MM/yyyy")
@@ -270,6 +351,12 @@ class VotingTests {
 
         assertThat(motions.suggestedTitle(meetings.get(village.meeting())))
                 .isEqualTo("Biểu quyết thông qua Nghị quyết chi bộ tháng " + month);
+    }
+
+    private static MeetingDetails detailsStartingAt(Meeting meeting, Instant start) {
+        return new MeetingDetails(meeting.kind(), meeting.mode(), meeting.title(), start,
+                start.plus(Duration.ofHours(2)), meeting.place(), meeting.onlineLink(), meeting.chair(),
+                meeting.minuteTaker(), meeting.agenda());
     }
 
     private List<String> ballotsOf(MotionId id) {

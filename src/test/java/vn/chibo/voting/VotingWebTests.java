@@ -1,5 +1,10 @@
 package vn.chibo.voting;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,6 +24,10 @@ import vn.chibo.account.Actor;
 import vn.chibo.account.Role;
 import vn.chibo.audit.AuditEntry;
 import vn.chibo.audit.AuditLog;
+import vn.chibo.meeting.Meeting;
+import vn.chibo.meeting.MeetingDetails;
+import vn.chibo.meeting.MeetingManagement;
+import vn.chibo.meeting.Meetings;
 import vn.chibo.member.ActivityStatus;
 import vn.chibo.member.MembershipStatus;
 import vn.chibo.testing.Fixtures;
@@ -58,6 +67,12 @@ class VotingWebTests {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    Meetings meetings;
+
+    @Autowired
+    MeetingManagement meetingManagement;
 
     @Autowired
     JdbcClient jdbc;
@@ -111,7 +126,7 @@ class VotingWebTests {
     }
 
     @Test
-    void memberVotesWithOneTap() throws Exception {
+    void memberConfirmsBeforeBallotCounts() throws Exception {
         Village village = villages.publishedMeeting();
         villages.takeRoll(village);
         MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
@@ -123,23 +138,94 @@ class VotingWebTests {
                 .andExpect(content().string(containsString("name=\"choice\" value=\"AGAINST\"")))
                 .andExpect(content().string(containsString("name=\"choice\" value=\"ABSTAIN\"")));
 
-        mvc.perform(post("/motions/{id}/ballot", id.value()).session(member).with(csrf()).param("choice", "FOR"))
+        mvc.perform(post("/motions/{id}/ballot", id.value()).session(member).with(csrf()).param("choice", "AGAINST"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Đồng chí chọn: Không tán thành")))
+                .andExpect(content().string(containsString("type=\"hidden\" name=\"choice\" value=\"AGAINST\"")))
+                .andExpect(content().string(containsString("name=\"confirmed\" value=\"true\"")))
+                .andExpect(content().string(containsString(">Xác nhận</button>")))
+                .andExpect(content().string(containsString(">Chọn lại</a>")))
+                .andExpect(content().string(not(containsString("hx-trigger"))));
+        assertThat(ballotsOf(id)).isEmpty();
+
+        mvc.perform(get("/motions/{id}", id.value()).session(member).header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"choice\" value=\"FOR\"")))
+                .andExpect(content().string(not(containsString("Đồng chí chọn:"))));
+        mvc.perform(post("/motions/{id}/ballot", id.value()).session(member).with(csrf()).param("choice", "FOR")
+                        .header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"motion-panel\"")))
+                .andExpect(content().string(containsString("Đồng chí chọn: Tán thành")))
+                .andExpect(content().string(not(containsString("<html"))));
+        assertThat(ballotsOf(id)).isEmpty();
+
+        mvc.perform(post("/motions/{id}/ballot", id.value()).session(member).with(csrf()).param("choice", "FOR")
+                        .param("confirmed", "true"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/motions/" + id.value()));
+        assertThat(ballotsOf(id)).containsExactly("FOR");
         mvc.perform(get("/motions/{id}", id.value()).session(member))
                 .andExpect(content().string(containsString("Phiếu của đồng chí đã được ghi nhận: Tán thành.")))
                 .andExpect(content().string(not(containsString("name=\"choice\""))));
 
         mvc.perform(post("/motions/{id}/ballot", id.value()).session(member).with(csrf()).param("choice", "FOR")
-                        .header("HX-Request", "true"))
+                        .param("confirmed", "true").header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Phiếu của đồng chí đã được ghi nhận từ trước: Tán thành.")))
                 .andExpect(content().string(containsString("hx-swap-oob=\"true\"")));
 
-        mvc.perform(post("/motions/{id}/ballot", id.value()).session(member).with(csrf()).param("choice", "AGAINST"))
-                .andExpect(status().isConflict())
-                .andExpect(content().string(containsString("Đồng chí đã biểu quyết “Tán thành” cho nội dung này.")));
+        for (String confirmed : new String[] { "true", "false" }) {
+            mvc.perform(post("/motions/{id}/ballot", id.value()).session(member).with(csrf())
+                            .param("choice", "AGAINST").param("confirmed", confirmed))
+                    .andExpect(status().isConflict())
+                    .andExpect(content().string(containsString("Đồng chí đã biểu quyết “Tán thành” cho nội dung này.")));
+        }
         assertThat(ballotsOf(id)).containsExactly("FOR");
+        assertThat(audit.entriesFor("motion", id.value())).extracting(AuditEntry::action)
+                .filteredOn("ballot.cast"::equals).hasSize(1);
+    }
+
+    @Test
+    void unreadableConfirmationAnswers400() throws Exception {
+        Village village = villages.publishedMeeting();
+        villages.takeRoll(village);
+        MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
+        MockHttpSession member = SignIn.as(mvc, villages.accountOf(village, "Phạm Thị Ánh"));
+
+        mvc.perform(post("/motions/{id}/ballot", id.value()).session(member).with(csrf()).param("choice", "FOR")
+                        .param("confirmed", "abc"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Yêu cầu không hợp lệ.")));
+        mvc.perform(post("/motions/{id}/ballot", "99999999999999999999").session(member).with(csrf())
+                        .param("choice", "FOR").param("confirmed", "true"))
+                .andExpect(status().isNotFound());
+        assertThat(ballotsOf(id)).isEmpty();
+    }
+
+    @Test
+    void voteFormHiddenBeforeMeetingStarts() throws Exception {
+        Village village = villages.publishedMeeting();
+        Meeting meeting = meetings.get(village.meeting());
+        Instant later = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
+        meetingManagement.revise(village.secretary(), village.meeting(), new MeetingDetails(meeting.kind(),
+                meeting.mode(), meeting.title(), later, later.plus(Duration.ofHours(2)), meeting.place(),
+                meeting.onlineLink(), meeting.chair(), meeting.minuteTaker(), meeting.agenda()));
+        String start = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(later.atZone(ZoneId.of(
+                "Asia/Ho_Chi_Minh")));
+        MockHttpSession chair = SignIn.as(mvc, village.secretary());
+        String expected = "Cuộc họp bắt đầu lúc " + start + " nên chưa mở biểu quyết được. Nếu cuộc họp thực tế đã "
+                + "họp sớm hơn, xin sửa giờ bắt đầu của cuộc họp rồi mở biểu quyết.";
+
+        mvc.perform(get("/meetings/{id}/motions", village.meeting().value()).session(chair))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(expected)))
+                .andExpect(content().string(not(containsString("name=\"title\""))));
+        mvc.perform(post("/meetings/{id}/motions", village.meeting().value()).session(chair).with(csrf())
+                        .param("title", "Biểu quyết thông qua Nghị quyết"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString(expected)));
+        assertThat(motions.ofMeeting(village.meeting())).isEmpty();
     }
 
     @Test
@@ -156,7 +242,7 @@ class VotingWebTests {
             tasks.add(() -> {
                 start.await();
                 return mvc.perform(post("/motions/{id}/ballot", id.value()).session(member).with(csrf())
-                        .param("choice", "FOR")).andReturn().getResponse().getStatus();
+                        .param("choice", "FOR").param("confirmed", "true")).andReturn().getResponse().getStatus();
             });
         }
         List<Integer> statuses = new ArrayList<>();
@@ -218,8 +304,17 @@ class VotingWebTests {
                 .andExpect(status().isUnprocessableContent());
         assertThat(ballotsOf(id)).isEmpty();
 
+        mvc.perform(post("/motions/{id}/ballot", id.value()).session(probationary).with(csrf()).param("choice", "FOR")
+                        .param("confirmed", "true"))
+                .andExpect(status().isForbidden());
+        assertThat(ballotsOf(id)).isEmpty();
+
         management.close(village.secretary(), id);
         mvc.perform(post("/motions/{id}/ballot", id.value()).session(voter).with(csrf()).param("choice", "FOR"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("Biểu quyết này đã kết thúc")));
+        mvc.perform(post("/motions/{id}/ballot", id.value()).session(voter).with(csrf()).param("choice", "FOR")
+                        .param("confirmed", "true"))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("Biểu quyết này đã kết thúc")));
         mvc.perform(post("/motions/{id}/ballot", id.value()).session(voter).with(csrf()).param("choice", "FOR")

@@ -1,6 +1,8 @@
 package vn.chibo.minutes.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,16 +30,22 @@ import vn.chibo.minutes.ApprovalOutcome;
 import vn.chibo.minutes.InvalidMinutes;
 import vn.chibo.minutes.Minutes;
 import vn.chibo.minutes.MinutesBook;
+import vn.chibo.minutes.MinutesChangedMeanwhile;
 import vn.chibo.minutes.MinutesExport;
+import vn.chibo.minutes.MinutesItem;
 import vn.chibo.minutes.MinutesManagement;
+import vn.chibo.minutes.MinutesNarrative;
 import vn.chibo.minutes.MinutesPermissions;
+import vn.chibo.minutes.NarrativePart;
+import vn.chibo.system.DomainException;
 import vn.chibo.system.FlashMessage;
 import vn.chibo.system.InvalidInputException;
 import vn.chibo.system.NotFoundException;
 
 /**
- * The minutes of a meeting: read by everyone who may see the meeting, written by the minute taker,
- * approved by the chair and the minute taker, and downloaded as PDF or DOCX.
+ * The minutes of a meeting: read by everyone who may see the meeting, their narrative written part
+ * by part by the minute taker or whoever runs the cell, approved by the chair and the minute taker,
+ * and downloaded as PDF or DOCX.
  */
 @Controller
 class MinutesController {
@@ -66,31 +74,36 @@ class MinutesController {
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
         Meeting meeting = meetings.visibleTo(actor, MeetingId.of(meetingId));
 
-        Optional<Minutes> minutes = book.of(meeting.id());
-        addPage(model, actor, meeting, minutes.orElse(null),
-                minutes.map(each -> new MinutesFormData(each.body(), each.version())).orElse(null), null);
+        addPage(model, actor, meeting, book.of(meeting.id()).orElse(null), null);
         return htmx == null ? "minutes/minutes" : "minutes/minutes :: content";
     }
 
-    @PostMapping("/meetings/{meetingId}/minutes")
-    String edit(Actor actor, @PathVariable long meetingId, @ModelAttribute("form") MinutesFormData form, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    /**
+     * Saves one part of the narrative. When the text is too long, or someone else changed the minutes
+     * since the form was shown, the page comes back with the text as typed in that part's form, so
+     * that nothing typed is lost.
+     */
+    @PostMapping("/meetings/{meetingId}/minutes/parts/{code}")
+    String edit(Actor actor, @PathVariable long meetingId, @PathVariable String code,
+            @ModelAttribute NarrativeFormData form, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
         Meeting meeting = meetings.visibleTo(actor, MeetingId.of(meetingId));
+        NarrativePart part = NarrativePart.parse(code).orElseThrow(NotFoundException::hidden);
 
         int version = requireVersion(form.version());
 
         try {
-            management.edit(actor, meeting.id(), form.body(), version);
+            management.edit(actor, meeting.id(), form.toEdit(part), version);
         }
         catch (InvalidMinutes invalid) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            addPage(model, actor, meeting, book.of(meeting.id()).orElseThrow(NotFoundException::hidden), form,
-                    invalid);
-            return "minutes/minutes";
+            return pageAgain(model, response, actor, meeting, new RejectedEdit(part, form, invalid.field(), invalid));
+        }
+        catch (MinutesChangedMeanwhile changed) {
+            return pageAgain(model, response, actor, meeting, new RejectedEdit(part, form, null, changed));
         }
 
         redirect.addFlashAttribute(FlashMessage.SUCCESS, new FlashMessage("minutes.flash.saved"));
-        return "redirect:/meetings/" + meetingId + "/minutes";
+        return "redirect:/meetings/" + meetingId + "/minutes#minutes-" + part.code();
     }
 
     @PostMapping("/meetings/{meetingId}/minutes/approval")
@@ -140,15 +153,43 @@ class MinutesController {
         return version;
     }
 
+    private String pageAgain(Model model, HttpServletResponse response, Actor actor, Meeting meeting,
+            RejectedEdit again) {
+        response.setStatus(again.failure().status().value());
+        addPage(model, actor, meeting, book.of(meeting.id()).orElseThrow(NotFoundException::hidden), again);
+        return "minutes/minutes";
+    }
+
     private void addPage(Model model, Actor actor, Meeting meeting, @Nullable Minutes minutes,
-            @Nullable MinutesFormData form, @Nullable InvalidMinutes error) {
+            @Nullable RejectedEdit again) {
         model.addAttribute("meeting", meeting);
         model.addAttribute("minutes", minutes);
-        model.addAttribute("layout", minutes == null ? null : export.layout(minutes));
-        model.addAttribute("form", form);
-        model.addAttribute("canEdit", minutes != null && permissions.canEdit(actor, meeting, minutes));
-        model.addAttribute("canApprove", minutes != null && permissions.canApprove(actor, meeting, minutes));
-        model.addAttribute("errorKey", error == null ? null : error.messageKey());
-        model.addAttribute("errorArguments", error == null ? null : error.messageArguments());
+        model.addAttribute("again", again);
+        if (minutes == null) {
+            return;
+        }
+        boolean canEdit = permissions.canEdit(actor, meeting, minutes);
+        model.addAttribute("layout", export.layout(minutes));
+        model.addAttribute("forms", canEdit ? forms(minutes.narrative(), again) : Map.of());
+        model.addAttribute("canEdit", canEdit);
+        model.addAttribute("standsIn", canEdit && !permissions.isMinuteTaker(actor, meeting));
+        model.addAttribute("canApprove", permissions.canApprove(actor, meeting, minutes));
+        model.addAttribute("blocked", book.blockedSignatories(meeting, minutes));
+        model.addAttribute("lastEditor", minutes.updatedBy() == null ? null
+                : book.lastEditorName(minutes).orElse(""));
+    }
+
+    /** Returns the values of each part's form by part code: as stored, or as typed for the part shown again. */
+    private static Map<String, NarrativeFormData> forms(MinutesNarrative narrative, @Nullable RejectedEdit again) {
+        var forms = new HashMap<String, NarrativeFormData>();
+        forms.put(NarrativePart.GUESTS.code(), new NarrativeFormData(narrative.guests(), null, null, null));
+        for (MinutesItem item : narrative.items()) {
+            forms.put(item.part().code(), new NarrativeFormData(item.content(), item.speakers(), item.conclusion(),
+                    null));
+        }
+        forms.put(NarrativePart.OTHER_MATTERS.code(), new NarrativeFormData(narrative.otherMatters(), null, null,
+                null));
+        Optional.ofNullable(again).ifPresent(each -> forms.put(each.part().code(), each.form()));
+        return forms;
     }
 }

@@ -2,6 +2,15 @@ package vn.chibo.voting.web;
 
 import org.jspecify.annotations.Nullable;
 
-/** A ballot as the three buttons send it: the name of the choice. */
-public record BallotFormData(@Nullable String choice) {
+/**
+ * A ballot as the buttons send it.
+ *
+ * @param choice the name of the choice
+ * @param confirmed true from the button that confirms the choice; without it the choice is only shown back for confirmation
+ */
+public record BallotFormData(@Nullable String choice, @Nullable Boolean confirmed) {
+
+    public boolean isConfirmed() {
+        return Boolean.TRUE.equals(confirmed);
+    }
 }

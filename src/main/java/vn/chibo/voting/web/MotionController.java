@@ -88,6 +88,11 @@ class MotionController {
         return htmx == null ? "voting/motion" : "voting/motion :: panel";
     }
 
+    /**
+     * Takes a ballot in two steps, so that a mistaken tap is not final. A choice alone stores nothing
+     * and comes back with buttons to confirm it or to choose again. Only the request that confirms
+     * the choice records the ballot.
+     */
     @PostMapping("/motions/{id}/ballot")
     String cast(Actor actor, @PathVariable long id, @ModelAttribute BallotFormData form,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
@@ -97,6 +102,11 @@ class MotionController {
 
         BallotChoice choice = BallotChoice.parse(form.choice()).orElseThrow(InvalidBallotChoice::new);
 
+        if (!form.isConfirmed()) {
+            management.checkBallot(actor, motionId, choice);
+            model.addAttribute("page", pages.of(actor, motions.get(motionId)).confirming(choice));
+            return htmx == null ? "voting/motion" : "voting/motion :: panel";
+        }
         BallotReceipt receipt = management.cast(actor, motionId, choice);
 
         var message = new FlashMessage(receipt == BallotReceipt.RECORDED ? "voting.flash.recorded"
@@ -125,12 +135,15 @@ class MotionController {
             @Nullable InvalidMotion error) {
         boolean runsVotes = permissions.canRunVotes(actor, meeting);
         boolean voteOpen = motions.openOf(meeting.id()).isPresent();
+        boolean started = motions.hasStarted(meeting);
         model.addAttribute("meeting", meeting);
         model.addAttribute("motions", motions.ofMeeting(meeting.id()));
-        model.addAttribute("canOpen", runsVotes && meeting.isPublished() && !voteOpen);
+        model.addAttribute("canOpen", runsVotes && meeting.isPublished() && started && !voteOpen);
         model.addAttribute("openBlockedKey", !runsVotes ? null
                 : !meeting.isPublished() ? "voting.open.notPublished"
+                : !started ? "voting.error.meetingNotStarted"
                 : voteOpen ? "voting.open.alreadyOpen" : null);
+        model.addAttribute("plannedStart", motions.plannedStart(meeting.startsAt()));
         model.addAttribute("form", form);
         model.addAttribute("errorKey", error == null ? null : error.messageKey());
         model.addAttribute("errorArguments", error == null ? null : error.messageArguments());

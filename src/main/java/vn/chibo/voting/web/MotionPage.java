@@ -14,13 +14,15 @@ import vn.chibo.voting.VoterStanding;
  * What the motion page shows to one person.
  *
  * @param ownChoice the choice the viewer cast, or null
+ * @param pendingChoice the choice the viewer picked and has yet to confirm, or null
  * @param canClose whether the viewer runs the vote and may close it while it is open
  * @param ballotsCast ballots so far, filled only for the one who runs the open vote
  * @param eligiblePresent members present who may vote, filled only for the one who runs the open vote
  * @param excluded the members taken out of the denominator, once the vote has closed
  */
 public record MotionPage(Motion motion, Meeting meeting, VoterStanding standing, @Nullable BallotChoice ownChoice,
-        boolean canClose, int ballotsCast, int eligiblePresent, List<ExcludedMember> excluded) {
+        @Nullable BallotChoice pendingChoice, boolean canClose, int ballotsCast, int eligiblePresent,
+        List<ExcludedMember> excluded) {
 
     /** A member taken out of the denominator, by name, and why. */
     public record ExcludedMember(String fullName, DenominatorExclusion.Reason reason) {
@@ -30,9 +32,28 @@ public record MotionPage(Motion motion, Meeting meeting, VoterStanding standing,
         }
     }
 
+    /** Returns the same page asking the viewer to confirm the choice they picked. */
+    MotionPage confirming(BallotChoice choice) {
+        return new MotionPage(motion, meeting, standing, ownChoice, choice, canClose, ballotsCast, eligiblePresent,
+                excluded);
+    }
+
     /** Returns whether the page offers the three ballot buttons. */
     public boolean offersBallot() {
-        return motion.isOpen() && standing.mayVote() && ownChoice == null;
+        return motion.isOpen() && standing.mayVote() && ownChoice == null && pendingChoice == null;
+    }
+
+    /** Returns whether the page asks the viewer to confirm or change the choice they picked. */
+    public boolean asksConfirmation() {
+        return motion.isOpen() && standing.mayVote() && ownChoice == null && pendingChoice != null;
+    }
+
+    /**
+     * Returns whether the panel reloads itself while the vote is open. It does not while it asks for
+     * a confirmation, which a reload would drop.
+     */
+    public boolean polls() {
+        return motion.isOpen() && !asksConfirmation();
     }
 
     public List<BallotChoice> choices() {

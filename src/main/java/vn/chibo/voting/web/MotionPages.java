@@ -41,7 +41,7 @@ class MotionPages {
         boolean runsVote = permissions.canRunVotes(actor, meeting);
         boolean showProgress = runsVote && motion.isOpen();
         return new MotionPage(motion, meeting, permissions.standingOf(actor, motion),
-                motions.choiceOf(actor, motion).orElse(null), showProgress,
+                motions.choiceOf(actor, motion).orElse(null), null, showProgress,
                 showProgress ? motions.ballotsCast(motion.id()) : 0,
                 showProgress ? meetings.tally(meeting.id()).eligibleVotersPresent() : 0, excludedOf(motion));
     }
