@@ -385,7 +385,7 @@ class VotingWebTests {
         mvc.perform(get("/motions/{id}", id.value()).param("lang", "en").session(chair))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Not passed")))
-                .andExpect(content().string(containsString("Active in another unit for a while")));
+                .andExpect(content().string(containsString("Temporarily active in another unit")));
     }
 
     private List<String> ballotsOf(MotionId id) {
