@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import vn.chibo.account.Actor;
 import vn.chibo.member.MemberId;
@@ -18,12 +21,14 @@ import vn.chibo.system.NotFoundException;
 public class Meetings {
 
     private final MeetingRepository repository;
+    private final JdbcClient jdbc;
     private final Attendances attendances;
     private final Members members;
     private final MeetingPermissions permissions;
 
     Meetings(MeetingRepository repository, Attendances attendances, Members members,
-            MeetingPermissions permissions) {
+            MeetingPermissions permissions, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.repository = repository;
         this.attendances = attendances;
         this.members = members;
@@ -37,6 +42,19 @@ public class Meetings {
     /** Returns the meeting without checking who asks; for modules that check on their own. */
     public Meeting get(MeetingId id) {
         return find(id).orElseThrow(NotFoundException::hidden);
+    }
+
+    /**
+     * Locks the meeting's row until the caller's transaction ends and returns the meeting as it stands
+     * once the lock is held. Steps that must not overlap, such as opening a vote and closing the
+     * meeting, each take this lock first, so each sees the other's committed work.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Meeting lock(MeetingId id) {
+        jdbc.sql("select id from meeting where id = :id for update").param("id", id.value()).query(Long.class)
+                .optional()
+                .orElseThrow(NotFoundException::hidden);
+        return get(id);
     }
 
     /** Returns the meeting if the actor may see it, and fails with not-found otherwise. */

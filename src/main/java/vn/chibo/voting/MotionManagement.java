@@ -56,7 +56,7 @@ public class MotionManagement {
         permissions.requireRunVotes(actor, meeting);
         String cleanTitle = checkTitle(title);
 
-        MotionStore.LockedMeeting locked = store.lockMeeting(meetingId);
+        Meeting locked = meetings.lock(meetingId);
         if (locked.status() != MeetingStatus.PUBLISHED) {
             throw new MeetingNotInSession();
         }

@@ -10,7 +10,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,7 +23,6 @@ import org.springframework.stereotype.Component;
 
 import vn.chibo.meeting.DenominatorExclusion;
 import vn.chibo.meeting.MeetingId;
-import vn.chibo.meeting.MeetingStatus;
 import vn.chibo.member.MemberId;
 import vn.chibo.organization.OrganizationId;
 import vn.chibo.system.JdbcTime;
@@ -106,20 +104,6 @@ class MotionStore {
                 .param("cell", cell.value())
                 .query(MotionStore::map)
                 .list();
-    }
-
-    /**
-     * Locks the meeting's row until the transaction ends, so that opening a vote and closing the
-     * meeting never overlap: each sees the other's committed work.
-     *
-     * @return the meeting's status and planned start as they stand once the lock is held
-     */
-    LockedMeeting lockMeeting(MeetingId meeting) {
-        return jdbc.sql("select status, starts_at from meeting where id = :id for update")
-                .param("id", meeting.value())
-                .query((row, number) -> new LockedMeeting(MeetingStatus.valueOf(row.getString("status")),
-                        Objects.requireNonNull(JdbcTime.instant(row, "starts_at"), "meeting.starts_at is not null")))
-                .single();
     }
 
     /**
@@ -287,9 +271,5 @@ class MotionStore {
                 OrganizationId.of(row.getLong("cell_id")), MotionKind.valueOf(row.getString("kind")),
                 row.getString("title"), status, JdbcTime.instant(row, "opened_at"),
                 JdbcTime.instant(row, "closed_at"), result);
-    }
-
-    /** The status and planned start of a meeting, as read under its row lock. */
-    record LockedMeeting(MeetingStatus status, Instant startsAt) {
     }
 }
