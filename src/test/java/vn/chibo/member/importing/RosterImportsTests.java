@@ -215,6 +215,33 @@ class RosterImportsTests {
     }
 
     @Test
+    void invisibleCharactersNotStored() {
+        var commune = fixtures.commune();
+        Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);
+        String csv = "Họ và tên,Ngày sinh,Ngày vào Đảng,Nghề nghiệp,Nơi ở,Ghi chú\n"
+                + "\u202ENguyễn Văn\u202C Thắng\u2066,23/07/1980,03/02/2008,Nông\u200B dân,"
+                + "Xóm\u2067 Bắc\u2069,Ghi\u202D chú\u202A\uFEFF\u200F\n";
+
+        RosterImportId id = imports.upload(secretary, commune.cell().id(), "ds\u202Eslx.csv",
+                csv.getBytes(StandardCharsets.UTF_8));
+        imports.confirm(secretary, commune.cell().id(), id,
+                imports.preview(secretary, commune.cell().id(), id).plan().digest());
+
+        Map<String, Object> row = jdbc
+                .sql("select full_name, search_name, occupation, address, note from member where cell_id = :cell")
+                .param("cell", commune.cell().id().value())
+                .query()
+                .singleRow();
+        assertThat(row).containsEntry("full_name", "Nguyễn Văn Thắng")
+                .containsEntry("search_name", "nguyen van thang")
+                .containsEntry("occupation", "Nông dân")
+                .containsEntry("address", "Xóm Bắc")
+                .containsEntry("note", "Ghi chú");
+        assertThat(imports.recent(secretary, commune.cell().id())).extracting(RosterImport::fileName)
+                .containsExactly("dsslx.csv");
+    }
+
+    @Test
     void confirmingTwiceFails() throws IOException {
         var commune = fixtures.commune();
         Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);
