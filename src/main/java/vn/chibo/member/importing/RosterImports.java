@@ -197,13 +197,11 @@ public class RosterImports {
     @Transactional(readOnly = true)
     public List<RosterImport> recent(Actor actor, OrganizationId cell) {
         permissions.requireManageRoster(actor, cell);
-        return jdbc.sql(SELECT + " where cell_id = :cell order by created_at desc, id desc")
+        return jdbc.sql(SELECT + " where cell_id = :cell order by created_at desc, id desc fetch first "
+                        + RECENT_IMPORTS + " rows only")
                 .param("cell", cell.value())
                 .query(this::map)
-                .list()
-                .stream()
-                .limit(RECENT_IMPORTS)
-                .toList();
+                .list();
     }
 
     private void write(Actor actor, OrganizationId cell, RosterImportId id, PlannedRow row) {

@@ -242,6 +242,22 @@ class RosterImportsTests {
     }
 
     @Test
+    void recentListsTenNewest() {
+        var commune = fixtures.commune();
+        Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);
+        byte[] csv = "Họ và tên,Ngày sinh,Ngày vào Đảng\nLê Văn Ân,23/07/1980,03/02/2008\n"
+                .getBytes(StandardCharsets.UTF_8);
+        for (int i = 1; i <= 12; i++) {
+            imports.upload(secretary, commune.cell().id(), "ds-" + i + ".csv", csv);
+        }
+
+        List<RosterImport> recent = imports.recent(secretary, commune.cell().id());
+
+        assertThat(recent).extracting(RosterImport::fileName).containsExactly("ds-12.csv", "ds-11.csv", "ds-10.csv",
+                "ds-9.csv", "ds-8.csv", "ds-7.csv", "ds-6.csv", "ds-5.csv", "ds-4.csv", "ds-3.csv");
+    }
+
+    @Test
     void confirmingTwiceFails() throws IOException {
         var commune = fixtures.commune();
         Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);

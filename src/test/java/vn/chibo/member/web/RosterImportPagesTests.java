@@ -191,7 +191,8 @@ class RosterImportPagesTests {
                 Arguments.of("dong-trong.xlsx", workbookWithRowFarBelow(),
                         "Trang tính có dòng thứ 60000, trong khi danh sách đảng viên chỉ được dùng tới dòng 4100"),
                 Arguments.of("qua-nhieu-o.csv", ("Họ và tên,Ngày sinh,Ngày vào Đảng\n" + ",".repeat(500_000))
-                        .getBytes(StandardCharsets.UTF_8), "Tệp có quá nhiều ô cho một danh sách đảng viên"));
+                        .getBytes(StandardCharsets.UTF_8), "Tệp có quá nhiều ô cho một danh sách đảng viên"),
+                Arguments.of("qua-lon.csv", new byte[5 * 1024 * 1024 + 1], "Tệp lớn hơn 5 MB"));
     }
 
     @ParameterizedTest
