@@ -215,6 +215,18 @@ class MemberAccountPagesTests {
         assertThat(accounts.findByMember(wife.value())).isEmpty();
     }
 
+    @Test
+    void slipAddressFollowsRequestWithoutPublicUrl() throws Exception {
+        var commune = fixtures.commune();
+        fixtures.member(commune.cell(), "Lê Văn Thường", MembershipStatus.OFFICIAL, ActivityStatus.ACTIVE);
+        Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);
+
+        String issued = page(post("/cells/{cell}/members/accounts", commune.cell().id().value())
+                .header("Host", "chibo.xa-minh-an.vn").session(SignIn.as(mvc, secretary)).with(csrf()));
+
+        assertThat(slips(issued).get("Lê Văn Thường").address()).isEqualTo("http://chibo.xa-minh-an.vn/login");
+    }
+
     private String page(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
