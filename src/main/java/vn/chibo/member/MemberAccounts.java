@@ -3,14 +3,17 @@ package vn.chibo.member;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.chibo.account.AccountIssuing;
-import vn.chibo.account.AccountIssuing.SkipReason;
 import vn.chibo.account.Accounts;
 import vn.chibo.account.Actor;
 import vn.chibo.account.Role;
@@ -35,6 +38,19 @@ public class MemberAccounts {
         this.accounts = accounts;
         this.issuing = issuing;
         this.permissions = permissions;
+    }
+
+    /**
+     * Why a member gets no account. The reasons never say that a phone number is the user name of an
+     * account outside the cell, because that would let a secretary find out who uses the platform.
+     */
+    public enum SkipReason {
+        ALREADY_HAS_ACCOUNT,
+        NO_PHONE,
+        /** Another member of the same cell has the phone number, which the secretary can see anyway. */
+        PHONE_SHARED_IN_CELL,
+        /** The phone number cannot become a user name, for a reason the cell may not learn. */
+        PHONE_NOT_USABLE
     }
 
     /** A member who gets no account, and why. */
@@ -69,8 +85,9 @@ public class MemberAccounts {
         var toIssue = new ArrayList<Member>();
         var skipped = new ArrayList<Skip>();
         var phonesTaken = new HashSet<String>();
+        Map<String, Long> phoneCounts = phoneCounts(roster);
         for (Member member : roster) {
-            SkipReason reason = skipReason(member, withAccounts, phonesTaken);
+            SkipReason reason = skipReason(member, withAccounts, phonesTaken, phoneCounts);
             if (reason == null) {
                 toIssue.add(member);
             }
@@ -84,7 +101,8 @@ public class MemberAccounts {
     /** Issues accounts to every member of the cell who has none, with the members' offices as roles. */
     public Issue issue(Actor actor, OrganizationId cellId) {
         Organization cell = permissions.requireManageRoster(actor, cellId);
-        List<AccountIssuing.Request> requests = members.ofCell(cellId).stream()
+        List<Member> roster = members.ofCell(cellId);
+        List<AccountIssuing.Request> requests = roster.stream()
                 .map(member -> new AccountIssuing.Request(member.id().value(), member.fullName(), member.phone(),
                         member.cellRole() == null ? Set.of() : Set.of(Role.valueOf(member.cellRole().name()))))
                 .toList();
@@ -94,8 +112,13 @@ public class MemberAccounts {
                 .map(issued -> new Slip(cell.name(), issued.displayName(), issued.username(),
                         issued.initialPassword()))
                 .toList();
+        Map<MemberId, Member> byId = roster.stream().collect(Collectors.toMap(Member::id, Function.identity()));
+        Map<String, Long> phoneCounts = phoneCounts(roster);
         List<Skip> skipped = result.skipped().stream()
-                .map(skip -> new Skip(MemberId.of(skip.memberId()), skip.displayName(), skip.reason()))
+                .map(skip -> {
+                    Member member = Objects.requireNonNull(byId.get(MemberId.of(skip.memberId())));
+                    return new Skip(member.id(), skip.displayName(), reasonOf(skip.reason(), member, phoneCounts));
+                })
                 .toList();
         return new Issue(cell, slips, skipped);
     }
@@ -129,16 +152,43 @@ public class MemberAccounts {
                 .orElseThrow(NotFoundException::hidden);
     }
 
-    private @Nullable SkipReason skipReason(Member member, Set<Long> withAccounts, Set<String> phonesTaken) {
+    private @Nullable SkipReason skipReason(Member member, Set<Long> withAccounts, Set<String> phonesTaken,
+            Map<String, Long> phoneCounts) {
         if (withAccounts.contains(member.id().value())) {
             return SkipReason.ALREADY_HAS_ACCOUNT;
         }
-        if (member.phone() == null || member.phone().isBlank()) {
+        String phone = member.phone();
+        if (phone == null || phone.isBlank()) {
             return SkipReason.NO_PHONE;
         }
-        if (!phonesTaken.add(member.phone()) || accounts.usernameTaken(member.phone())) {
-            return SkipReason.USERNAME_TAKEN;
+        if (!phonesTaken.add(phone) || accounts.usernameTaken(phone)) {
+            return phoneClash(phone, phoneCounts);
         }
         return null;
+    }
+
+    private static SkipReason reasonOf(AccountIssuing.SkipReason reason, Member member,
+            Map<String, Long> phoneCounts) {
+        return switch (reason) {
+            case ALREADY_HAS_ACCOUNT -> SkipReason.ALREADY_HAS_ACCOUNT;
+            case NO_PHONE -> SkipReason.NO_PHONE;
+            case USERNAME_TAKEN -> phoneClash(Objects.requireNonNull(member.phone()), phoneCounts);
+        };
+    }
+
+    /**
+     * Returns why a phone number that is already a user name cannot become one again. Only a number
+     * that another member of the cell has is named as such; any other clash gets a reason that does
+     * not say whether or where the number has an account.
+     */
+    private static SkipReason phoneClash(String phone, Map<String, Long> phoneCounts) {
+        return phoneCounts.getOrDefault(phone, 0L) > 1 ? SkipReason.PHONE_SHARED_IN_CELL : SkipReason.PHONE_NOT_USABLE;
+    }
+
+    private static Map<String, Long> phoneCounts(List<Member> roster) {
+        return roster.stream()
+                .map(Member::phone)
+                .filter(phone -> phone != null && !phone.isBlank())
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import com.ibm.icu.text.Collator;
 import com.ibm.icu.util.ULocale;
@@ -21,16 +22,29 @@ public final class VietnameseText {
 
     private static final ULocale VIETNAMESE = new ULocale("vi");
 
+    /** Format characters, and control characters other than white space, which clean() removes. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\p{Cc}&&[^\\s\\u0085]]+");
+
+    /** White space: ASCII, the next-line control and every Unicode space or separator, such as U+00A0. */
+    private static final Pattern WHITE_SPACE = Pattern.compile("[\\s\\u0085\\p{Z}]+");
+
     private VietnameseText() {
     }
 
-    /** Returns the text in Unicode NFC with runs of white space made one space and the ends trimmed. */
+    /**
+     * Returns the text in Unicode NFC with invisible characters removed, runs of white space made one
+     * space and the ends trimmed. Invisible are the format characters (Unicode category Cf, such as
+     * the bidirectional controls U+202A to U+202E and U+2066 to U+2069, zero-width spaces and joiners,
+     * and the byte order mark) and the control characters other than white space. Bidirectional
+     * controls would let a name show on screen in another order than it is stored and searched.
+     */
     public static String clean(String text) {
-        String composed = Normalizer.normalize(text, Normalizer.Form.NFC);
-        return composed.replaceAll("[\\s\\u00A0]+", " ").strip();
+        String visible = INVISIBLE.matcher(text).replaceAll("");
+        String composed = Normalizer.normalize(visible, Normalizer.Form.NFC);
+        return WHITE_SPACE.matcher(composed).replaceAll(" ").strip();
     }
 
-    /** Returns the cleaned text, or null where nothing but white space is left. */
+    /** Returns the cleaned text, or null where nothing but white space and invisible characters is left. */
     public static @Nullable String cleanOrNull(@Nullable String text) {
         if (text == null) {
             return null;

@@ -6,7 +6,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import vn.chibo.account.AccountIssuing;
 import vn.chibo.member.importing.RosterColumn;
 import vn.chibo.member.importing.RosterFormat;
 import vn.chibo.member.importing.RosterImport;
@@ -31,7 +30,7 @@ class MemberMessagesTests {
         Stream.of(RosterImport.Status.values()).map(status -> "member.import.status." + status).forEach(used::add);
         Stream.of(RosterFormat.Separator.values()).map(separator -> "member.preview.separator." + separator)
                 .forEach(used::add);
-        Stream.of(AccountIssuing.SkipReason.values()).map(reason -> "member.accounts.skip." + reason)
+        Stream.of(MemberAccounts.SkipReason.values()).map(reason -> "member.accounts.skip." + reason)
                 .forEach(used::add);
 
         assertThat(keys).containsAll(used);

@@ -24,13 +24,15 @@ final class HeaderRow {
     private static final Pattern COLUMN_NUMBER = Pattern.compile("\\(?\\d{1,2}\\)?");
 
     private final int index;
+    private final int width;
     private final Map<RosterColumn, Integer> positions;
     private final Map<RosterColumn, String> labels;
     private final List<String> ignoredHeaders;
 
-    private HeaderRow(int index, Map<RosterColumn, Integer> positions, Map<RosterColumn, String> labels,
+    private HeaderRow(int index, int width, Map<RosterColumn, Integer> positions, Map<RosterColumn, String> labels,
             List<String> ignoredHeaders) {
         this.index = index;
+        this.width = width;
         this.positions = positions;
         this.labels = labels;
         this.ignoredHeaders = ignoredHeaders;
@@ -52,26 +54,33 @@ final class HeaderRow {
         var positions = new EnumMap<RosterColumn, Integer>(RosterColumn.class);
         var labels = new EnumMap<RosterColumn, String>(RosterColumn.class);
         var ignored = new ArrayList<String>();
+        int width = 0;
         for (int position = 0; position < cells.size(); position++) {
             String header = cells.get(position).text();
             if (header.isEmpty()) {
                 continue;
             }
+            width = position + 1;
             Optional<RosterColumn> column = RosterColumn.ofHeader(header);
             if (column.isPresent() && !positions.containsKey(column.get())) {
                 positions.put(column.get(), position);
-                labels.put(column.get(), header);
+                labels.put(column.get(), RosterText.excerpt(header));
             }
             else {
-                ignored.add(header);
+                ignored.add(RosterText.excerpt(header));
             }
         }
-        return new HeaderRow(index, positions, labels, ignored);
+        return new HeaderRow(index, width, positions, labels, ignored);
     }
 
     /** Returns the position of the header among the rows it was found in, counted from 0. */
     int index() {
         return index;
+    }
+
+    /** Returns the number of columns up to the last one the header names, which data rows are read to. */
+    int width() {
+        return width;
     }
 
     /** Returns the number of known columns the header names, to choose among candidate separators. */

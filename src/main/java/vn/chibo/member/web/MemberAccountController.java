@@ -1,8 +1,10 @@
 package vn.chibo.member.web;
 
+import java.net.URI;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.chibo.account.Actor;
 import vn.chibo.member.MemberAccounts;
@@ -18,6 +21,7 @@ import vn.chibo.member.MemberId;
 import vn.chibo.member.MemberPermissions;
 import vn.chibo.organization.Organization;
 import vn.chibo.organization.OrganizationId;
+import vn.chibo.system.ChiboProperties;
 
 /**
  * The issue of sign-in accounts to a cell's members and of new initial passwords. The slips with
@@ -29,10 +33,13 @@ class MemberAccountController {
 
     private final MemberPermissions permissions;
     private final MemberAccounts memberAccounts;
+    private final @Nullable URI publicUrl;
 
-    MemberAccountController(MemberPermissions permissions, MemberAccounts memberAccounts) {
+    MemberAccountController(MemberPermissions permissions, MemberAccounts memberAccounts,
+            ChiboProperties properties) {
         this.permissions = permissions;
         this.memberAccounts = memberAccounts;
+        this.publicUrl = properties.publicUrl();
     }
 
     @GetMapping("/cells/{cellId}/members/accounts")
@@ -90,8 +97,16 @@ class MemberAccountController {
         response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
     }
 
-    /** Returns the address of the sign-in page as the secretary's browser reached this server. */
-    private static String signInAddress() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/login").build().toUriString();
+    /**
+     * Returns the address of the sign-in page for the slips: under {@code chibo.public-url} when it is
+     * set, else as the secretary's browser reached this server. The latter comes from the request's
+     * Host header, which the sender of the request can set to any value.
+     */
+    private String signInAddress() {
+        if (publicUrl == null) {
+            return ServletUriComponentsBuilder.fromCurrentContextPath().path("/login").build().toUriString();
+        }
+        String base = publicUrl.toString().replaceAll("/+$", "");
+        return UriComponentsBuilder.fromUriString(base).path("/login").build().toUriString();
     }
 }

@@ -63,6 +63,12 @@ class RosterImportController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return uploadPage(actor, organization, model, new FlashMessage("member.import.error.noFile"));
         }
+        // Uploads may be as large as meeting documents; a file too large for a roster is not read into memory.
+        if (file.getSize() > limits.maxFileSize().toBytes()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return uploadPage(actor, organization, model,
+                    new FlashMessage("member.import.error.tooLarge", limits.maxFileSize().toMegabytes()));
+        }
 
         RosterImportId id;
         try {

@@ -185,7 +185,8 @@ class RosterFileReaderTests {
         }
     }
 
-    private static void header(Row row) {
+    /** Writes the header row that the workbook tests of this package share. */
+    static void header(Row row) {
         row.createCell(0).setCellValue("Họ và tên");
         row.createCell(1).setCellValue("Ngày sinh");
         row.createCell(2).setCellValue("Ngày vào Đảng");

@@ -215,6 +215,49 @@ class RosterImportsTests {
     }
 
     @Test
+    void invisibleCharactersNotStored() {
+        var commune = fixtures.commune();
+        Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);
+        String csv = "Họ và tên,Ngày sinh,Ngày vào Đảng,Nghề nghiệp,Nơi ở,Ghi chú\n"
+                + "\u202ENguyễn Văn\u202C Thắng\u2066,23/07/1980,03/02/2008,Nông\u200B dân,"
+                + "Xóm\u2067 Bắc\u2069,Ghi\u202D chú\u202A\uFEFF\u200F\n";
+
+        RosterImportId id = imports.upload(secretary, commune.cell().id(), "ds\u202Eslx.csv",
+                csv.getBytes(StandardCharsets.UTF_8));
+        imports.confirm(secretary, commune.cell().id(), id,
+                imports.preview(secretary, commune.cell().id(), id).plan().digest());
+
+        Map<String, Object> row = jdbc
+                .sql("select full_name, search_name, occupation, address, note from member where cell_id = :cell")
+                .param("cell", commune.cell().id().value())
+                .query()
+                .singleRow();
+        assertThat(row).containsEntry("full_name", "Nguyễn Văn Thắng")
+                .containsEntry("search_name", "nguyen van thang")
+                .containsEntry("occupation", "Nông dân")
+                .containsEntry("address", "Xóm Bắc")
+                .containsEntry("note", "Ghi chú");
+        assertThat(imports.recent(secretary, commune.cell().id())).extracting(RosterImport::fileName)
+                .containsExactly("dsslx.csv");
+    }
+
+    @Test
+    void recentListsTenNewest() {
+        var commune = fixtures.commune();
+        Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);
+        byte[] csv = "Họ và tên,Ngày sinh,Ngày vào Đảng\nLê Văn Ân,23/07/1980,03/02/2008\n"
+                .getBytes(StandardCharsets.UTF_8);
+        for (int i = 1; i <= 12; i++) {
+            imports.upload(secretary, commune.cell().id(), "ds-" + i + ".csv", csv);
+        }
+
+        List<RosterImport> recent = imports.recent(secretary, commune.cell().id());
+
+        assertThat(recent).extracting(RosterImport::fileName).containsExactly("ds-12.csv", "ds-11.csv", "ds-10.csv",
+                "ds-9.csv", "ds-8.csv", "ds-7.csv", "ds-6.csv", "ds-5.csv", "ds-4.csv", "ds-3.csv");
+    }
+
+    @Test
     void confirmingTwiceFails() throws IOException {
         var commune = fixtures.commune();
         Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);

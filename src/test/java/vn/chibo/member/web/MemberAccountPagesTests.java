@@ -14,7 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import vn.chibo.account.AccountId;
 import vn.chibo.account.AccountRecord;
 import vn.chibo.account.Accounts;
 import vn.chibo.account.Actor;
@@ -145,10 +147,89 @@ class MemberAccountPagesTests {
             assertThat(page).contains("Không cấp tài khoản cho 3 đảng viên",
                     "Cao Văn Không: chưa có số điện thoại trong danh sách.",
                     "Lê Văn Có: đã có tài khoản.",
-                    "Trần Thị Trùng: số điện thoại này đã là tên đăng nhập của một tài khoản khác.");
+                    "Trần Thị Trùng: không cấp được tài khoản với số điện thoại này. "
+                            + "Xin liên hệ Đảng ủy cấp trên để được giúp.");
+            assertThat(page).doesNotContain("tên đăng nhập của", "tài khoản khác");
         }
         assertThat(slips(issued)).isEmpty();
         assertThat(issued).contains("Không có tài khoản mới nào được cấp.");
+    }
+
+    @Test
+    void phoneOfOtherCellsAccountNotRevealed() throws Exception {
+        var commune = fixtures.commune();
+        Organization otherCell = fixtures.cellUnder(commune.committee());
+        MemberId elsewhere = fixtures.member(otherCell, "Trần Văn Khác", MembershipStatus.OFFICIAL,
+                ActivityStatus.ACTIVE);
+        String phone = members.get(elsewhere).phone();
+        AccountId otherAccount = accounts.create(phone, "mat-khau-khac", "Trần Văn Khác", elsewhere.value(), false,
+                List.of(new Grant(otherCell.id(), Role.MEMBER)));
+        MemberId trung = members.add(commune.cell().id(), new NewMember("Trần Thị Trùng", Sex.FEMALE,
+                LocalDate.of(1980, 5, 1), LocalDate.of(2005, 5, 1), LocalDate.of(2006, 5, 1), null, null,
+                MembershipStatus.OFFICIAL, ActivityStatus.ACTIVE, phone, null, null, null, null));
+        Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);
+        MockHttpSession session = SignIn.as(mvc, secretary);
+        long cell = commune.cell().id().value();
+
+        String english = page(get("/cells/{cell}/members/accounts", cell).param("lang", "en").session(session));
+        String german = page(get("/cells/{cell}/members/accounts", cell).param("lang", "de").session(session));
+        String issued = page(post("/cells/{cell}/members/accounts", cell).session(session).with(csrf()));
+
+        assertThat(english).contains("Trần Thị Trùng: no account could be issued with this phone number. "
+                + "Please contact the Party committee above (Đảng ủy cấp trên).").doesNotContain("of another account");
+        assertThat(german).contains("Trần Thị Trùng: mit dieser Telefonnummer konnte kein Konto ausgestellt "
+                + "werden. Bitte wenden Sie sich an das übergeordnete Parteikomitee (Đảng ủy cấp trên).")
+                .doesNotContain("eines anderen Kontos");
+        assertThat(issued).contains("Trần Thị Trùng: không cấp được tài khoản với số điện thoại này.");
+        assertThat(slips(issued)).isEmpty();
+        assertThat(accounts.findByMember(trung.value())).isEmpty();
+        AccountRecord otherCellsAccount = accounts.findByUsername(phone).orElseThrow();
+        assertThat(otherCellsAccount.id()).isEqualTo(otherAccount);
+        assertThat(otherCellsAccount.memberId()).isEqualTo(elsewhere.value());
+        assertThat(accounts.grantsOf(otherAccount)).containsExactly(new Grant(otherCell.id(), Role.MEMBER));
+    }
+
+    @Test
+    void phoneSharedInCellNamedAsSuch() throws Exception {
+        var commune = fixtures.commune();
+        String phone = Fixtures.phone();
+        MemberId husband = members.add(commune.cell().id(), new NewMember("Lê Văn Chồng", Sex.MALE,
+                LocalDate.of(1970, 5, 1), LocalDate.of(1995, 5, 1), LocalDate.of(1996, 5, 1), null, null,
+                MembershipStatus.OFFICIAL, ActivityStatus.ACTIVE, phone, null, null, null, null));
+        MemberId wife = members.add(commune.cell().id(), new NewMember("Nguyễn Thị Vợ", Sex.FEMALE,
+                LocalDate.of(1972, 5, 1), LocalDate.of(1998, 5, 1), LocalDate.of(1999, 5, 1), null, null,
+                MembershipStatus.OFFICIAL, ActivityStatus.ACTIVE, phone, null, null, null, null));
+        Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);
+        MockHttpSession session = SignIn.as(mvc, secretary);
+        long cell = commune.cell().id().value();
+
+        String plan = page(get("/cells/{cell}/members/accounts", cell).session(session));
+        String issued = page(post("/cells/{cell}/members/accounts", cell).session(session).with(csrf()));
+
+        String shared = "Nguyễn Thị Vợ: một đảng viên khác trong chi bộ cũng ghi số điện thoại này, mà mỗi số chỉ "
+                + "dùng được cho một tài khoản. Xin ghi số riêng của đồng chí này vào danh sách.";
+        assertThat(plan).contains(shared);
+        assertThat(issued).contains(shared);
+        assertThat(slips(issued)).containsOnlyKeys("Lê Văn Chồng");
+        assertThat(accounts.findByMember(husband.value())).isPresent();
+        assertThat(accounts.findByMember(wife.value())).isEmpty();
+    }
+
+    @Test
+    void slipAddressFollowsRequestWithoutPublicUrl() throws Exception {
+        var commune = fixtures.commune();
+        fixtures.member(commune.cell(), "Lê Văn Thường", MembershipStatus.OFFICIAL, ActivityStatus.ACTIVE);
+        Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);
+
+        String issued = page(post("/cells/{cell}/members/accounts", commune.cell().id().value())
+                .header("Host", "chibo.xa-minh-an.vn").session(SignIn.as(mvc, secretary)).with(csrf()));
+
+        assertThat(slips(issued).get("Lê Văn Thường").address()).isEqualTo("http://chibo.xa-minh-an.vn/login");
+    }
+
+    private String page(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -187,7 +187,12 @@ class RosterImportPagesTests {
                         .getBytes(StandardCharsets.UTF_8), "Danh sách thiếu cột «Ngày sinh»"),
                 Arguments.of("trong.csv", new byte[0], "Tệp này trống"),
                 Arguments.of("khong-tieu-de.xlsx", workbookWithoutHeader(), "Không tìm thấy dòng tiêu đề"),
-                Arguments.of("hong.xlsx", new byte[] { 'P', 'K', 3, 4, 1, 2, 3 }, "Không mở được tệp này"));
+                Arguments.of("hong.xlsx", new byte[] { 'P', 'K', 3, 4, 1, 2, 3 }, "Không mở được tệp này"),
+                Arguments.of("dong-trong.xlsx", workbookWithRowFarBelow(),
+                        "Trang tính có dòng thứ 60000, trong khi danh sách đảng viên chỉ được dùng tới dòng 4100"),
+                Arguments.of("qua-nhieu-o.csv", ("Họ và tên,Ngày sinh,Ngày vào Đảng\n" + ",".repeat(500_000))
+                        .getBytes(StandardCharsets.UTF_8), "Tệp có quá nhiều ô cho một danh sách đảng viên"),
+                Arguments.of("qua-lon.csv", new byte[5 * 1024 * 1024 + 1], "Tệp lớn hơn 5 MB"));
     }
 
     @ParameterizedTest
@@ -241,6 +246,24 @@ class RosterImportPagesTests {
         Matcher matcher = DIGEST.matcher(page);
         assertThat(matcher.find()).as("digest in the preview").isTrue();
         return matcher.group(1);
+    }
+
+    /** Returns a roster of one member whose sheet goes on to a blank row 60,000, as a formatted sheet can. */
+    private static byte[] workbookWithRowFarBelow() throws IOException {
+        try (var workbook = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet("Danh sách");
+            var header = sheet.createRow(0);
+            header.createCell(0).setCellValue("Họ và tên");
+            header.createCell(1).setCellValue("Ngày sinh");
+            header.createCell(2).setCellValue("Ngày vào Đảng");
+            var member = sheet.createRow(1);
+            member.createCell(0).setCellValue("Lê Văn Ân");
+            member.createCell(1).setCellValue("23/07/1980");
+            member.createCell(2).setCellValue("03/02/2008");
+            sheet.createRow(59_999).createCell(16_383).setCellValue("");
+            workbook.write(out);
+            return out.toByteArray();
+        }
     }
 
     private static byte[] workbookWithoutHeader() throws IOException {
