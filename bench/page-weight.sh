@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Measures what the product's budgets name for the embedded mode: start-up time, resident memory
+# after start, and the compressed bytes a member's phone downloads for the main pages (HTML plus
+# the stylesheet and scripts they load). Builds the jar, starts it with the demo data on an
+# in-memory H2 database on 127.0.0.1, signs in as the demo village secretary and member, prints a
+# table and stops the server.
+#
+# Usage: bench/page-weight.sh [port]
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+port=${1:-8097}
+base="http://127.0.0.1:$port"
+work=$(mktemp -d)
+java_bin=""
+for candidate in /usr/lib/jvm/*/bin/java; do
+    if "$candidate" -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])'; then
+        java_bin=$candidate
+    fi
+done
+[ -n "$java_bin" ] || { echo "no Java 21+ under /usr/lib/jvm" >&2; exit 1; }
+
+mvn -q -B package -DskipTests
+jar=$(ls target/chibo-*.jar | head -1)
+
+started=$(date +%s%N)
+SPRING_PROFILES_ACTIVE=demo "$java_bin" -jar "$jar" --server.port="$port" \
+    --spring.datasource.url="jdbc:h2:mem:bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
+    --chibo.files.root="$work/files" > "$work/app.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+until curl -s -o /dev/null "$base/login"; do
+    sleep 0.2
+    kill -0 $pid 2>/dev/null || { cat "$work/app.log" >&2; exit 1; }
+done
+ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+rss_kb=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
+
+sign_in() {
+    rm -f "$work/jar"
+    local csrf
+    csrf=$(curl -s -c "$work/jar" -b "$work/jar" "$base/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+    curl -s -c "$work/jar" -b "$work/jar" -o /dev/null -d "username=$1&password=chibo-demo&_csrf=$csrf" "$base/login"
+}
+
+# Prints the compressed size of a page and of every stylesheet and script it loads.
+weigh() {
+    local path=$1 html assets total size
+    html=$(curl -s -b "$work/jar" "$base$path")
+    total=$(curl -s -b "$work/jar" -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$base$path")
+    assets=$(printf '%s' "$html" | grep -o '\(href\|src\)="/\(css\|js\|webjars\)/[^"]*"' | sed 's/^[a-z]*="//;s/"$//')
+    for asset in $assets; do
+        size=$(curl -s -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$base$asset")
+        total=$((total + size))
+    done
+    printf '| %s | %d |\n' "$path" "$total"
+}
+
+echo "| Page (demo data) | Bytes transferred, gzip, HTML + CSS + JS |"
+echo "|---|---|"
+sign_in 0912104729
+weigh /
+weigh /cells/2
+weigh /cells/2/members
+weigh /cells/2/meetings/new
+sign_in 0912418916
+weigh /
+weigh /cells/2/meetings
+echo
+echo "Started and answering after ${ready_ms} ms; resident memory ${rss_kb} kB."
