@@ -1,7 +1,9 @@
 package vn.chibo.account;
 
-/** The id of a sign-in account. */
-public record AccountId(long value) {
+import java.io.Serializable;
+
+/** The id of a sign-in account; serializable because sessions in the database hold it. */
+public record AccountId(long value) implements Serializable {
 
     public static AccountId of(long value) {
         return new AccountId(value);

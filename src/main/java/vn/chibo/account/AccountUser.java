@@ -1,5 +1,6 @@
 package vn.chibo.account;
 
+import java.io.Serial;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -11,25 +12,31 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The principal kept in the session: the account id, the user name, and when the password last
- * changed as of sign-in. Roles are not cached here because {@link ActorFilter} reads them afresh on
- * every request; it also ends the session once the password has changed since.
+ * The principal kept in the session: the account id, the user name, and as of sign-in when the
+ * password last changed and the account's session generation. Roles are not cached here because
+ * {@link ActorFilter} reads them afresh on every request; it also ends the session once the
+ * password has changed since or the account signed out everywhere. Sessions are stored in the
+ * database with Java serialization, so every field must be serializable.
  */
 final class AccountUser implements UserDetails, CredentialsContainer {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     private final AccountId accountId;
     private final String username;
     private @Nullable String passwordHash;
     private final boolean enabled;
     private final @Nullable Instant passwordChangedAt;
+    private final int sessionGeneration;
 
-    AccountUser(AccountId accountId, String username, @Nullable String passwordHash, boolean enabled,
-            @Nullable Instant passwordChangedAt) {
-        this.accountId = accountId;
-        this.username = username;
+    AccountUser(AccountRecord account, @Nullable String passwordHash) {
+        this.accountId = account.id();
+        this.username = account.username();
         this.passwordHash = passwordHash;
-        this.enabled = enabled;
-        this.passwordChangedAt = passwordChangedAt;
+        this.enabled = account.enabled();
+        this.passwordChangedAt = account.passwordChangedAt();
+        this.sessionGeneration = account.sessionGeneration();
     }
 
     AccountId accountId() {
@@ -39,6 +46,11 @@ final class AccountUser implements UserDetails, CredentialsContainer {
     /** Returns whether the password is still the one this session signed in with. */
     boolean passwordUnchangedSince(AccountRecord account) {
         return Objects.equals(passwordChangedAt, account.passwordChangedAt());
+    }
+
+    /** Returns whether the account signed out everywhere since this session signed in. */
+    boolean signedOutEverywhereSince(AccountRecord account) {
+        return account.sessionGeneration() > sessionGeneration;
     }
 
     @Override

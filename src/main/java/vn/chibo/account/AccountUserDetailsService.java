@@ -1,13 +1,17 @@
 package vn.chibo.account;
 
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Loads an account for sign-in by its user name, in the normalized form that accounts are stored in. */
+/**
+ * Loads an account for sign-in by its user name or its phone number, and stores the new hash when
+ * sign-in upgrades an old BCrypt hash to Argon2.
+ */
 @Component
-class AccountUserDetailsService implements UserDetailsService {
+class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
 
     private final Accounts accounts;
 
@@ -16,10 +20,18 @@ class AccountUserDetailsService implements UserDetailsService {
     }
 
     @Override
-    public UserDetails loadUserByUsername(String username) {
-        AccountRecord account = accounts.findByUsername(username)
-                .orElseThrow(() -> new UsernameNotFoundException("No account with this user name"));
-        return new AccountUser(account.id(), account.username(), accounts.passwordHash(account.id()),
-                account.enabled(), account.passwordChangedAt());
+    public UserDetails loadUserByUsername(String usernameOrPhone) {
+        AccountRecord account = accounts.findForSignIn(usernameOrPhone)
+                .orElseThrow(() -> new UsernameNotFoundException("No account with this user name or phone number"));
+        return new AccountUser(account, accounts.passwordHash(account.id()));
+    }
+
+    /** Replaces the hash only: the password is the same, so no session ends and no audit entry is due. */
+    @Override
+    public UserDetails updatePassword(UserDetails user, String newEncodedPassword) {
+        AccountUser accountUser = (AccountUser) user;
+        accounts.updatePasswordHash(accountUser.accountId(), newEncodedPassword);
+        AccountRecord account = accounts.find(accountUser.accountId()).orElseThrow();
+        return new AccountUser(account, newEncodedPassword);
     }
 }

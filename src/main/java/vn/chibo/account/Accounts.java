@@ -2,6 +2,7 @@ package vn.chibo.account;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
@@ -29,16 +30,20 @@ public class Accounts {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
+    private final LookupHashes lookupHashes;
     private final Clock clock;
 
-    Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock) {
+    Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, LookupHashes lookupHashes, Clock clock) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
+        this.lookupHashes = lookupHashes;
         this.clock = clock;
     }
 
     /**
-     * Creates an account with a password chosen by the caller and grants it the given roles.
+     * Creates an account with a password chosen by the caller and grants it the given roles. A user
+     * name that is a phone number (the default for members) also becomes the account's phone number
+     * for sign-in by phone.
      *
      * @param mustChangePassword whether the first sign-in asks for a new password
      */
@@ -48,10 +53,12 @@ public class Accounts {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into account (username, password_hash, display_name, member_id, must_change_password,
-                                     enabled, created_at)
-                values (:username, :hash, :displayName, :memberId, :mustChange, true, :now)
+                                     enabled, created_at, phone_lookup)
+                values (:username, :hash, :displayName, :memberId, :mustChange, true, :now, :phoneLookup)
                 """)
                 .param("username", Usernames.normalize(username))
+                .param("phoneLookup", PhoneNumbers.national(username).map(lookupHashes::phone).orElse(null),
+                        Types.VARCHAR)
                 .param("hash", passwordEncoder.encode(rawPassword))
                 .param("displayName", displayName)
                 .param("memberId", memberId)
@@ -89,6 +96,18 @@ public class Accounts {
                 .update();
     }
 
+    /** Takes a role away; returns whether the account held it. */
+    @Transactional
+    public boolean revoke(AccountId account, Grant grant) {
+        return jdbc.sql("""
+                delete from role_grant where account_id = :account and organization_id = :organization and role = :role
+                """)
+                .param("account", account.value())
+                .param("organization", grant.organizationId().value())
+                .param("role", grant.role().name())
+                .update() > 0;
+    }
+
     public Optional<AccountRecord> find(AccountId id) {
         return jdbc.sql(SELECT + " where id = :id").param("id", id.value()).query(Accounts::map).optional();
     }
@@ -98,6 +117,55 @@ public class Accounts {
                 .param("username", Usernames.normalize(username))
                 .query(Accounts::map)
                 .optional();
+    }
+
+    /**
+     * Finds the account that a sign-in names: by user name first, else by phone number when exactly
+     * one account has it. Two accounts that share a phone must sign in with their user names.
+     */
+    public Optional<AccountRecord> findForSignIn(String usernameOrPhone) {
+        Optional<AccountRecord> byUsername = findByUsername(usernameOrPhone);
+        if (byUsername.isPresent()) {
+            return byUsername;
+        }
+        return PhoneNumbers.national(usernameOrPhone).flatMap(this::findByPhone);
+    }
+
+    private Optional<AccountRecord> findByPhone(String nationalNumber) {
+        List<AccountRecord> found = jdbc.sql(SELECT + " where phone_lookup = :lookup fetch first 2 rows only")
+                .param("lookup", lookupHashes.phone(nationalNumber))
+                .query(Accounts::map)
+                .list();
+        return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
+    }
+
+    /**
+     * Sets the phone number by which the account may also sign in, such as after a member's phone
+     * changed; null or a text that is no phone number removes it. Only its keyed hash is stored.
+     */
+    @Transactional
+    public void updatePhone(AccountId id, @Nullable String phone) {
+        String lookup = phone == null ? null : PhoneNumbers.national(phone).map(lookupHashes::phone).orElse(null);
+        jdbc.sql("update account set phone_lookup = :lookup where id = :id")
+                .param("lookup", lookup, Types.VARCHAR)
+                .param("id", id.value())
+                .update();
+    }
+
+    /** Returns the accounts of the given members. */
+    public List<AccountRecord> ofMembers(Collection<Long> memberIds) {
+        if (memberIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where member_id in (:ids)").param("ids", memberIds).query(Accounts::map).list();
+    }
+
+    /** Returns the accounts that hold any role in the organization. */
+    public List<AccountRecord> withRolesIn(OrganizationId organization) {
+        return jdbc.sql(SELECT + " where id in (select account_id from role_grant where organization_id = :organization)")
+                .param("organization", organization.value())
+                .query(Accounts::map)
+                .list();
     }
 
     public Optional<AccountRecord> findByMember(long memberId) {
@@ -151,8 +219,47 @@ public class Accounts {
                 .update();
     }
 
+    /** Stores a new hash of the same password, such as an upgrade from BCrypt to Argon2 at sign-in. */
+    void updatePasswordHash(AccountId id, String encodedPassword) {
+        jdbc.sql("update account set password_hash = :hash where id = :id")
+                .param("hash", encodedPassword)
+                .param("id", id.value())
+                .update();
+    }
+
+    /** Remembers the language the account chose: {@code vi}, {@code en} or {@code de}. */
+    void updateLanguage(AccountId id, String language) {
+        jdbc.sql("update account set language = :language where id = :id")
+                .param("language", language)
+                .param("id", id.value())
+                .update();
+    }
+
+    /** Raises the session generation, which ends every session signed in under the old one. */
+    void raiseSessionGeneration(AccountId id) {
+        jdbc.sql("update account set session_generation = session_generation + 1 where id = :id")
+                .param("id", id.value())
+                .update();
+    }
+
+    /** Sets the phone look-up of accounts made before it existed, whose user name is their phone number. */
+    @Transactional
+    int fillMissingPhoneLookups() {
+        List<AccountRecord> missing = jdbc.sql(SELECT + " where phone_lookup is null").query(Accounts::map).list();
+        int filled = 0;
+        for (AccountRecord account : missing) {
+            Optional<String> phone = PhoneNumbers.national(account.username());
+            if (phone.isPresent()) {
+                updatePhone(account.id(), phone.get());
+                filled++;
+            }
+        }
+        return filled;
+    }
+
     private static final String SELECT = """
-            select id, username, display_name, member_id, must_change_password, enabled, password_changed_at
+            select id, username, display_name, member_id, must_change_password, enabled, password_changed_at,
+                   language, session_generation
             from account
             """;
 
@@ -161,6 +268,7 @@ public class Accounts {
         return new AccountRecord(AccountId.of(row.getLong("id")), row.getString("username"),
                 row.getString("display_name"), row.wasNull() ? null : memberId,
                 row.getBoolean("must_change_password"), row.getBoolean("enabled"),
-                JdbcTime.instant(row, "password_changed_at"));
+                JdbcTime.instant(row, "password_changed_at"), row.getString("language"),
+                row.getInt("session_generation"));
     }
 }

@@ -17,9 +17,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Loads the {@link Actor} of every signed-in request from the database. An account that was disabled
- * or deleted since sign-in is signed out at once, and an account with an initial password is sent to
- * the password page until the password is changed.
+ * Loads the {@link Actor} of every signed-in request from the database. A session ends at once when
+ * its account was disabled or deleted, changed its password or signed out everywhere since the
+ * session signed in. An account with an initial password is sent to the password page until the
+ * password is changed. Pages are shown in the language the account chose.
  */
 class ActorFilter extends OncePerRequestFilter {
 
@@ -32,13 +33,15 @@ class ActorFilter extends OncePerRequestFilter {
     static final String MODEL_ATTRIBUTE = "currentActor";
 
     private static final Logger log = LoggerFactory.getLogger(ActorFilter.class);
-    private static final Set<String> ALLOWED_WITH_INITIAL_PASSWORD = Set.of("/account/password", "/logout",
-            "/error");
+    private static final Set<String> ALLOWED_WITH_INITIAL_PASSWORD = Set.of("/account/password",
+            "/account/sign-out-everywhere", "/logout", "/error");
 
     private final Accounts accounts;
+    private final AccountLanguages languages;
 
-    ActorFilter(Accounts accounts) {
+    ActorFilter(Accounts accounts, AccountLanguages languages) {
         this.accounts = accounts;
+        this.languages = languages;
     }
 
     /** Returns the actor of the request, or null when nobody is signed in. */
@@ -66,9 +69,15 @@ class ActorFilter extends OncePerRequestFilter {
             endSession(request, response, "passwordChanged");
             return;
         }
+        if (user.signedOutEverywhereSince(account.get())) {
+            log.info("Account {} signed out everywhere since this session signed in; ending it", user.accountId());
+            endSession(request, response, "signedOutEverywhere");
+            return;
+        }
         Actor actor = actorOf(account.get());
         request.setAttribute(ATTRIBUTE, actor);
         request.setAttribute(MODEL_ATTRIBUTE, actor);
+        languages.apply(account.get(), request, response);
 
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (actor.mustChangePassword() && !ALLOWED_WITH_INITIAL_PASSWORD.contains(path)) {

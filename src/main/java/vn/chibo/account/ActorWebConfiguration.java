@@ -7,22 +7,33 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.Ordered;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Lets controllers take the current {@link Actor} as a method parameter. */
+/**
+ * Lets controllers take the current {@link Actor} as a method parameter, and remembers the language
+ * a signed-in account picks.
+ */
 @Configuration(proxyBeanMethods = false)
 class ActorWebConfiguration implements WebMvcConfigurer {
 
+    private final AccountLanguages languages;
+
+    ActorWebConfiguration(AccountLanguages languages) {
+        this.languages = languages;
+    }
+
     @Bean
-    ActorFilter actorFilter(Accounts accounts) {
-        return new ActorFilter(accounts);
+    ActorFilter actorFilter(Accounts accounts, AccountLanguages languages) {
+        return new ActorFilter(accounts, languages);
     }
 
     /** Keeps the servlet container from running the filter a second time outside the security chain. */
@@ -31,6 +42,12 @@ class ActorWebConfiguration implements WebMvcConfigurer {
         var registration = new FilterRegistrationBean<>(filter);
         registration.setEnabled(false);
         return registration;
+    }
+
+    /** Runs after every other interceptor, so that it sees the language that {@code ?lang=} chose. */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new AccountLanguages.RememberChoice(languages)).order(Ordered.LOWEST_PRECEDENCE);
     }
 
     @Override

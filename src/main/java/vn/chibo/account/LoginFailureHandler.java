@@ -10,7 +10,10 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
-/** Sends a failed sign-in back to the form with a reason the page can explain. */
+/**
+ * Sends a failed sign-in back to the form with a reason the page can explain and, for a blocked
+ * sign-in, the time (in epoch seconds) from which it may be tried again.
+ */
 class LoginFailureHandler implements AuthenticationFailureHandler {
 
     private static final Logger log = LoggerFactory.getLogger(LoginFailureHandler.class);
@@ -20,7 +23,11 @@ class LoginFailureHandler implements AuthenticationFailureHandler {
             AuthenticationException failure) throws IOException {
         // The user name is not logged: it is usually a member's phone number.
         log.info("Sign-in failed: {}", failure.getClass().getSimpleName());
-        String reason = failure instanceof DisabledException ? "disabled" : "bad";
-        response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+        String target = switch (failure) {
+            case SignInBlocked blocked -> "/login?error=blocked&until=" + blocked.until().getEpochSecond();
+            case DisabledException disabled -> "/login?error=disabled";
+            default -> "/login?error=bad";
+        };
+        response.sendRedirect(request.getContextPath() + target);
     }
 }

@@ -1,10 +1,17 @@
 package vn.chibo.account;
 
+import java.util.Map;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -12,28 +19,34 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Sign-in by form, CSRF protection on every form and htmx request, and a content security policy
- * that allows no inline script and no third-party host.
+ * Sign-in by form with limits on failed attempts, CSRF protection on every form and htmx request,
+ * and a content security policy that allows no inline script and no third-party host.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    static final String ARGON2 = "argon2";
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain webSecurity(HttpSecurity http, ActorFilter actorFilter) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain webSecurity(HttpSecurity http, ActorFilter actorFilter, SignInLimits limits,
+            AccountUserDetailsService userDetails, PasswordEncoder passwordEncoder, Accounts accounts,
+            LocaleResolver localeResolver) throws Exception {
+        http.authenticationManager(signInManager(userDetails, passwordEncoder, limits))
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .defaultSuccessUrl("/", false)
+                        .successHandler(new SignInSuccessHandler(accounts, localeResolver))
                         .failureHandler(new LoginFailureHandler()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // An htmx request without a session gets 401, and the page's script reloads the
@@ -46,6 +59,18 @@ class SecurityConfiguration {
                                 .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterAfter(actorFilter, AuthorizationFilter.class);
         return http.build();
+    }
+
+    /**
+     * Checks passwords through the sign-in limits only. It is the chain's own manager, with no parent,
+     * so that no other provider could check a password that the limits refused to check.
+     */
+    private static AuthenticationManager signInManager(AccountUserDetailsService userDetails,
+            PasswordEncoder passwordEncoder, SignInLimits limits) {
+        var passwords = new DaoAuthenticationProvider(userDetails);
+        passwords.setPasswordEncoder(passwordEncoder);
+        passwords.setUserDetailsPasswordService(userDetails);
+        return new ProviderManager(new LimitedSignIn(passwords, limits));
     }
 
     private static AuthenticationEntryPoint entryPoint() {
@@ -61,8 +86,16 @@ class SecurityConfiguration {
         };
     }
 
+    /**
+     * Hashes new passwords with Argon2id (Spring Security's 5.8 defaults: 16 MiB, 2 iterations, one
+     * lane) and still checks the BCrypt hashes of older accounts, which sign-in then replaces.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        Map<String, PasswordEncoder> encoders = Map.of(
+                ARGON2, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder());
+        return new BoundedPasswordEncoder(new DelegatingPasswordEncoder(ARGON2, encoders),
+                Runtime.getRuntime().availableProcessors());
     }
 }

@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import vn.chibo.organization.OrganizationKind;
 import vn.chibo.organization.Organizations;
@@ -16,6 +19,7 @@ import vn.chibo.testing.SqlTest;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -38,6 +42,21 @@ class SignInTests {
     @Autowired
     Organizations organizations;
 
+    @Autowired
+    LookupHashes hashes;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Returns a sign-in request from the given client address. */
+    static MockHttpServletRequestBuilder signIn(String username, String password, String remoteAddress) {
+        return post("/login").param("username", username).param("password", password).with(csrf())
+                .with(request -> {
+                    request.setRemoteAddr(remoteAddress);
+                    return request;
+                });
+    }
+
     @Test
     void signsInWithPhoneNumberTypedWithDots() throws Exception {
         var cell = organizations.create(null, OrganizationKind.CELL, "Chi bộ thử", null);
@@ -47,6 +66,65 @@ class SignInTests {
         mvc.perform(formLogin("/login").user("0912.000.111").password("mat-khau-dai"))
                 .andExpect(authenticated())
                 .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void signsInWithPhoneOrUsername() throws Exception {
+        AccountId id = accounts.create("nguyenvanthu", "mat-khau-dai", "Nguyễn Văn Thử", null, false, List.of());
+        accounts.updatePhone(id, "0912 345 678");
+
+        mvc.perform(formLogin("/login").user("+84 912 345 678").password("mat-khau-dai"))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(formLogin("/login").user("0912.345.678").password("mat-khau-dai"))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(formLogin("/login").user("NguyenVanThu").password("mat-khau-dai"))
+                .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void sharedPhoneNeedsUsername() throws Exception {
+        AccountId husband = accounts.create("dangvanchong", "mat-khau-dai", "Đặng Văn Chồng", null, false,
+                List.of());
+        AccountId wife = accounts.create("lethivo", "mat-khau-vo-dai", "Lê Thị Vợ", null, false, List.of());
+        accounts.updatePhone(husband, "0913000555");
+        accounts.updatePhone(wife, "0913000555");
+
+        mvc.perform(SignInTests.signIn("0913000555", "mat-khau-dai", "10.1.0.1"))
+                .andExpect(redirectedUrl("/login?error=bad"));
+        mvc.perform(SignInTests.signIn("dangvanchong", "mat-khau-dai", "10.1.0.1"))
+                .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void storesPhoneOnlyAsKeyedHash() {
+        AccountId id = accounts.create("0914 222 333", "mat-khau-dai", "Hoàng Thị Thử", null, false, List.of());
+
+        String lookup = jdbc.sql("select phone_lookup from account where id = :id").param("id", id.value())
+                .query(String.class).single();
+
+        assertThat(lookup).hasSize(64).doesNotContain("0914222333").isEqualTo(hashes.phone("0914222333"));
+        assertThat(accounts.findForSignIn("+84914222333")).get().extracting(AccountRecord::id).isEqualTo(id);
+    }
+
+    @Test
+    void hashesNewPasswordsWithArgon2() {
+        AccountId id = accounts.create("0914000777", "mat-khau-dai", "Phan Văn Thử", null, false, List.of());
+
+        assertThat(accounts.passwordHash(id)).startsWith("{argon2}$argon2id$");
+    }
+
+    @Test
+    void upgradesBcryptHashAtSignIn() throws Exception {
+        AccountId id = accounts.create("0914000888", "mat-khau-dai", "Bùi Văn Thử", null, false, List.of());
+        jdbc.sql("update account set password_hash = :hash where id = :id")
+                .param("hash", "{bcrypt}" + new BCryptPasswordEncoder().encode("mat-khau-dai"))
+                .param("id", id.value())
+                .update();
+        MockHttpSession session = SignIn.as(mvc, "0914000888", "mat-khau-dai");
+
+        assertThat(accounts.passwordHash(id)).startsWith("{argon2}$argon2id$");
+        mvc.perform(get("/account/password").session(session)).andExpect(status().isOk());
+        SignIn.as(mvc, "0914000888", "mat-khau-dai");
     }
 
     @Test

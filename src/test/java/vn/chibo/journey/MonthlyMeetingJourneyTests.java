@@ -382,9 +382,9 @@ class MonthlyMeetingJourneyTests {
 
     /** Downloads a file with the browser's session and checks its content type. */
     private byte[] download(String path, String contentType) throws IOException, InterruptedException {
-        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        String session = browser.manage().getCookieNamed("SESSION").getValue();
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(url(path))).header("Cookie", "JSESSIONID=" + session).build(),
+                HttpRequest.newBuilder(URI.create(url(path))).header("Cookie", "SESSION=" + session).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

@@ -38,7 +38,9 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
             properties.put("spring.datasource.username", "sa");
             properties.put("spring.datasource.password", "");
         }
-        properties.put("chibo.files.root", temporaryFolder(name).toString());
+        Path files = temporaryFolder(name);
+        properties.put("chibo.files.root", files.toString());
+        properties.put("chibo.crypto.lookup-key-file", files.resolve("lookup-key").toString());
         context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("chibo-test-database", properties));
     }

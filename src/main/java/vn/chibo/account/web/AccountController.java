@@ -1,35 +1,70 @@
 package vn.chibo.account.web;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.chibo.account.Actor;
 import vn.chibo.account.PasswordChange;
 import vn.chibo.account.SignedInSessions;
 import vn.chibo.system.FlashMessage;
+import vn.chibo.system.Formats;
 import vn.chibo.system.InvalidInputException;
 
-/** The sign-in page and the page where members set their own password. */
+/** The sign-in page, and the page where members set their own password and end their sessions. */
 @Controller
 class AccountController {
 
+    /** The maximum block the sign-in page explains; a later time in the address is ignored. */
+    private static final Duration MAX_BLOCK = Duration.ofDays(1);
+
     private final PasswordChange passwordChange;
     private final SignedInSessions sessions;
+    private final Formats formats;
+    private final Clock clock;
 
-    AccountController(PasswordChange passwordChange, SignedInSessions sessions) {
+    AccountController(PasswordChange passwordChange, SignedInSessions sessions, Formats formats, Clock clock) {
         this.passwordChange = passwordChange;
         this.sessions = sessions;
+        this.formats = formats;
+        this.clock = clock;
     }
 
+    /**
+     * The sign-in form. After a blocked sign-in, {@code until} holds the epoch second from which
+     * sign-in may be tried again, and the page shows that time.
+     */
     @GetMapping("/login")
-    String loginPage() {
+    String loginPage(@RequestParam(name = "until", required = false) @Nullable String until, Model model) {
+        blockedUntil(until).ifPresent(instant -> {
+            Instant now = clock.instant();
+            boolean today = formats.date(instant).equals(formats.date(now));
+            model.addAttribute("retryAt", today ? formats.time(instant) : formats.dateTime(instant));
+            model.addAttribute("retryMinutes", Math.max(1, (Duration.between(now, instant).toSeconds() + 59) / 60));
+        });
         return "account/login";
+    }
+
+    private Optional<Instant> blockedUntil(@Nullable String until) {
+        if (until == null || !until.matches("[0-9]{1,12}")) {
+            return Optional.empty();
+        }
+        Instant instant = Instant.ofEpochSecond(Long.parseLong(until));
+        Instant now = clock.instant();
+        return instant.isAfter(now) && instant.isBefore(now.plus(MAX_BLOCK)) ? Optional.of(instant)
+                : Optional.empty();
     }
 
     @GetMapping("/account/password")
@@ -56,6 +91,13 @@ class AccountController {
         sessions.renewAfterPasswordChange(actor, request, response);
         redirect.addFlashAttribute(FlashMessage.SUCCESS, new FlashMessage("account.password.changed"));
         return "redirect:/";
+    }
+
+    /** Ends every session of the account, on every device, this one included. */
+    @PostMapping("/account/sign-out-everywhere")
+    String signOutEverywhere(Actor actor, HttpServletRequest request, HttpServletResponse response) {
+        sessions.signOutEverywhere(actor, request, response);
+        return "redirect:/login?signedOutEverywhere";
     }
 
     /** The fields of the password form; never echoed back into the page. */

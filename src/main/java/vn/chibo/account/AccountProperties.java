@@ -1,0 +1,74 @@
+package vn.chibo.account;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of sign-in: the key for phone look-ups and the limits on failed sign-ins.
+ *
+ * @param crypto the key of the keyed hash that finds an account by phone number
+ * @param signIn how failed sign-ins are slowed down and then refused
+ */
+@ConfigurationProperties("chibo")
+public record AccountProperties(@DefaultValue Crypto crypto, @DefaultValue SignIn signIn) {
+
+    /**
+     * @param lookupKey the key, at least 32 characters; blank to use the key kept in {@code lookupKeyFile}
+     * @param lookupKeyFile where a generated key is kept when none is configured; written once
+     */
+    public record Crypto(@Nullable String lookupKey, @DefaultValue("./data/lookup-key") Path lookupKeyFile) {
+    }
+
+    /**
+     * @param account the limit per account (or per user name that matches no account); by default
+     *        5 free failures, then 30 s doubling, and refusal for 1 h from 10 failures on
+     * @param address the limit per client address; by default 20 free failures, then 30 s doubling,
+     *        and refusal for 1 h from 50 failures on
+     * @param forgetAfter how long after the last failure a subject's failures are forgotten
+     */
+    public record SignIn(Limit account, Limit address, @DefaultValue("24h") Duration forgetAfter) {
+
+        /** Fills in the default limits where the configuration names none (the binder passes null). */
+        @SuppressWarnings("ConstantValue")
+        public SignIn {
+            account = account != null ? account : new Limit(5, Duration.ofSeconds(30), 10, Duration.ofHours(1));
+            address = address != null ? address : new Limit(20, Duration.ofSeconds(30), 50, Duration.ofHours(1));
+        }
+    }
+
+    /**
+     * A limit on failed sign-ins in a row. The first {@code freeFailures} failures cost nothing; each
+     * further one blocks sign-in for {@code firstDelay}, doubled per failure; from {@code refuseAfter}
+     * failures on, each blocks it for {@code refusal}. No block is longer than {@code refusal}.
+     */
+    public record Limit(int freeFailures, Duration firstDelay, int refuseAfter, Duration refusal) {
+
+        public Limit {
+            if (freeFailures < 1 || refuseAfter <= freeFailures) {
+                throw new IllegalArgumentException("A sign-in limit needs 1 <= free-failures < refuse-after, but has "
+                        + freeFailures + " and " + refuseAfter);
+            }
+            if (firstDelay.isNegative() || firstDelay.isZero() || refusal.compareTo(firstDelay) < 0) {
+                throw new IllegalArgumentException("A sign-in limit needs 0 < first-delay <= refusal, but has "
+                        + firstDelay + " and " + refusal);
+            }
+        }
+
+        /** Returns how long sign-in stays blocked after the given number of failures in a row. */
+        public Duration blockAfter(int failures) {
+            if (failures <= freeFailures) {
+                return Duration.ZERO;
+            }
+            if (failures >= refuseAfter) {
+                return refusal;
+            }
+            int doublings = Math.min(failures - freeFailures - 1, 30);
+            Duration delay = firstDelay.multipliedBy(1L << doublings);
+            return delay.compareTo(refusal) > 0 ? refusal : delay;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package vn.chibo.account;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * Checks the password only while neither the account nor the client address is blocked, counts
+ * each wrong password, and forgets the account's failures once the password is right. While a block
+ * lasts even the right password is refused, so that guessing gains nothing.
+ */
+final class LimitedSignIn implements AuthenticationProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(LimitedSignIn.class);
+
+    private final AuthenticationProvider passwords;
+    private final SignInLimits limits;
+
+    LimitedSignIn(AuthenticationProvider passwords, SignInLimits limits) {
+        this.passwords = passwords;
+        this.limits = limits;
+    }
+
+    @Override
+    public @Nullable Authentication authenticate(Authentication attempt) {
+        SignInLimits.Subjects subjects = limits.subjectsOf(attempt.getName(), clientAddress(attempt));
+        Optional<Instant> blocked = limits.blockedUntil(subjects);
+        if (blocked.isPresent()) {
+            log.info("Refused a sign-in for {} while it is blocked", subjects.forLog());
+            throw new SignInBlocked(blocked.get());
+        }
+
+        try {
+            Authentication result = passwords.authenticate(attempt);
+            limits.recordSuccess(subjects);
+            return result;
+        }
+        catch (BadCredentialsException wrong) {
+            Optional<Instant> until = limits.recordFailure(subjects);
+            if (until.isPresent()) {
+                throw new SignInBlocked(until.get());
+            }
+            throw wrong;
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    private static @Nullable String clientAddress(Authentication attempt) {
+        return attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+    }
+}
