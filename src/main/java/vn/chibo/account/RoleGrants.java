@@ -95,6 +95,15 @@ public class RoleGrants {
         return new RolesPage(organization, manageable, List.copyOf(holders));
     }
 
+    /**
+     * Fails with not-found when the actor may not see the organization, and with forbidden when the
+     * actor manages no role in it; for controllers, before they look at the form.
+     */
+    @Transactional(readOnly = true)
+    public void requireManage(Actor actor, OrganizationId organizationId) {
+        permissions.requireManage(actor, organization(organizationId));
+    }
+
     /** Grants the role; returns false when the account held it already. */
     @Transactional
     public boolean grant(Actor actor, OrganizationId organizationId, AccountId accountId, Role role) {

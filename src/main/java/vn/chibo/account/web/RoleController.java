@@ -46,6 +46,8 @@ class RoleController {
     String grant(Actor actor, @PathVariable long organizationId, @ModelAttribute RoleFormData form,
             Locale locale, RedirectAttributes redirect) {
         var organization = OrganizationId.of(organizationId);
+        roleGrants.requireManage(actor, organization);
+
         form.requireComplete();
 
         boolean changed = roleGrants.grant(actor, organization, AccountId.of(form.accountId()), form.role());
@@ -59,6 +61,8 @@ class RoleController {
     String revoke(Actor actor, @PathVariable long organizationId, @ModelAttribute RoleFormData form,
             Locale locale, RedirectAttributes redirect) {
         var organization = OrganizationId.of(organizationId);
+        roleGrants.requireManage(actor, organization);
+
         form.requireComplete();
 
         boolean changed = roleGrants.revoke(actor, organization, AccountId.of(form.accountId()), form.role());

@@ -9,8 +9,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.chibo.account.Actor;
 import vn.chibo.meeting.MeetingId;
+import vn.chibo.meeting.MeetingPermissions;
 import vn.chibo.meeting.MeetingResponse;
 import vn.chibo.meeting.MeetingResponses;
+import vn.chibo.meeting.Meetings;
 import vn.chibo.meeting.ResponseAnswer;
 import vn.chibo.member.MemberId;
 import vn.chibo.system.FlashMessage;
@@ -21,14 +23,20 @@ import vn.chibo.system.InvalidInputException;
 class MeetingResponseController {
 
     private final MeetingResponses responses;
+    private final Meetings meetings;
+    private final MeetingPermissions permissions;
 
-    MeetingResponseController(MeetingResponses responses) {
+    MeetingResponseController(MeetingResponses responses, Meetings meetings, MeetingPermissions permissions) {
         this.responses = responses;
+        this.meetings = meetings;
+        this.permissions = permissions;
     }
 
     @PostMapping("/meetings/{meetingId}/response")
     String answer(Actor actor, @PathVariable long meetingId, @ModelAttribute ResponseFormData form,
             RedirectAttributes redirect) {
+        permissions.requireView(actor, meetings.get(MeetingId.of(meetingId)));
+
         String back = "redirect:/meetings/" + meetingId + "#my-answer";
         ResponseAnswer answer = form.parsedAnswer();
         if (answer == null) {
