@@ -97,7 +97,7 @@ public class RoleGrants {
 
     /**
      * Fails with not-found when the actor may not see the organization, and with forbidden when the
-     * actor manages no role in it; for controllers, before they look at the form.
+     * actor manages no role in it. Controllers call it before they read the form.
      */
     @Transactional(readOnly = true)
     public void requireManage(Actor actor, OrganizationId organizationId) {

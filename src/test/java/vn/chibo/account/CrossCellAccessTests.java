@@ -167,12 +167,12 @@ class CrossCellAccessTests {
         }
         Set<String> unlisted = new TreeSet<>(mapped);
         unlisted.removeIf(key -> KNOWN.containsKey(key) || isApi(key) && key.contains("{"));
-        Set<String> gone = new TreeSet<>(KNOWN.keySet());
-        gone.removeAll(mapped);
+        Set<String> unmapped = new TreeSet<>(KNOWN.keySet());
+        unmapped.removeAll(mapped);
 
         assertThat(unlisted).as("Endpoints missing from CrossCellAccessTests.KNOWN: list each and check that it "
                 + "hides other cells' objects").isEmpty();
-        assertThat(gone).as("Endpoints in CrossCellAccessTests.KNOWN that are no longer mapped").isEmpty();
+        assertThat(unmapped).as("Endpoints in CrossCellAccessTests.KNOWN that are no longer mapped").isEmpty();
     }
 
     @Test
@@ -304,7 +304,7 @@ class CrossCellAccessTests {
     }
 
     /**
-     * Returns what the endpoint must answer. API endpoints need no listing: with ids in the path they
+     * Returns the expected outcome of the endpoint. API endpoints need no listing: with ids in the path they
      * must hide other cells' objects, and without they must not show them.
      */
     private static Expect expectationOf(Endpoint endpoint) {

@@ -173,7 +173,8 @@ class MemberAccountPagesTests {
 
         String english = page(get("/cells/{cell}/members/accounts", cell).param("lang", "en").session(session));
         String german = page(get("/cells/{cell}/members/accounts", cell).param("lang", "de").session(session));
-        String issued = page(post("/cells/{cell}/members/accounts", cell).session(session).with(csrf()));
+        String issued = page(post("/cells/{cell}/members/accounts", cell).param("lang", "vi").session(session)
+                .with(csrf()));
 
         assertThat(english).contains("Trần Thị Trùng: no account could be issued with this phone number. "
                 + "Please contact the Party committee above (Đảng ủy cấp trên).").doesNotContain("of another account");
@@ -204,7 +205,8 @@ class MemberAccountPagesTests {
         long cell = commune.cell().id().value();
 
         String plan = page(get("/cells/{cell}/members/accounts", cell).session(session));
-        String issued = page(post("/cells/{cell}/members/accounts", cell).session(session).with(csrf()));
+        String issued = page(post("/cells/{cell}/members/accounts", cell).param("lang", "vi").session(session)
+                .with(csrf()));
 
         String shared = "Nguyễn Thị Vợ: một đảng viên khác trong chi bộ cũng ghi số điện thoại này, mà mỗi số chỉ "
                 + "dùng được cho một tài khoản. Xin ghi số riêng của đồng chí này vào danh sách.";
