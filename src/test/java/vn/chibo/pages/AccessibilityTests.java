@@ -7,7 +7,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,11 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * axe-core finds no violation of WCAG 2.1 A and AA rules on the pages every member uses: sign-in,
- * home, roster and meeting, as the demo secretary and as a demo member, in Chromium.
+ * home, roster and meeting, as the demo secretary and as a demo member, in Chromium. Keyboard focus
+ * shows on each element it reaches.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "chibo.demo.enabled=true")
 class AccessibilityTests {
+
+    /** How many times the focus test presses Tab on each page: past the header into the main content. */
+    private static final int FOCUS_STEPS = 15;
 
     @LocalServerPort
     int port;
@@ -65,6 +71,35 @@ class AccessibilityTests {
     @Test
     void memberPagesHaveNoViolations() {
         assertThat(violationsAs(DemoPages.MEMBER)).isEmpty();
+    }
+
+    @Test
+    void keyboardFocusIsVisible() {
+        List<DemoPages.Page> signedIn = pages.signedInPages();
+        DemoPages.signIn(browser, baseUrl(), DemoPages.SECRETARY);
+
+        List<String> unmarked = new ArrayList<>();
+        for (DemoPages.Page page : signedIn) {
+            browser.get(baseUrl() + page.path());
+            for (int press = 0; press < FOCUS_STEPS; press++) {
+                new Actions(browser).sendKeys(Keys.TAB).perform();
+                String outline = (String) browser.executeScript("""
+                        const element = document.activeElement;
+                        const style = getComputedStyle(element);
+                        if (element === document.body) {
+                            return null;
+                        }
+                        return parseFloat(style.outlineWidth) >= 2 && style.outlineStyle !== 'none' ? null
+                            : element.tagName.toLowerCase() + ' "' + element.textContent.trim().slice(0, 30) + '" has '
+                                + style.outlineStyle + ' ' + style.outlineWidth;
+                        """);
+                if (outline != null) {
+                    unmarked.add(page.name() + ": " + outline);
+                }
+            }
+        }
+
+        assertThat(unmarked).isEmpty();
     }
 
     @Test
