@@ -28,8 +28,9 @@ import vn.chibo.member.MemberId;
 import vn.chibo.organization.OrganizationId;
 
 /**
- * The pages every member uses, on the demo data: sign-in, home, the village cell's roster and a
- * published meeting of that cell, seen by the demo secretary and by a demo member.
+ * The pages every member uses, on the demo data: sign-in, home, the village cell's overview, roster
+ * and meetings, a published meeting of that cell and the password page, seen by the demo secretary
+ * and by a demo member.
  */
 @Component
 class DemoPages {
@@ -58,8 +59,10 @@ class DemoPages {
         OrganizationId cell = secretary.organizationsWith(Role.CELL_SECRETARY).iterator().next();
         MeetingId meeting = meetings.ofCell(cell).stream().findFirst().map(found -> found.id())
                 .orElseGet(() -> publishMeeting(secretary, cell));
-        return List.of(new Page("home", "/"), new Page("roster", "/cells/" + cell.value() + "/members"),
-                new Page("meeting", "/meetings/" + meeting.value()));
+        return List.of(new Page("home", "/"), new Page("cell", "/cells/" + cell.value()),
+                new Page("roster", "/cells/" + cell.value() + "/members"),
+                new Page("meetings", "/cells/" + cell.value() + "/meetings"),
+                new Page("meeting", "/meetings/" + meeting.value()), new Page("password", "/account/password"));
     }
 
     static void signIn(ChromeDriver browser, String baseUrl, String username) {

@@ -50,8 +50,10 @@ class SmallScreenTests {
                 + ' "' + (element.textContent || element.value || element.name || '').trim().slice(0, 40) + '"';
             const visible = element => element.getClientRects().length > 0
                 && getComputedStyle(element).visibility !== 'hidden';
+            // A link inside a sentence has words of the sentence right beside it.
             const inSentence = element => element.tagName === 'A' && getComputedStyle(element).display === 'inline'
-                && element.parentElement.textContent.trim() !== element.textContent.trim();
+                && [element.previousSibling, element.nextSibling].some(node => node !== null
+                    && node.nodeType === Node.TEXT_NODE && node.textContent.trim() !== '');
             for (const element of document.querySelectorAll(
                     'main a[href], main button, main input, main select, main textarea, main summary')) {
                 if (element.type === 'hidden' || !visible(element) || inSentence(element)) {
