@@ -3,6 +3,7 @@ package vn.chibo.api;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +14,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,7 +63,12 @@ class ApiTokenTests {
     @Autowired
     JdbcClient jdbc;
 
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
     private final JsonMapper json = JsonMapper.builder().build();
+
+    /** The client address of this test's requests, its own so that failures of other tests do not count. */
+    private final String address = nextAddress();
 
     @Test
     void issuesTokenForRightPassword() throws Exception {
@@ -149,18 +156,18 @@ class ApiTokenTests {
 
         mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
                         .header("Accept-Language", "en-GB,en;q=0.9")
-                        .content(body(member.username(), "wrong-password")))
+                        .content(body(member.username(), "wrong-password")).with(fromTestAddress()))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string("Content-Language", "en"))
                 .andExpect(jsonPath("$.detail").value("Wrong user name or password. Please check and try again."));
         mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
                         .header("Accept-Language", "de")
-                        .content(body(member.username(), "falsches-passwort")))
+                        .content(body(member.username(), "falsches-passwort")).with(fromTestAddress()))
                 .andExpect(jsonPath("$.detail").value("Benutzername oder Passwort falsch. Bitte prüfen und erneut "
                         + "eingeben."));
         mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
                         .header("Accept-Language", "fr")
-                        .content(body(member.username(), "mauvais")))
+                        .content(body(member.username(), "mauvais")).with(fromTestAddress()))
                 .andExpect(header().string("Content-Language", "vi"));
     }
 
@@ -183,6 +190,20 @@ class ApiTokenTests {
 
         // The right password is refused too while the block lasts.
         requestToken(member.username(), Fixtures.PASSWORD).andExpect(status().isTooManyRequests());
+    }
+
+    @Test
+    void repeatedFailuresBlockAddress() throws Exception {
+        for (int attempt = 1; attempt <= 20; attempt++) {
+            requestToken(Fixtures.phone(), "doan-" + attempt).andExpect(status().isUnauthorized());
+        }
+        requestToken(Fixtures.phone(), "doan-21").andExpect(status().isTooManyRequests());
+
+        // Another account's right password is refused from this address while the block lasts.
+        Actor member = member();
+        requestToken(member.username(), Fixtures.PASSWORD)
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"));
     }
 
     @Test
@@ -329,7 +350,20 @@ class ApiTokenTests {
 
     private ResultActions requestToken(String username, String password) throws Exception {
         return mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                .content(body(username, password)));
+                .content(body(username, password))
+                .with(fromTestAddress()));
+    }
+
+    private static String nextAddress() {
+        int number = ADDRESSES.incrementAndGet();
+        return "10.23." + number / 250 + "." + number % 250;
+    }
+
+    private RequestPostProcessor fromTestAddress() {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     private String body(String username, String password) {

@@ -64,6 +64,15 @@ class AccessibilityTests {
     }
 
     @Test
+    void errorPageHasNoViolations() {
+        DemoPages.signIn(browser, baseUrl(), DemoPages.MEMBER);
+        browser.get(baseUrl() + "/meetings/999999999");
+
+        assertThat(browser.getTitle()).contains("Có lỗi");
+        assertThat(Axe.violations(browser)).isEmpty();
+    }
+
+    @Test
     void secretaryPagesHaveNoViolations() {
         assertThat(violationsAs(DemoPages.SECRETARY)).isEmpty();
     }
