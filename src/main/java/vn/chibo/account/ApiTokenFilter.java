@@ -21,8 +21,8 @@ import vn.chibo.system.ApiProblems;
 
 /**
  * Signs in an API request that carries {@code Authorization: Bearer <token>}, for this request only:
- * the API keeps no session. A token that does not work (unknown, expired, revoked) answers 401 at
- * once, even on paths that need no sign-in, so that the app learns to ask for a new one.
+ * the API keeps no session. A request with a token that does not work (unknown, expired, revoked)
+ * is rejected with 401 at once, even on paths that need no sign-in, so that the app requests a new one.
  */
 class ApiTokenFilter extends OncePerRequestFilter {
 
@@ -61,7 +61,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** Answers 401 with a problem and the challenge of RFC 6750, for a missing or broken token alike. */
+    /** Writes 401 with a problem and the challenge of RFC 6750, for a missing or invalid token alike. */
     static void rejectToken(HttpServletRequest request, HttpServletResponse response, ApiProblems problems)
             throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"chibo\"");

@@ -29,8 +29,8 @@ import vn.chibo.system.TooManyRequestsException;
 
 /**
  * Bearer tokens of the JSON API. A token is issued for a user name (or phone number) and password
- * under the rules of the sign-in form: the same limits on failed attempts per account and per client
- * address, and no access while the initial password is unchanged. A token is 256 random bits; only
+ * under the rules of the sign-in form. The same limits on failed attempts per account and per client
+ * address apply, and an account gets no token while its initial password is unchanged. A token is 256 random bits; only
  * its SHA-256 hash is stored. It works until it expires ({@code chibo.api.token-lifetime}), is revoked
  * by its holder, or the account changes its password or signs out everywhere, which deletes all of
  * the account's tokens (see {@link Accounts}).

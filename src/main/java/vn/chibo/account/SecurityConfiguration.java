@@ -49,8 +49,8 @@ class SecurityConfiguration {
     /**
      * The JSON API. It needs no CSRF protection because it keeps no session and reads no cookie:
      * a request is signed in only by the bearer token it carries, which a forged cross-site request
-     * cannot add. The health endpoint and the OpenAPI document are public; every other actuator
-     * endpoint needs a token and, not being exposed, then answers 404.
+     * cannot add. The health endpoint and the OpenAPI document are public. Every other actuator
+     * endpoint needs a token, and returns 404 even then because it is not exposed.
      */
     @Bean
     @Order(1)

@@ -80,7 +80,7 @@ class TokenController {
     @DeleteMapping("/api/v1/auth/token")
     ResponseEntity<Void> revoke(
             @Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-        // The security chain let the request through, so the header holds a bearer token that works.
+        // The security chain let the request through, so the header contains a valid bearer token.
         tokens.revoke(authorization.substring("Bearer ".length()).strip());
         return ResponseEntity.noContent().build();
     }

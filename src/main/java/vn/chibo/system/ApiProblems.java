@@ -14,9 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes the errors of the JSON API as RFC 9457 problem details ({@code application/problem+json}):
- * the status, its standard reason phrase as the title, and a detail in the language the request's
- * {@code Accept-Language} header asks for (Vietnamese by default). Error pages are for browsers; API
- * clients get this instead, from the controllers' error handling and from the security filters alike.
+ * the status, its standard reason phrase as the title, and a detail in the language that the
+ * request's {@code Accept-Language} header names (Vietnamese by default). Error pages are for
+ * browsers. API clients get problems instead, from the controllers' error handling and from the
+ * security filters alike.
  */
 @Component
 public class ApiProblems {

@@ -18,8 +18,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * Languages: Vietnamese unless the user picks English or German with {@code ?lang=en} or
- * {@code ?lang=de}; the choice is kept in a cookie for a year. The JSON API keeps no cookies: it
- * answers in the language of the request's {@code Accept-Language} header, Vietnamese by default.
+ * {@code ?lang=de}; the choice is kept in a cookie for a year. The JSON API keeps no cookies, so it
+ * uses the language of the request's {@code Accept-Language} header, Vietnamese by default.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
