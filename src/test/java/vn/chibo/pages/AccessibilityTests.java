@@ -129,7 +129,8 @@ class AccessibilityTests {
     }
 
     private List<String> violationsAs(String username) {
-        List<DemoPages.Page> signedIn = pages.signedInPages();
+        List<DemoPages.Page> signedIn = username.equals(DemoPages.SECRETARY) ? pages.secretaryPages()
+                : pages.signedInPages();
         DemoPages.signIn(browser, baseUrl(), username);
 
         List<String> violations = new ArrayList<>();

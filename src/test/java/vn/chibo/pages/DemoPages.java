@@ -3,6 +3,7 @@ package vn.chibo.pages;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
@@ -53,16 +54,35 @@ class DemoPages {
         this.management = management;
     }
 
-    /** Returns the pages to check as a signed-in demo account, publishing a meeting of the village cell once. */
-    synchronized List<Page> signedInPages() {
-        Actor secretary = actor(SECRETARY);
-        OrganizationId cell = secretary.organizationsWith(Role.CELL_SECRETARY).iterator().next();
-        MeetingId meeting = meetings.ofCell(cell).stream().findFirst().map(found -> found.id())
-                .orElseGet(() -> publishMeeting(secretary, cell));
+    /**
+     * Returns the pages to check as the demo secretary: those of every member, the roll call and the
+     * form of a new meeting.
+     */
+    List<Page> secretaryPages() {
+        List<Page> pages = new ArrayList<>(signedInPages());
+        OrganizationId cell = villageCell();
+        pages.add(new Page("roll call", "/meetings/" + meeting(cell).value() + "/attendance"));
+        pages.add(new Page("new meeting", "/cells/" + cell.value() + "/meetings/new"));
+        return pages;
+    }
+
+    /** Returns the pages to check as any signed-in demo account, publishing a meeting of the village cell once. */
+    List<Page> signedInPages() {
+        OrganizationId cell = villageCell();
+        MeetingId meeting = meeting(cell);
         return List.of(new Page("home", "/"), new Page("cell", "/cells/" + cell.value()),
                 new Page("roster", "/cells/" + cell.value() + "/members"),
                 new Page("meetings", "/cells/" + cell.value() + "/meetings"),
                 new Page("meeting", "/meetings/" + meeting.value()), new Page("password", "/account/password"));
+    }
+
+    private OrganizationId villageCell() {
+        return actor(SECRETARY).organizationsWith(Role.CELL_SECRETARY).iterator().next();
+    }
+
+    private synchronized MeetingId meeting(OrganizationId cell) {
+        return meetings.ofCell(cell).stream().findFirst().map(found -> found.id())
+                .orElseGet(() -> publishMeeting(actor(SECRETARY), cell));
     }
 
     static void signIn(ChromeDriver browser, String baseUrl, String username) {

@@ -147,7 +147,8 @@ class SmallScreenTests {
     }
 
     private List<String> problemsAs(String username) {
-        List<DemoPages.Page> signedIn = pages.signedInPages();
+        List<DemoPages.Page> signedIn = username.equals(DemoPages.SECRETARY) ? pages.secretaryPages()
+                : pages.signedInPages();
         DemoPages.signIn(browser, baseUrl(), username);
 
         List<String> problems = new ArrayList<>();
