@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,8 @@ import vn.chibo.organization.OrganizationId;
  * A cell's roster, for those who may see the cell: the same check, audit entry and Vietnamese name
  * order as the roster page. Phone numbers and e-mail addresses are shown only to those who run it.
  */
+@ApiResponse(responseCode = "401", description = "No bearer token, or one that is invalid, expired or revoked",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @RestController
 @SecurityRequirement(name = OpenApiConfiguration.BEARER)
 class CellMembersController {
@@ -53,7 +56,7 @@ class CellMembersController {
             + "exist.")
     @ApiResponse(responseCode = "200", description = "The roster")
     @ApiResponse(responseCode = "404", description = "No such cell, or one the caller may not see",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @GetMapping("/api/v1/cells/{cellId}/members")
     CellMembersResponse members(Actor actor, @PathVariable long cellId) {
         RosterView view = roster.view(actor, OrganizationId.of(cellId), "");

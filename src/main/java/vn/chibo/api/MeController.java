@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +32,8 @@ import vn.chibo.organization.OrganizationKind;
 import vn.chibo.organization.Organizations;
 
 /** The signed-in person: account, member record, roles per organization and language. */
+@ApiResponse(responseCode = "401", description = "No bearer token, or one that is invalid, expired or revoked",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @RestController
 @SecurityRequirement(name = OpenApiConfiguration.BEARER)
 class MeController {
@@ -65,6 +70,7 @@ class MeController {
 
     @Operation(summary = "The signed-in person", description = "The account, its member record, the roles it "
             + "holds in each organization and its language.")
+    @ApiResponse(responseCode = "200", description = "The signed-in person")
     @GetMapping("/api/v1/me")
     MeResponse me(Actor actor, Locale locale) {
         AccountRecord account = accounts.find(actor.accountId()).orElseThrow();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -53,13 +54,13 @@ class TokenController {
             + "password on the website.")
     @ApiResponse(responseCode = "200", description = "The token and its expiry")
     @ApiResponse(responseCode = "400", description = "The body lacks the user name or the password",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "401", description = "Wrong user name or password",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "403", description = "The initial password must be changed first",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "429", description = "Sign-in is blocked after repeated failures",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @SecurityRequirements
     @PostMapping(path = "/api/v1/auth/token", consumes = MediaType.APPLICATION_JSON_VALUE)
     TokenResponse issue(@RequestBody TokenRequest request, HttpServletRequest http) {
@@ -76,6 +77,8 @@ class TokenController {
             + "stops working at once. Other tokens of the account stay valid; changing the password or "
             + "signing out everywhere on the website revokes them all.")
     @ApiResponse(responseCode = "204", description = "The token is revoked")
+    @ApiResponse(responseCode = "401", description = "No bearer token, or one that is invalid, expired or revoked",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @SecurityRequirement(name = OpenApiConfiguration.BEARER)
     @DeleteMapping("/api/v1/auth/token")
     ResponseEntity<Void> revoke(

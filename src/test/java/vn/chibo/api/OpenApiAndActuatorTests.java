@@ -69,9 +69,22 @@ class OpenApiAndActuatorTests {
         assertThat(parameters).containsExactly("cellId");
         assertThat(members.get("responses").get("404").get("content").propertyNames())
                 .containsExactly("application/problem+json");
+        assertThat(members.get("responses").get("404").get("content").get("application/problem+json").get("schema")
+                .get("$ref").asString()).isEqualTo("#/components/schemas/Problem");
+        assertThat(members.get("responses").propertyNames()).contains("200", "401", "404");
         JsonNode token = document().get("paths").get("/api/v1/auth/token").get("post");
         assertThat(token.get("responses").propertyNames()).contains("200", "400", "401", "403", "429");
         assertThat(token.get("requestBody").get("content").propertyNames()).containsExactly("application/json");
+    }
+
+    @Test
+    void documentDescribesProblemShape() throws Exception {
+        JsonNode problem = document().get("components").get("schemas").get("Problem");
+
+        assertThat(problem.get("properties").propertyNames()).containsExactlyInAnyOrder("type", "title", "status",
+                "detail", "instance");
+        assertThat(document().get("paths").get("/api/v1/me").get("get").get("responses").propertyNames())
+                .contains("200", "401");
     }
 
     @Test
