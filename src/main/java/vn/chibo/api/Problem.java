@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * The shape of every error of the API, as RFC 9457 problem details. The OpenAPI document refers to it;
  * {@code vn.chibo.system.ApiProblems} writes it.
  *
- * @param type always {@code about:blank}: the status says what went wrong
+ * @param type always {@code about:blank}, because the status identifies the error
  * @param title the standard reason phrase of the status, in English
  * @param detail what went wrong and what to do, in the language of {@code Accept-Language}
  * @param instance the path of the request
