@@ -70,7 +70,7 @@ public class MeetingManagement {
     /** Creates a draft meeting of the cell. Only those who run the cell may. */
     @Transactional
     public MeetingId schedule(Actor actor, OrganizationId cell, MeetingDetails details) {
-        cellAccess.requireRun(actor, cell);
+        cellAccess.requireRunActive(actor, cell);
         requireCellMembers(cell, details);
 
         Meeting meeting = repository.save(Meeting.schedule(cell, details, actor.accountId().value(), clock.instant()));

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.chibo.system.JdbcTime;
 
-/** Reads and creates organizations and answers questions about their place in the tree. */
+/** Reads organizations and answers questions about their place in the tree. */
 @Component
 public class Organizations {
 
@@ -31,7 +31,7 @@ public class Organizations {
     }
 
     public Optional<Organization> find(OrganizationId id) {
-        return jdbc.sql("select id, parent_id, kind, name, locality from organization where id = :id")
+        return jdbc.sql("select id, parent_id, kind, name, locality, archived_at from organization where id = :id")
                 .param("id", id.value())
                 .query(Organizations::map)
                 .optional();
@@ -50,17 +50,25 @@ public class Organizations {
     /** Returns the organization followed by every organization above it, nearest first. */
     public List<Organization> chainUp(OrganizationId id) {
         return jdbc.sql("""
-                with recursive chain (id, parent_id, kind, name, locality, depth) as (
-                    select id, parent_id, kind, name, locality, 0 from organization where id = :id
+                with recursive chain (id, parent_id, kind, name, locality, archived_at, depth) as (
+                    select id, parent_id, kind, name, locality, archived_at, 0 from organization where id = :id
                     union all
-                    select o.id, o.parent_id, o.kind, o.name, o.locality, c.depth + 1
+                    select o.id, o.parent_id, o.kind, o.name, o.locality, o.archived_at, c.depth + 1
                     from organization o join chain c on o.id = c.parent_id
                 )
-                select id, parent_id, kind, name, locality from chain order by depth
+                select id, parent_id, kind, name, locality, archived_at from chain order by depth
                 """)
                 .param("id", id.value())
                 .query(Organizations::map)
                 .list();
+    }
+
+    /**
+     * Returns the organizations from the top of the tree down to the organization itself, as a
+     * breadcrumb shows them. Templates call it as {@code ${@organizations.chainDown(cell.id)}}.
+     */
+    public List<Organization> chainDown(OrganizationId id) {
+        return chainUp(id).reversed();
     }
 
     /** Returns whether {@code ancestor} is {@code organization} itself or above it in the tree. */
@@ -73,9 +81,10 @@ public class Organizations {
         return chainUp(id).stream().skip(1).filter(each -> each.kind() == OrganizationKind.COMMITTEE).findFirst();
     }
 
+    /** Returns the active organizations directly below the parent; archived ones are left out. */
     public List<Organization> children(OrganizationId parent) {
         return jdbc.sql("""
-                select id, parent_id, kind, name, locality from organization
+                select id, parent_id, kind, name, locality, archived_at from organization
                 where parent_id = :parent and archived_at is null order by name
                 """)
                 .param("parent", parent.value())
@@ -83,6 +92,49 @@ public class Organizations {
                 .list();
     }
 
+    /**
+     * Returns the organization and every active organization below it, each after its parent. Below
+     * an archived organization nothing is active, because an organization with active children cannot
+     * be archived.
+     */
+    public List<Organization> subtree(OrganizationId root) {
+        return jdbc.sql("""
+                with recursive tree (id, parent_id, kind, name, locality, archived_at, depth) as (
+                    select id, parent_id, kind, name, locality, archived_at, 0 from organization where id = :root
+                    union all
+                    select o.id, o.parent_id, o.kind, o.name, o.locality, o.archived_at, t.depth + 1
+                    from organization o join tree t on o.parent_id = t.id
+                    where o.archived_at is null
+                )
+                select id, parent_id, kind, name, locality, archived_at from tree order by depth, name
+                """)
+                .param("root", root.value())
+                .query(Organizations::map)
+                .list();
+    }
+
+    /** Returns the active organizations at the top of the tree, by name. */
+    public List<Organization> roots() {
+        return jdbc.sql("""
+                select id, parent_id, kind, name, locality, archived_at from organization
+                where parent_id is null and archived_at is null order by name
+                """)
+                .query(Organizations::map)
+                .list();
+    }
+
+    /** Fails with {@link OrganizationArchived} when the organization is archived, so that it takes nothing new. */
+    public void requireActive(OrganizationId id) {
+        Organization organization = get(id);
+        if (organization.isArchived()) {
+            throw new OrganizationArchived(organization);
+        }
+    }
+
+    /**
+     * Inserts an organization without checking where it stands and without an audit entry. It is for
+     * loading data (demo mode, tests); changes made by people go through {@link OrganizationChanges}.
+     */
     @Transactional
     public Organization create(@Nullable OrganizationId parent, OrganizationKind kind, String name,
             @Nullable String locality) {
@@ -99,13 +151,14 @@ public class Organizations {
                 .update(keys, "id");
         var id = OrganizationId.of(keys.getKey().longValue());
         log.info("Created organization {} of kind {} under {}", id, kind, parent);
-        return new Organization(id, parent, kind, name, locality);
+        return new Organization(id, parent, kind, name, locality, null);
     }
 
     private static Organization map(ResultSet row, int rowNumber) throws SQLException {
         long parent = row.getLong("parent_id");
         return new Organization(OrganizationId.of(row.getLong("id")),
                 row.wasNull() ? null : OrganizationId.of(parent),
-                OrganizationKind.valueOf(row.getString("kind")), row.getString("name"), row.getString("locality"));
+                OrganizationKind.valueOf(row.getString("kind")), row.getString("name"), row.getString("locality"),
+                JdbcTime.instant(row, "archived_at"));
     }
 }
