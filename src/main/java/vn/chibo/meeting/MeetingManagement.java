@@ -162,7 +162,7 @@ public class MeetingManagement {
 
         Instant now = clock.instant();
         if (now.isBefore(meeting.startsAt())) {
-            throw new InvalidMeeting("meeting.error.closeBeforeStart", formats.dateTime(meeting.startsAt()));
+            throw new InvalidMeeting("meeting.error.closeBeforeStart", formats.dateTimeInZone(meeting.startsAt()));
         }
         meeting.close(now);
         for (MemberId unmarked : AttendanceTally.of(members.ofCell(meeting.cellId()), marksOf(id)).notRecorded()) {
