@@ -155,9 +155,10 @@ public class Organizations {
     }
 
     private static Organization map(ResultSet row, int rowNumber) throws SQLException {
-        long parent = row.getLong("parent_id");
+        // Read as an object: wasNull() after reading the id would answer for the id instead.
+        Long parent = row.getObject("parent_id", Long.class);
         return new Organization(OrganizationId.of(row.getLong("id")),
-                row.wasNull() ? null : OrganizationId.of(parent),
+                parent == null ? null : OrganizationId.of(parent),
                 OrganizationKind.valueOf(row.getString("kind")), row.getString("name"), row.getString("locality"),
                 JdbcTime.instant(row, "archived_at"));
     }

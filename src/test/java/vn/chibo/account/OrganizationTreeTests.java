@@ -211,6 +211,7 @@ class OrganizationTreeTests {
 
         Organization top = organizations.roots().stream().filter(root -> root.name().equals(provinceName))
                 .findFirst().orElseThrow();
+        assertThat(top.parentId()).isNull();
         assertThat(created.getResponse().getRedirectedUrl()).isEqualTo("/organizations/" + top.id());
         assertThat(organizations.get(cellB.id()).name()).isEqualTo("Chi bộ thôn Hòa Lạc 1");
         assertThat(audit.entriesFor("organization", top.id().value())).extracting(AuditEntry::actorAccountId)
