@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.chibo.account.Actor;
+import vn.chibo.account.CellAccess;
 import vn.chibo.account.OrganizationPermissions;
 import vn.chibo.organization.Organization;
 import vn.chibo.organization.OrganizationChanges;
@@ -44,13 +45,15 @@ class OrganizationController {
     private final OrganizationChanges changes;
     private final OrganizationPermissions permissions;
     private final OrganizationTreeView treeView;
+    private final CellAccess cellAccess;
 
     OrganizationController(Organizations organizations, OrganizationChanges changes,
-            OrganizationPermissions permissions, OrganizationTreeView treeView) {
+            OrganizationPermissions permissions, OrganizationTreeView treeView, CellAccess cellAccess) {
         this.organizations = organizations;
         this.changes = changes;
         this.permissions = permissions;
         this.treeView = treeView;
+        this.cellAccess = cellAccess;
     }
 
     @GetMapping("/organizations")
@@ -77,6 +80,7 @@ class OrganizationController {
         model.addAttribute("chain", organizations.chainDown(id));
         model.addAttribute("children", organizations.children(id));
         model.addAttribute("canChange", canChange && !organization.isArchived());
+        model.addAttribute("canOpenCell", organization.isCell() && cellAccess.canView(actor, id));
         model.addAttribute("kindOptions", canCreateUnder && !organization.isArchived()
                 ? treeView.kindOptions(organization, locale) : List.of());
         model.addAttribute("targetOptions", canChange && !organization.isArchived()
