@@ -104,6 +104,14 @@ public class RoleGrants {
         permissions.requireManage(actor, organization(organizationId));
     }
 
+    /** Returns whether the actor may grant or revoke any role in the organization, for a link to the roles page. */
+    @Transactional(readOnly = true)
+    public boolean canManage(Actor actor, OrganizationId organizationId) {
+        return organizations.find(organizationId)
+                .map(organization -> !permissions.manageable(actor, organization).isEmpty())
+                .orElse(false);
+    }
+
     /**
      * Grants the role; returns false when the account held it already. An archived organization takes
      * no new roles.

@@ -169,7 +169,11 @@ class OrganizationTreeTests {
         mvc.perform(get("/organizations/{id}", communeA.id().value()).session(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Thêm tổ chức trực thuộc")))
-                .andExpect(content().string(not(containsString("Đổi tên"))));
+                .andExpect(content().string(not(containsString("Đổi tên"))))
+                .andExpect(content().string(not(containsString("/organizations/" + communeA.id() + "/roles"))));
+        mvc.perform(get("/organizations/{id}", communeA.id().value()).session(SignIn.as(mvc, provinceOfficer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/organizations/" + communeA.id() + "/roles")));
     }
 
     @Test

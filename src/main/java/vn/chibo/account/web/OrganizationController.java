@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.chibo.account.Actor;
 import vn.chibo.account.CellAccess;
 import vn.chibo.account.OrganizationPermissions;
+import vn.chibo.account.RoleGrants;
 import vn.chibo.organization.Organization;
 import vn.chibo.organization.OrganizationChanges;
 import vn.chibo.organization.OrganizationId;
@@ -46,14 +47,17 @@ class OrganizationController {
     private final OrganizationPermissions permissions;
     private final OrganizationTreeView treeView;
     private final CellAccess cellAccess;
+    private final RoleGrants roleGrants;
 
     OrganizationController(Organizations organizations, OrganizationChanges changes,
-            OrganizationPermissions permissions, OrganizationTreeView treeView, CellAccess cellAccess) {
+            OrganizationPermissions permissions, OrganizationTreeView treeView, CellAccess cellAccess,
+            RoleGrants roleGrants) {
         this.organizations = organizations;
         this.changes = changes;
         this.permissions = permissions;
         this.treeView = treeView;
         this.cellAccess = cellAccess;
+        this.roleGrants = roleGrants;
     }
 
     @GetMapping("/organizations")
@@ -81,6 +85,7 @@ class OrganizationController {
         model.addAttribute("children", organizations.children(id));
         model.addAttribute("canChange", canChange && !organization.isArchived());
         model.addAttribute("canOpenCell", organization.isCell() && cellAccess.canView(actor, id));
+        model.addAttribute("canManageRoles", roleGrants.canManage(actor, id));
         model.addAttribute("kindOptions", canCreateUnder && !organization.isArchived()
                 ? treeView.kindOptions(organization, locale) : List.of());
         model.addAttribute("targetOptions", canChange && !organization.isArchived()
