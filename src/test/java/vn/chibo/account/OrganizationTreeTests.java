@@ -323,7 +323,8 @@ class OrganizationTreeTests {
         MockHttpSession session = SignIn.as(mvc, secretaryA);
 
         for (String page : List.of("/cells/" + cellA.id(), "/cells/" + cellA.id() + "/meetings",
-                "/cells/" + cellA.id() + "/members")) {
+                "/cells/" + cellA.id() + "/members", "/cells/" + cellA.id() + "/members/import",
+                "/cells/" + cellA.id() + "/members/accounts")) {
             String html = mvc.perform(get(page).session(session)).andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsString();
             String breadcrumb = html.substring(html.indexOf("<nav class=\"breadcrumb\""));
