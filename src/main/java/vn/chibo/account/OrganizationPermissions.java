@@ -1,7 +1,6 @@
 package vn.chibo.account;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -92,8 +91,7 @@ public class OrganizationPermissions {
                 organizations.find(committee).filter(found -> !found.isArchived()).ifPresent(roots::add);
             }
         }
-        roots.sort(Comparator.comparing(Organization::name));
-        return roots;
+        return Organizations.sorted(roots);
     }
 
     /** Fails with not-found when the actor may not see the organization, so that it stays hidden. */

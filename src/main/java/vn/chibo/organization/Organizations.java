@@ -3,6 +3,7 @@ package vn.chibo.organization;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.chibo.system.JdbcTime;
+import vn.chibo.system.VietnameseText;
 
 /** Reads organizations and answers questions about their place in the tree. */
 @Component
@@ -81,21 +83,21 @@ public class Organizations {
         return chainUp(id).stream().skip(1).filter(each -> each.kind() == OrganizationKind.COMMITTEE).findFirst();
     }
 
-    /** Returns the active organizations directly below the parent; archived ones are left out. */
+    /** Returns the active organizations directly below the parent, by name; archived ones are left out. */
     public List<Organization> children(OrganizationId parent) {
-        return jdbc.sql("""
+        return sorted(jdbc.sql("""
                 select id, parent_id, kind, name, locality, archived_at from organization
-                where parent_id = :parent and archived_at is null order by name
+                where parent_id = :parent and archived_at is null
                 """)
                 .param("parent", parent.value())
                 .query(Organizations::map)
-                .list();
+                .list());
     }
 
     /**
-     * Returns the organization and every active organization below it, each after its parent. Below
-     * an archived organization nothing is active, because an organization with active children cannot
-     * be archived.
+     * Returns the organization and every active organization below it, each after its parent and in no
+     * particular order among siblings. Below an archived organization nothing is active, because an
+     * organization with active children cannot be archived.
      */
     public List<Organization> subtree(OrganizationId root) {
         return jdbc.sql("""
@@ -106,7 +108,7 @@ public class Organizations {
                     from organization o join tree t on o.parent_id = t.id
                     where o.archived_at is null
                 )
-                select id, parent_id, kind, name, locality, archived_at from tree order by depth, name
+                select id, parent_id, kind, name, locality, archived_at from tree order by depth
                 """)
                 .param("root", root.value())
                 .query(Organizations::map)
@@ -115,12 +117,19 @@ public class Organizations {
 
     /** Returns the active organizations at the top of the tree, by name. */
     public List<Organization> roots() {
-        return jdbc.sql("""
+        return sorted(jdbc.sql("""
                 select id, parent_id, kind, name, locality, archived_at from organization
-                where parent_id is null and archived_at is null order by name
+                where parent_id is null and archived_at is null
                 """)
                 .query(Organizations::map)
-                .list();
+                .list());
+    }
+
+    /** Returns the organizations in the Vietnamese order of their names, whatever the database's collation. */
+    public static List<Organization> sorted(List<Organization> organizations) {
+        List<Organization> sorted = new ArrayList<>(organizations);
+        sorted.sort(VietnameseText.byText(Organization::name));
+        return List.copyOf(sorted);
     }
 
     /** Fails with {@link OrganizationArchived} when the organization is archived, so that it takes nothing new. */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -120,7 +121,9 @@ class OrganizationTreeJourneyTests {
     private void submit(String actionSuffix) {
         WebElement form = browser.findElement(By.cssSelector("form[action$='" + actionSuffix + "']"));
         form.findElement(By.cssSelector("button[type='submit']")).click();
-        wait.until(ExpectedConditions.stalenessOf(form));
+        // While the next page loads, Chromium may answer that the old form belongs to no document.
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.stalenessOf(form));
     }
 
     private String message() {

@@ -18,6 +18,7 @@ import vn.chibo.organization.OrganizationId;
 import vn.chibo.organization.OrganizationKind;
 import vn.chibo.organization.Organizations;
 import vn.chibo.system.Option;
+import vn.chibo.system.VietnameseText;
 
 /** Builds what the tree pages show: the part of the tree an actor manages, and where a node may move. */
 @Component
@@ -62,7 +63,7 @@ class OrganizationTreeView {
                 }
             }
         }
-        return targets;
+        return Organizations.sorted(targets);
     }
 
     /** Returns the kinds that may be created under the organization, as choices of a select field. */
@@ -88,6 +89,13 @@ class OrganizationTreeView {
                 parent.children().add(node);
             }
         }
-        return nodes.values().iterator().next();
+        TreeNode root = nodes.values().iterator().next();
+        sortChildren(root);
+        return root;
+    }
+
+    private static void sortChildren(TreeNode node) {
+        node.children().sort(VietnameseText.byText(child -> child.organization().name()));
+        node.children().forEach(OrganizationTreeView::sortChildren);
     }
 }
