@@ -264,7 +264,7 @@ public class Accounts {
             """;
 
     private static AccountRecord map(ResultSet row, int rowNumber) throws SQLException {
-        // Read as an object: wasNull() after the other columns would answer for display_name instead.
+        // Read as an object: wasNull() after the other columns would report on display_name instead.
         Long memberId = row.getObject("member_id", Long.class);
         return new AccountRecord(AccountId.of(row.getLong("id")), row.getString("username"),
                 row.getString("display_name"), memberId,

@@ -164,7 +164,7 @@ public class Organizations {
     }
 
     private static Organization map(ResultSet row, int rowNumber) throws SQLException {
-        // Read as an object: wasNull() after reading the id would answer for the id instead.
+        // Read as an object: wasNull() after reading the id would report on the id instead.
         Long parent = row.getObject("parent_id", Long.class);
         return new Organization(OrganizationId.of(row.getLong("id")),
                 parent == null ? null : OrganizationId.of(parent),
