@@ -285,7 +285,9 @@ class OrganizationTreeTests {
                 .andExpect(content().string(not(containsString(cellA.name()))));
         mvc.perform(get("/cells/{id}", cellA.id().value()).session(SignIn.as(mvc, secretaryA)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString(cellA.name())));
+                .andExpect(content().string(containsString(cellA.name())))
+                .andExpect(content().string(containsString("Đã lưu trữ ngày ")))
+                .andExpect(content().string(not(containsString("/cells/" + cellA.id() + "/meetings/new"))));
     }
 
     @Test
