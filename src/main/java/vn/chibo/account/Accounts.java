@@ -277,9 +277,10 @@ public class Accounts {
             """;
 
     private static AccountRecord map(ResultSet row, int rowNumber) throws SQLException {
-        long memberId = row.getLong("member_id");
+        // Read as an object: wasNull() after the other columns would report on display_name instead.
+        Long memberId = row.getObject("member_id", Long.class);
         return new AccountRecord(AccountId.of(row.getLong("id")), row.getString("username"),
-                row.getString("display_name"), row.wasNull() ? null : memberId,
+                row.getString("display_name"), memberId,
                 row.getBoolean("must_change_password"), row.getBoolean("enabled"),
                 JdbcTime.instant(row, "password_changed_at"), row.getString("language"),
                 row.getInt("session_generation"));

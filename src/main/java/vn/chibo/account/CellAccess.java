@@ -50,4 +50,13 @@ public class CellAccess {
             throw ForbiddenException.notAllowed();
         }
     }
+
+    /**
+     * Fails as {@link #requireRun} does, and with a conflict when the cell is archived: an archived
+     * cell keeps its records but takes nothing new, such as a meeting.
+     */
+    public void requireRunActive(Actor actor, OrganizationId cell) {
+        requireRun(actor, cell);
+        organizations.requireActive(cell);
+    }
 }

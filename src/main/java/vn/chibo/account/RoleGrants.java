@@ -104,11 +104,23 @@ public class RoleGrants {
         permissions.requireManage(actor, organization(organizationId));
     }
 
-    /** Grants the role; returns false when the account held it already. */
+    /** Returns whether the actor may grant or revoke any role in the organization, for a link to the roles page. */
+    @Transactional(readOnly = true)
+    public boolean canManage(Actor actor, OrganizationId organizationId) {
+        return organizations.find(organizationId)
+                .map(organization -> !permissions.manageable(actor, organization).isEmpty())
+                .orElse(false);
+    }
+
+    /**
+     * Grants the role; returns false when the account held it already. An archived organization takes
+     * no new roles.
+     */
     @Transactional
     public boolean grant(Actor actor, OrganizationId organizationId, AccountId accountId, Role role) {
         Organization organization = organization(organizationId);
         requireRole(actor, organization, role);
+        organizations.requireActive(organizationId);
         AccountRecord account = accounts.find(accountId)
                 .filter(candidate -> mayReceive(actor, organization, candidate))
                 .orElseThrow(() -> new NotFoundException("account.roles.error.noAccount"));

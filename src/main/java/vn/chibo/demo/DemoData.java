@@ -1,11 +1,9 @@
 package vn.chibo.demo;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -17,13 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.chibo.account.Accounts;
 import vn.chibo.account.Grant;
 import vn.chibo.account.Role;
-import vn.chibo.member.ActivityStatus;
-import vn.chibo.member.CellRole;
 import vn.chibo.member.MemberId;
 import vn.chibo.member.Members;
-import vn.chibo.member.MembershipStatus;
 import vn.chibo.member.NewMember;
-import vn.chibo.member.Sex;
 import vn.chibo.organization.Organization;
 import vn.chibo.organization.OrganizationKind;
 import vn.chibo.organization.Organizations;
@@ -31,8 +25,8 @@ import vn.chibo.organization.Organizations;
 /**
  * Loads a fictional commune when the application starts in demo mode ({@code chibo.demo.enabled=true},
  * set by the {@code demo} profile) and the database holds no organization yet: "Đảng bộ xã Minh An"
- * with the village cell "Chi bộ thôn Hòa Bình 3" of 36 members and the small cell "Chi bộ thôn Tân
- * Lập" of 6. All names, numbers and addresses are invented.
+ * with the village cell "Chi bộ thôn Hòa Bình 3" of 36 members and the small cells "Chi bộ thôn Tân
+ * Lập" of 6 and "Chi bộ thôn Phú Xuân" of 9. All names, numbers and addresses are invented.
  *
  * <p>The demo accounts all have the password {@value #PASSWORD}, with no change required:
  * <ul>
@@ -41,6 +35,7 @@ import vn.chibo.organization.Organizations;
  * <li>0915665515, Hoàng Văn Ẩn: probationary member of Hòa Bình 3
  * <li>0916201408, Trương Văn Hòa: secretary of Tân Lập
  * <li>0916203317, Đoàn Thị Mến: member of Tân Lập and committee officer of the commune
+ * <li>quantri, Lê Thanh Tùng: system administrator, with no member record
  * </ul>
  */
 @Component
@@ -52,6 +47,8 @@ class DemoData implements ApplicationRunner {
     static final String LOCALITY = "Minh An";
     static final String VILLAGE_CELL = "Chi bộ thôn Hòa Bình 3";
     static final String SECOND_CELL = "Chi bộ thôn Tân Lập";
+    static final String THIRD_CELL = "Chi bộ thôn Phú Xuân";
+    static final String ADMIN = "quantri";
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -95,10 +92,12 @@ class DemoData implements ApplicationRunner {
         Organization commune = organizations.create(null, OrganizationKind.COMMITTEE, COMMUNE, LOCALITY);
         Organization village = organizations.create(commune.id(), OrganizationKind.CELL, VILLAGE_CELL, LOCALITY);
         Organization tanLap = organizations.create(commune.id(), OrganizationKind.CELL, SECOND_CELL, LOCALITY);
+        Organization phuXuan = organizations.create(commune.id(), OrganizationKind.CELL, THIRD_CELL, LOCALITY);
 
         Map<String, MemberId> villageByPhone = addAll(village, DemoRoster.read().members().stream()
                 .map(DemoRoster.Entry::toNewMember).toList());
-        Map<String, MemberId> tanLapByPhone = addAll(tanLap, secondCellMembers());
+        Map<String, MemberId> tanLapByPhone = addAll(tanLap, DemoSmallCells.tanLap());
+        Map<String, MemberId> phuXuanByPhone = addAll(phuXuan, DemoSmallCells.phuXuan());
 
         account("0912104729", "Nguyễn Văn Thắng", villageByPhone, new Grant(village.id(), Role.MEMBER),
                 new Grant(village.id(), Role.CELL_SECRETARY));
@@ -108,9 +107,13 @@ class DemoData implements ApplicationRunner {
                 new Grant(tanLap.id(), Role.CELL_SECRETARY));
         account("0916203317", "Đoàn Thị Mến", tanLapByPhone, new Grant(tanLap.id(), Role.MEMBER),
                 new Grant(commune.id(), Role.COMMITTEE_OFFICER));
+        // The administrator is no party member: the account has no member record.
+        accounts.create(ADMIN, PASSWORD, "Lê Thanh Tùng", null, false,
+                List.of(new Grant(commune.id(), Role.SYSTEM_ADMIN)));
 
-        log.info("Demo data loaded: committee {} with cells {} ({} members) and {} ({} members), 5 demo accounts",
-                commune.id(), village.id(), villageByPhone.size(), tanLap.id(), tanLapByPhone.size());
+        log.info("Demo data loaded: committee {} with cells {} ({} members), {} ({} members) and {} ({} members), "
+                + "6 demo accounts", commune.id(), village.id(), villageByPhone.size(), tanLap.id(),
+                tanLapByPhone.size(), phuXuan.id(), phuXuanByPhone.size());
     }
 
     private Map<String, MemberId> addAll(Organization cell, List<NewMember> roster) {
@@ -128,40 +131,5 @@ class DemoData implements ApplicationRunner {
                     + displayName);
         }
         accounts.create(phone, PASSWORD, displayName, member.value(), false, List.of(grants));
-    }
-
-    /** Returns the invented members of the second cell. */
-    private static List<NewMember> secondCellMembers() {
-        String address = "Thôn Tân Lập, xã Minh An";
-        return List.of(
-                official("Trương Văn Hòa", Sex.MALE, date(14, 2, 1966), date(3, 2, 1992), "52001408",
-                        CellRole.CELL_SECRETARY, ActivityStatus.ACTIVE, "0916201408", "hoa.tl@example.com",
-                        "Cán bộ thôn", address, null),
-                official("Đoàn Thị Mến", Sex.FEMALE, date(9, 9, 1979), date(19, 5, 2003), "52003317", null,
-                        ActivityStatus.ACTIVE, "0916203317", "men.dt@example.com", "Văn phòng Đảng ủy xã", address,
-                        null),
-                official("Lò Văn Khoa", Sex.MALE, date(25, 12, 1985), date(2, 9, 2012), "52005226",
-                        CellRole.CELL_COMMITTEE_MEMBER, ActivityStatus.ACTIVE, "0916205226", null, "Nông dân", address,
-                        null),
-                official("Mẫn Thị Thoa", Sex.FEMALE, date(30, 6, 1958), date(7, 11, 1984), "52007135", null,
-                        ActivityStatus.EXEMPT, "0916207135", null, "Hưu trí", address, "Miễn sinh hoạt (tuổi cao)"),
-                official("Kha Văn Lộc", Sex.MALE, date(12, 8, 1990), date(22, 12, 2016), "52009044", null,
-                        ActivityStatus.SENT_OUT, "0916209044", "loc.kv@example.com", "Công nhân (Đồng Nai)", address,
-                        "Sinh hoạt tạm thời tại chi bộ nơi làm việc"),
-                new NewMember("Từ Thị Duyên", Sex.FEMALE, date(3, 3, 2001), date(26, 3, 2026), null, null, null,
-                        MembershipStatus.PROBATIONARY, ActivityStatus.ACTIVE, "0916210953", null, "Giáo viên",
-                        address, null));
-    }
-
-    /** Returns an official member who became official 12 months after admission, as is usual. */
-    private static NewMember official(String fullName, Sex sex, LocalDate birthDate, LocalDate admissionDate,
-            String card, @Nullable CellRole role, ActivityStatus activity, String phone, @Nullable String email,
-            String occupation, String address, @Nullable String note) {
-        return new NewMember(fullName, sex, birthDate, admissionDate, admissionDate.plusYears(1), card, role,
-                MembershipStatus.OFFICIAL, activity, phone, email, occupation, address, note);
-    }
-
-    private static LocalDate date(int day, int month, int year) {
-        return LocalDate.of(year, month, day);
     }
 }

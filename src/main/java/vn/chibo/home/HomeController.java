@@ -47,7 +47,6 @@ class HomeController {
         }
 
         model.addAttribute("cell", cell);
-        model.addAttribute("committees", organizations.chainUp(id).stream().skip(1).toList());
         model.addAttribute("overview", overview.overviewOf(actor, cell));
         return "home/cell";
     }

@@ -42,14 +42,14 @@ class HomeOverview {
         this.responses = responses;
     }
 
-    /** Returns each cell in which the actor holds a role, by name. */
+    /** Returns each active cell in which the actor holds a role, by name. */
     List<CellOverview> cellsOf(Actor actor) {
         return actor.grants().stream()
                 .map(Grant::organizationId)
                 .distinct()
                 .map(organizations::find)
                 .flatMap(Optional::stream)
-                .filter(Organization::isCell)
+                .filter(organization -> organization.isCell() && !organization.isArchived())
                 .sorted(Comparator.comparing(Organization::name))
                 .map(cell -> overviewOf(actor, cell))
                 .toList();
@@ -79,6 +79,7 @@ class HomeOverview {
         return actor.organizationsWith(Role.COMMITTEE_OFFICER).stream()
                 .map(organizations::find)
                 .flatMap(Optional::stream)
+                .filter(committee -> !committee.isArchived())
                 .sorted(Comparator.comparing(Organization::name))
                 .map(committee -> new CommitteeOverview(committee, cellsBelow(committee.id()).stream()
                         .map(cell -> new SupervisedCell(cell, meetings.latestAnnouncedOf(cell.id()).orElse(null)))

@@ -70,7 +70,7 @@ public class MeetingManagement {
     /** Creates a draft meeting of the cell. Only those who run the cell may. */
     @Transactional
     public MeetingId schedule(Actor actor, OrganizationId cell, MeetingDetails details) {
-        cellAccess.requireRun(actor, cell);
+        cellAccess.requireRunActive(actor, cell);
         requireCellMembers(cell, details);
 
         Meeting meeting = repository.save(Meeting.schedule(cell, details, actor.accountId().value(), clock.instant()));
@@ -162,7 +162,7 @@ public class MeetingManagement {
 
         Instant now = clock.instant();
         if (now.isBefore(meeting.startsAt())) {
-            throw new InvalidMeeting("meeting.error.closeBeforeStart", formats.dateTime(meeting.startsAt()));
+            throw new InvalidMeeting("meeting.error.closeBeforeStart", formats.dateTimeInZone(meeting.startsAt()));
         }
         meeting.close(now);
         for (MemberId unmarked : AttendanceTally.of(members.ofCell(meeting.cellId()), marksOf(id)).notRecorded()) {

@@ -52,6 +52,16 @@ public class MemberPermissions {
         return organization;
     }
 
+    /**
+     * Returns the cell for adding members to its roster: as {@link #requireManageRoster}, and fails with
+     * a conflict when the cell is archived, since an archived cell takes no new members.
+     */
+    public Organization requireAddMembers(Actor actor, OrganizationId cell) {
+        Organization organization = requireManageRoster(actor, cell);
+        organizations.requireActive(cell);
+        return organization;
+    }
+
     private boolean isCell(OrganizationId cell) {
         return organizations.find(cell).filter(Organization::isCell).isPresent();
     }

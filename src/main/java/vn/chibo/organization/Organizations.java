@@ -3,6 +3,7 @@ package vn.chibo.organization;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,8 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.chibo.system.JdbcTime;
+import vn.chibo.system.VietnameseText;
 
-/** Reads and creates organizations and answers questions about their place in the tree. */
+/** Reads organizations and answers questions about their place in the tree. */
 @Component
 public class Organizations {
 
@@ -31,7 +33,7 @@ public class Organizations {
     }
 
     public Optional<Organization> find(OrganizationId id) {
-        return jdbc.sql("select id, parent_id, kind, name, locality from organization where id = :id")
+        return jdbc.sql("select id, parent_id, kind, name, locality, archived_at from organization where id = :id")
                 .param("id", id.value())
                 .query(Organizations::map)
                 .optional();
@@ -50,17 +52,25 @@ public class Organizations {
     /** Returns the organization followed by every organization above it, nearest first. */
     public List<Organization> chainUp(OrganizationId id) {
         return jdbc.sql("""
-                with recursive chain (id, parent_id, kind, name, locality, depth) as (
-                    select id, parent_id, kind, name, locality, 0 from organization where id = :id
+                with recursive chain (id, parent_id, kind, name, locality, archived_at, depth) as (
+                    select id, parent_id, kind, name, locality, archived_at, 0 from organization where id = :id
                     union all
-                    select o.id, o.parent_id, o.kind, o.name, o.locality, c.depth + 1
+                    select o.id, o.parent_id, o.kind, o.name, o.locality, o.archived_at, c.depth + 1
                     from organization o join chain c on o.id = c.parent_id
                 )
-                select id, parent_id, kind, name, locality from chain order by depth
+                select id, parent_id, kind, name, locality, archived_at from chain order by depth
                 """)
                 .param("id", id.value())
                 .query(Organizations::map)
                 .list();
+    }
+
+    /**
+     * Returns the organizations from the top of the tree down to the organization itself, as a
+     * breadcrumb shows them. Templates call it as {@code ${@organizations.chainDown(cell.id)}}.
+     */
+    public List<Organization> chainDown(OrganizationId id) {
+        return chainUp(id).reversed();
     }
 
     /** Returns whether {@code ancestor} is {@code organization} itself or above it in the tree. */
@@ -73,16 +83,67 @@ public class Organizations {
         return chainUp(id).stream().skip(1).filter(each -> each.kind() == OrganizationKind.COMMITTEE).findFirst();
     }
 
+    /** Returns the active organizations directly below the parent, by name; archived ones are left out. */
     public List<Organization> children(OrganizationId parent) {
-        return jdbc.sql("""
-                select id, parent_id, kind, name, locality from organization
-                where parent_id = :parent and archived_at is null order by name
+        return sorted(jdbc.sql("""
+                select id, parent_id, kind, name, locality, archived_at from organization
+                where parent_id = :parent and archived_at is null
                 """)
                 .param("parent", parent.value())
+                .query(Organizations::map)
+                .list());
+    }
+
+    /**
+     * Returns the organization and every active organization below it, each after its parent and in no
+     * particular order among siblings. Below an archived organization nothing is active, because an
+     * organization with active children cannot be archived.
+     */
+    public List<Organization> subtree(OrganizationId root) {
+        return jdbc.sql("""
+                with recursive tree (id, parent_id, kind, name, locality, archived_at, depth) as (
+                    select id, parent_id, kind, name, locality, archived_at, 0 from organization where id = :root
+                    union all
+                    select o.id, o.parent_id, o.kind, o.name, o.locality, o.archived_at, t.depth + 1
+                    from organization o join tree t on o.parent_id = t.id
+                    where o.archived_at is null
+                )
+                select id, parent_id, kind, name, locality, archived_at from tree order by depth
+                """)
+                .param("root", root.value())
                 .query(Organizations::map)
                 .list();
     }
 
+    /** Returns the active organizations at the top of the tree, by name. */
+    public List<Organization> roots() {
+        return sorted(jdbc.sql("""
+                select id, parent_id, kind, name, locality, archived_at from organization
+                where parent_id is null and archived_at is null
+                """)
+                .query(Organizations::map)
+                .list());
+    }
+
+    /** Returns the organizations in the Vietnamese order of their names, whatever the database's collation. */
+    public static List<Organization> sorted(List<Organization> organizations) {
+        List<Organization> sorted = new ArrayList<>(organizations);
+        sorted.sort(VietnameseText.byText(Organization::name));
+        return List.copyOf(sorted);
+    }
+
+    /** Fails with {@link OrganizationArchived} when the organization is archived, so that it takes nothing new. */
+    public void requireActive(OrganizationId id) {
+        Organization organization = get(id);
+        if (organization.isArchived()) {
+            throw new OrganizationArchived(organization);
+        }
+    }
+
+    /**
+     * Inserts an organization without checking where it stands and without an audit entry. It is for
+     * loading data (demo mode, tests); changes made by people go through {@link OrganizationChanges}.
+     */
     @Transactional
     public Organization create(@Nullable OrganizationId parent, OrganizationKind kind, String name,
             @Nullable String locality) {
@@ -99,13 +160,15 @@ public class Organizations {
                 .update(keys, "id");
         var id = OrganizationId.of(keys.getKey().longValue());
         log.info("Created organization {} of kind {} under {}", id, kind, parent);
-        return new Organization(id, parent, kind, name, locality);
+        return new Organization(id, parent, kind, name, locality, null);
     }
 
     private static Organization map(ResultSet row, int rowNumber) throws SQLException {
-        long parent = row.getLong("parent_id");
+        // Read as an object: wasNull() after reading the id would report on the id instead.
+        Long parent = row.getObject("parent_id", Long.class);
         return new Organization(OrganizationId.of(row.getLong("id")),
-                row.wasNull() ? null : OrganizationId.of(parent),
-                OrganizationKind.valueOf(row.getString("kind")), row.getString("name"), row.getString("locality"));
+                parent == null ? null : OrganizationId.of(parent),
+                OrganizationKind.valueOf(row.getString("kind")), row.getString("name"), row.getString("locality"),
+                JdbcTime.instant(row, "archived_at"));
     }
 }

@@ -85,6 +85,17 @@ public final class VietnameseText {
         return (left, right) -> compareNames(frozen, fullName.apply(left), fullName.apply(right));
     }
 
+    /**
+     * Returns a comparator that orders items by the Vietnamese order of the whole text it extracts, for
+     * names that are no person's, such as "Chi bộ thôn Đông Xuân" before "Chi bộ thôn Hòa Bình 3".
+     */
+    public static <T> Comparator<T> byText(Function<T, String> text) {
+        Collator collator = Collator.getInstance(VIETNAMESE);
+        collator.setStrength(Collator.TERTIARY);
+        Collator frozen = collator.freeze();
+        return (left, right) -> frozen.compare(text.apply(left), text.apply(right));
+    }
+
     private static int compareNames(Collator collator, String left, String right) {
         String[] leftParts = sortParts(left);
         String[] rightParts = sortParts(right);

@@ -110,9 +110,9 @@ public class Motions {
         return !clock.instant().isBefore(meeting.startsAt());
     }
 
-    /** Returns a meeting's planned start as dd/MM/yyyy HH:mm in the application's zone. */
+    /** Returns a meeting's planned start as dd/MM/yyyy HH:mm in the application's zone, naming the zone. */
     public String plannedStart(Instant startsAt) {
-        return START.format(formats.local(startsAt));
+        return formats.inZone(START.format(formats.local(startsAt)), startsAt);
     }
 
     /** Returns the title a vote on the meeting's resolution starts with, in Vietnamese. */

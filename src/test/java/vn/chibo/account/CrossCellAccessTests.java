@@ -103,9 +103,15 @@ class CrossCellAccessTests {
                 "GET /meetings/{meetingId}/minutes.docx");
         hidden("GET /organizations/{organizationId}/roles", "POST /organizations/{organizationId}/roles/grant",
                 "POST /organizations/{organizationId}/roles/revoke");
+        hidden("GET /organizations/{organizationId}", "POST /organizations/{organizationId}/children",
+                "POST /organizations/{organizationId}/rename", "POST /organizations/{organizationId}/move",
+                "POST /organizations/{organizationId}/archive");
 
         KNOWN.put("GET /", Expect.NOT_CELL_SCOPED);
         KNOWN.put("GET /login", Expect.NOT_CELL_SCOPED);
+        // The tree page and top-level creation: a cell secretary gets 403 and sees no cell's names.
+        KNOWN.put("GET /organizations", Expect.NOT_CELL_SCOPED);
+        KNOWN.put("POST /organizations", Expect.NOT_CELL_SCOPED);
         KNOWN.put("GET /account/password", Expect.NOT_CELL_SCOPED);
         // The actor's own password and sessions: changing them would end the test's session.
         KNOWN.put("POST /account/password", Expect.SKIPPED);

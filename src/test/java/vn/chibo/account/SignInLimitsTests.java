@@ -93,7 +93,8 @@ class SignInLimitsTests {
                 .format(Instant.ofEpochSecond(until).atZone(ZoneId.of("Asia/Ho_Chi_Minh")));
 
         mvc.perform(get("/login").param("error", "blocked").param("until", Long.toString(until)))
-                .andExpect(content().string(containsString("Xin thử lại sau " + time + " (khoảng 3 phút nữa)")));
+                .andExpect(content().string(containsString("Xin thử lại sau " + time
+                        + " (giờ Việt Nam, UTC+7), tức khoảng 3 phút nữa.")));
         mvc.perform(get("/login").param("error", "blocked").param("until", "12abc"))
                 .andExpect(content().string(containsString("Xin đợi ít phút rồi thử lại.")));
     }

@@ -54,7 +54,7 @@ class DemoDataTests {
     MockMvc mvc;
 
     @Test
-    void loadsCommuneWithTwoCells() {
+    void loadsCommuneWithThreeCells() {
         Organization commune = onlyTopOrganization();
         List<Organization> cells = organizations.children(commune.id());
 
@@ -62,7 +62,7 @@ class DemoDataTests {
         assertThat(commune.kind()).isEqualTo(OrganizationKind.COMMITTEE);
         assertThat(commune.locality()).isEqualTo("Minh An");
         assertThat(cells).extracting(Organization::name)
-                .containsExactlyInAnyOrder("Chi bộ thôn Hòa Bình 3", "Chi bộ thôn Tân Lập");
+                .containsExactlyInAnyOrder("Chi bộ thôn Hòa Bình 3", "Chi bộ thôn Tân Lập", "Chi bộ thôn Phú Xuân");
         assertThat(cells).allSatisfy(cell -> assertThat(cell.kind()).isEqualTo(OrganizationKind.CELL));
     }
 
@@ -97,6 +97,19 @@ class DemoDataTests {
     }
 
     @Test
+    void thirdCellHasInventedMembers() {
+        List<Member> phuXuan = members.ofCell(cell("Chi bộ thôn Phú Xuân").id());
+
+        assertThat(phuXuan).hasSize(9);
+        assertThat(phuXuan).allSatisfy(member -> assertThat(member.phone()).matches("0917\\d{6}"));
+        assertThat(phuXuan).extracting(Member::cellRole).contains(CellRole.CELL_SECRETARY,
+                CellRole.CELL_DEPUTY_SECRETARY, CellRole.CELL_COMMITTEE_MEMBER);
+        assertThat(phuXuan).filteredOn(member -> member.activityStatus() == ActivityStatus.EXEMPT).hasSize(1);
+        assertThat(phuXuan).filteredOn(member -> member.activityStatus() == ActivityStatus.SENT_OUT).hasSize(1);
+        assertThat(phuXuan).filteredOn(Member::isProbationary).hasSize(1);
+    }
+
+    @Test
     void demoAccountsHaveRolesAndMembers() {
         Organization commune = onlyTopOrganization();
         Organization village = cell("Chi bộ thôn Hòa Bình 3");
@@ -110,12 +123,16 @@ class DemoDataTests {
                 new Grant(tanLap.id(), Role.CELL_SECRETARY));
         assertAccount("0916203317", "Đoàn Thị Mến", new Grant(tanLap.id(), Role.MEMBER),
                 new Grant(commune.id(), Role.COMMITTEE_OFFICER));
-        assertThat(jdbc.sql("select count(*) from account").query(Long.class).single()).isEqualTo(5);
+        AccountRecord admin = accounts.findByUsername("quantri").orElseThrow();
+        assertThat(admin.memberId()).isNull();
+        assertThat(accounts.grantsOf(admin.id())).containsExactly(new Grant(commune.id(), Role.SYSTEM_ADMIN));
+        assertThat(jdbc.sql("select count(*) from account").query(Long.class).single()).isEqualTo(6);
     }
 
     @Test
     void demoAccountsSignInWithoutPasswordChange() throws Exception {
-        for (String username : List.of("0912104729", "0912418916", "0915665515", "0916201408", "0916203317")) {
+        for (String username : List.of("0912104729", "0912418916", "0915665515", "0916201408", "0916203317",
+                "quantri")) {
             mvc.perform(formLogin("/login").user(username).password("chibo-demo")).andExpect(redirectedUrl("/"));
         }
     }
@@ -128,7 +145,7 @@ class DemoDataTests {
 
         assertThat(loadedAgain).isFalse();
         assertThat(counts()).isEqualTo(before);
-        assertThat(before).containsEntry("organization", 3L).containsEntry("member", 42L).containsEntry("account", 5L);
+        assertThat(before).containsEntry("organization", 4L).containsEntry("member", 51L).containsEntry("account", 6L);
     }
 
     private void assertAccount(String username, String name, Grant... grants) {

@@ -122,7 +122,7 @@ class MeetingManagementTests {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("meeting.error.closeBeforeStart")
                 .extracting(failure -> ((InvalidInputException) failure).messageArguments()[0])
-                .isEqualTo("08:00 20/01/2099");
+                .isEqualTo("08:00 20/01/2099 (giờ Việt Nam, UTC+7)");
         assertThat(meetings.get(id).status()).isEqualTo(MeetingStatus.PUBLISHED);
     }
 

@@ -50,6 +50,17 @@ class BadRequestTests {
     }
 
     @Test
+    void containerErrorPageSpeaksChosenLanguage() throws Exception {
+        String english = rawGet("/?x=%", "chibo-lang=en");
+        String german = rawGet("/?x=%", "chibo-lang=de");
+
+        assertThat(english).startsWith("HTTP/1.1 400").contains("<html lang=\"en\">")
+                .contains("The request is not valid.").doesNotContain("Exception");
+        assertThat(german).startsWith("HTTP/1.1 400").contains("<html lang=\"de\">")
+                .contains("Die Anfrage ist ungültig.").doesNotContain("Exception");
+    }
+
+    @Test
     void truncatedMultipartAnswers400() throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
                 .header("Content-Type", "multipart/form-data; boundary=XYZ")
@@ -69,9 +80,15 @@ class BadRequestTests {
 
     /** Sends a request line as written, since java.net.URI refuses a broken escape before sending it. */
     private String rawGet(String path) throws Exception {
+        return rawGet(path, null);
+    }
+
+    /** Sends the request with the cookie header, when one is given, such as the language cookie. */
+    private String rawGet(String path, String cookie) throws Exception {
+        String cookieHeader = cookie == null ? "" : "Cookie: " + cookie + "\r\n";
         try (var socket = new Socket("127.0.0.1", port)) {
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + cookieHeader
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }

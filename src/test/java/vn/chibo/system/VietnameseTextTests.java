@@ -111,6 +111,17 @@ class VietnameseTextTests {
     }
 
     /** Returns the text with each "<hex>" replaced by that code point, as a CSV table cannot hold them. */
+    @Test
+    void textSortsTheVietnameseWay() {
+        List<String> names = new ArrayList<>(List.of("Chi bộ thôn Hòa Bình 3", "Chi bộ thôn Đông Xuân",
+                "Chi bộ thôn Ấp Mới", "Chi bộ thôn Dương Liễu", "Chi bộ thôn An Phú"));
+
+        names.sort(VietnameseText.byText(name -> name));
+
+        assertThat(names).containsExactly("Chi bộ thôn An Phú", "Chi bộ thôn Ấp Mới", "Chi bộ thôn Dương Liễu",
+                "Chi bộ thôn Đông Xuân", "Chi bộ thôn Hòa Bình 3");
+    }
+
     private static String withCodePoints(String text) {
         return Pattern.compile("<([0-9A-F]{4,6})>").matcher(text)
                 .replaceAll(match -> new String(Character.toChars(Integer.parseInt(match.group(1), 16))));

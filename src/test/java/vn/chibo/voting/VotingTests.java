@@ -284,7 +284,7 @@ class VotingTests {
                 .isInstanceOf(MeetingNotStarted.class)
                 .hasMessage("voting.error.meetingNotStarted")
                 .satisfies(failure -> assertThat(((MeetingNotStarted) failure).messageArguments())
-                        .containsExactly(start));
+                        .containsExactly(start + " (giờ Việt Nam, UTC+7)"));
         assertThat(motions.ofMeeting(village.meeting())).isEmpty();
 
         Instant earlier = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MINUTES);

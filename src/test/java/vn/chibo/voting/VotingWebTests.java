@@ -214,7 +214,7 @@ class VotingWebTests {
         String start = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(later.atZone(ZoneId.of(
                 "Asia/Ho_Chi_Minh")));
         MockHttpSession chair = SignIn.as(mvc, village.secretary());
-        String expected = "Cuộc họp bắt đầu lúc " + start + " nên chưa mở biểu quyết được. Nếu cuộc họp thực tế đã "
+        String expected = "Cuộc họp bắt đầu lúc " + start + " (giờ Việt Nam, UTC+7) nên chưa mở biểu quyết được. Nếu cuộc họp thực tế đã "
                 + "họp sớm hơn, xin sửa giờ bắt đầu của cuộc họp rồi mở biểu quyết.";
 
         mvc.perform(get("/meetings/{id}/motions", village.meeting().value()).session(chair))

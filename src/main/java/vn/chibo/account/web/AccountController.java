@@ -51,7 +51,7 @@ class AccountController {
         blockedUntil(until).ifPresent(instant -> {
             Instant now = clock.instant();
             boolean today = formats.date(instant).equals(formats.date(now));
-            model.addAttribute("retryAt", today ? formats.time(instant) : formats.dateTime(instant));
+            model.addAttribute("retryAt", today ? formats.timeInZone(instant) : formats.dateTimeInZone(instant));
             model.addAttribute("retryMinutes", Math.max(1, (Duration.between(now, instant).toSeconds() + 59) / 60));
         });
         return "account/login";

@@ -83,7 +83,7 @@ public class RosterImports {
      */
     @Transactional
     public RosterImportId upload(Actor actor, OrganizationId cell, String fileName, byte[] content) {
-        permissions.requireManageRoster(actor, cell);
+        permissions.requireAddMembers(actor, cell);
         if (content.length > limits.maxFileSize().toBytes()) {
             throw NotARoster.tooLarge(limits.maxFileSize().toMegabytes());
         }
@@ -133,7 +133,7 @@ public class RosterImports {
      */
     @Transactional
     public RosterImport.Result confirm(Actor actor, OrganizationId cell, RosterImportId id, String digest) {
-        permissions.requireManageRoster(actor, cell);
+        permissions.requireAddMembers(actor, cell);
         RosterImport found = get(cell, id);
         requirePreviewed(found);
         log.info("Applying roster import {} to cell {}", id, cell);
