@@ -68,7 +68,7 @@ class AccessibilityTests {
         DemoPages.signIn(browser, baseUrl(), DemoPages.MEMBER);
         browser.get(baseUrl() + "/meetings/999999999");
 
-        assertThat(browser.getTitle()).contains("Có lỗi");
+        assertThat(browser.getTitle()).contains("Không tìm thấy trang");
         assertThat(Axe.violations(browser)).isEmpty();
     }
 
