@@ -30,6 +30,7 @@ import static vn.chibo.member.importing.RosterColumn.BIRTH_DATE;
 import static vn.chibo.member.importing.RosterColumn.CELL_ROLE;
 import static vn.chibo.member.importing.RosterColumn.EMAIL;
 import static vn.chibo.member.importing.RosterColumn.FULL_NAME;
+import static vn.chibo.member.importing.RosterColumn.HOMETOWN;
 import static vn.chibo.member.importing.RosterColumn.MEMBERSHIP_STATUS;
 import static vn.chibo.member.importing.RosterColumn.NOTE;
 import static vn.chibo.member.importing.RosterColumn.OCCUPATION;
@@ -71,6 +72,7 @@ final class RowParser {
     private static final int OCCUPATION_LENGTH = 200;
     private static final int ADDRESS_LENGTH = 300;
     private static final int NOTE_LENGTH = 500;
+    private static final int HOMETOWN_LENGTH = 200;
 
     private final RawRow raw;
     private final Map<RosterColumn, String> labels;
@@ -111,6 +113,7 @@ final class RowParser {
         String occupation = text(OCCUPATION, OCCUPATION_LENGTH);
         String address = text(ADDRESS, ADDRESS_LENGTH);
         String note = text(NOTE, NOTE_LENGTH);
+        String hometown = text(HOMETOWN, HOMETOWN_LENGTH);
 
         checkDateOrder(birthDate, admissionDate, officialDate);
         if (membership == MembershipStatus.OFFICIAL) {
@@ -126,7 +129,7 @@ final class RowParser {
             return new RosterRow(raw.rowNumber(), ordinal, writtenName, null, provided, errors, warnings);
         }
         var values = new NewMember(name, sex, birthDate, admissionDate, officialDate, card, role, membership,
-                activity, phone, email, occupation, address, note);
+                activity, phone, email, occupation, address, note, hometown);
         return new RosterRow(raw.rowNumber(), ordinal, writtenName, values, provided, errors, warnings);
     }
 
