@@ -82,6 +82,12 @@ public class MemberStatus {
                 inForce.effectiveDate());
     }
 
+    /** Fails with not-found unless the member is on the roster of a cell the actor may see. */
+    @Transactional(readOnly = true)
+    public void requireOnRoster(Actor actor, OrganizationId cell, MemberId id) {
+        onRoster(actor, cell, id);
+    }
+
     /** Returns the member's own record, or fails with not-found unless the member is on the cell's roster. */
     Member onRoster(Actor actor, OrganizationId cell, MemberId id) {
         permissions.requireViewRoster(actor, cell);

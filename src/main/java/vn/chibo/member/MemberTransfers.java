@@ -115,8 +115,12 @@ public class MemberTransfers {
 
     /** Moves a member for good to another cell, with the whole status history. */
     @Transactional
-    public void transfer(Actor actor, OrganizationId cell, MemberId id, OrganizationId toCell, StatusDecision decision) {
+    public void transfer(Actor actor, OrganizationId cell, MemberId id, @Nullable OrganizationId toCell,
+            StatusDecision decision) {
         Member member = ownMember(actor, cell, id);
+        if (toCell == null) {
+            throw new InvalidStatusChange("member.transfer.error.noSuchCell");
+        }
         Organization target = receivingCell(member, toCell);
         requireTransfer(actor, member, target.id());
         StatusRules.checkTransfer(status.current(member), decision.effectiveDate(), members.today());
