@@ -24,7 +24,7 @@ public record ImportPlan(RosterFormat format, List<String> ignoredHeaders, List<
         rows = List.copyOf(rows);
     }
 
-    /** The most rows the preview lists; a page of more rows would be megabytes on a phone. */
+    /** The maximum number of rows the preview lists, because a page of more rows would be megabytes on a phone. */
     public static final int PREVIEW_ROWS = 500;
 
     /**

@@ -56,12 +56,12 @@ public class NotARoster extends InvalidInputException {
         return new NotARoster("member.import.error.tooManyCells", maximum);
     }
 
-    /** A text file that is neither UTF-8 nor windows-1258, from the given row (line) on. */
+    /** Rejects a text file that is neither UTF-8 nor windows-1258, from the given row (line) on. */
     static NotARoster notUtf8(int rowNumber) {
         return new NotARoster("member.import.error.notUtf8", rowNumber);
     }
 
-    /** A text file with "?" in place of letters its code page lacks, first in the given row (line). */
+    /** Rejects a text file with "?" in place of letters its code page lacks, first in the given row (line). */
     static NotARoster lettersLost(int rowNumber) {
         return new NotARoster("member.import.error.lettersLost", rowNumber);
     }

@@ -138,7 +138,7 @@ final class TextRosterReader {
      * Decodes by the byte order mark if there is one, else as UTF-8 if the bytes are valid UTF-8, else
      * as windows-1258. Text in that code page is almost never valid UTF-8, because its letters with
      * diacritics are single bytes above 0x7F. The preview names the first line that is not UTF-8, so
-     * that the secretary checks the names; bytes that windows-1258 does not define either reject the
+     * that the secretary checks the names. Bytes that windows-1258 does not define either reject the
      * file, naming their line. A file saved in a code page without Vietnamese letters (windows-1252 on
      * English Windows) has "?" in place of the lost letters, which the row checks reject.
      *
@@ -202,7 +202,7 @@ final class TextRosterReader {
     }
 
     /**
-     * Returns the first line among the top rows where "?" stands inside a word, as it does where a
+     * Returns the first line among the top rows where "?" is inside a word, as it is where a
      * program saved letters that the file's code page lacks ("H? và tên"), or 0 when there is none.
      */
     private static int firstLineWithLostLetters(String text) {

@@ -45,7 +45,7 @@ final class XlsxRosterReader {
     private static final Logger log = LoggerFactory.getLogger(XlsxRosterReader.class);
 
     /**
-     * The least number of bytes the parts of a workbook may take unpacked. A roster of 2,000 members in 15
+     * The minimum limit on the bytes the parts of a workbook may take unpacked. A roster of 2,000 members in 15
      * columns, as POI writes it, takes about 1.6 MB, so this leaves room for other sheets and pictures.
      */
     static final long MAX_UNPACKED_BYTES = 32L * 1024 * 1024;
@@ -275,7 +275,7 @@ final class XlsxRosterReader {
 
         /**
          * The texts inside a cell element: the value in {@code <v>}, the text of an inline string, and
-         * whether the cell holds a formula in {@code <f>}, whose last computed value is then in {@code <v>}.
+         * whether the cell contains a formula in {@code <f>}, whose last computed value is then in {@code <v>}.
          */
         private record CellContent(@Nullable String value, String inlineText, boolean formula) {
         }

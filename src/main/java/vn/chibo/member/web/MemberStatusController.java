@@ -23,8 +23,8 @@ import vn.chibo.system.InvalidInputException;
 
 /**
  * The forms on a member's page that write the status history: a decision on the status, sending the
- * member out for a while, the return, and a permanent transfer. Each answers with the member's page
- * and a message saying what was recorded or why not.
+ * member out for a while, the return, and a permanent transfer. Each redirects to the member's page
+ * with a message that states what was recorded, or why not.
  */
 @Controller
 class MemberStatusController {

@@ -52,7 +52,7 @@ class RosterExportController {
         RosterExport.ExportedFile file = export.export(actor, cell,
                 RosterController.filter(search, membership, activity, transfer), format, locale);
 
-        // The file holds personal data, so no cache may keep it.
+        // The file contains personal data, so no cache may keep it.
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(format.contentType()))
                 .cacheControl(CacheControl.noStore())

@@ -199,7 +199,7 @@ public class RosterImportErrorsTests {
                 + SYLLABLES[number / 20 % 20] + " " + SYLLABLES[number % 20];
     }
 
-    /** A roster of generated members in the columns of an export, as one CSV file. */
+    /** Generates a roster of members in the columns of an export, as one CSV file. */
     public static byte[] generatedCsv(int rows) {
         var text = new StringBuilder(rows * 140).append('\uFEFF').append(HEADER);
         for (int i = 1; i <= rows; i++) {
