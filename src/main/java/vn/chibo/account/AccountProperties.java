@@ -8,13 +8,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of sign-in: the key for phone look-ups and the limits on failed sign-ins.
+ * Settings of sign-in: the key for phone look-ups, the limits on failed sign-ins and the lifetime of
+ * the API's bearer tokens.
  *
  * @param crypto the key of the keyed hash that finds an account by phone number
  * @param signIn how failed sign-ins are slowed down and then refused
+ * @param api the bearer tokens of the JSON API
  */
 @ConfigurationProperties("chibo")
-public record AccountProperties(@DefaultValue Crypto crypto, @DefaultValue SignIn signIn) {
+public record AccountProperties(@DefaultValue Crypto crypto, @DefaultValue SignIn signIn, @DefaultValue Api api) {
+
+    /**
+     * @param tokenLifetime how long a bearer token works after it was issued; at least one minute
+     */
+    public record Api(@DefaultValue("30d") Duration tokenLifetime) {
+
+        public Api {
+            if (tokenLifetime.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new IllegalArgumentException("chibo.api.token-lifetime must be at least 1 minute, but is "
+                        + tokenLifetime);
+            }
+        }
+    }
 
     /**
      * @param lookupKey the key, at least 32 characters; blank to use the key kept in {@code lookupKeyFile}

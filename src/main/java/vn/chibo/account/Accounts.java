@@ -206,6 +206,7 @@ public class Accounts {
                 .single();
     }
 
+    /** Replaces the password and revokes the account's API tokens, which the old password obtained. */
     void updatePassword(AccountId id, String rawPassword, boolean mustChangePassword) {
         jdbc.sql("""
                 update account set password_hash = :hash, must_change_password = :mustChange,
@@ -217,6 +218,7 @@ public class Accounts {
                 .param("now", JdbcTime.param(clock.instant()))
                 .param("id", id.value())
                 .update();
+        revokeApiTokens(id);
     }
 
     /** Stores a new hash of the same password, such as an upgrade from BCrypt to Argon2 at sign-in. */
@@ -235,11 +237,22 @@ public class Accounts {
                 .update();
     }
 
-    /** Raises the session generation, which ends every session signed in under the old one. */
+    /**
+     * Raises the session generation, which ends every session signed in under the old one, and
+     * revokes the account's API tokens.
+     */
     void raiseSessionGeneration(AccountId id) {
         jdbc.sql("update account set session_generation = session_generation + 1 where id = :id")
                 .param("id", id.value())
                 .update();
+        revokeApiTokens(id);
+    }
+
+    private void revokeApiTokens(AccountId id) {
+        int revoked = jdbc.sql("delete from api_token where account_id = :id").param("id", id.value()).update();
+        if (revoked > 0) {
+            log.info("Revoked {} API tokens of account {}", revoked, id);
+        }
     }
 
     /** Sets the phone look-up of accounts made before it existed, whose user name is their phone number. */

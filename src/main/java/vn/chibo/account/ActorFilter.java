@@ -16,6 +16,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import vn.chibo.system.ApiProblems;
+
 /**
  * Loads the {@link Actor} of every signed-in request from the database. A session ends at once when
  * its account was disabled or deleted, changed its password or signed out everywhere since the
@@ -77,6 +79,12 @@ class ActorFilter extends OncePerRequestFilter {
         Actor actor = actorOf(account.get());
         request.setAttribute(ATTRIBUTE, actor);
         request.setAttribute(MODEL_ATTRIBUTE, actor);
+        // The API answers in the language of each request's header and never redirects: its tokens
+        // are not issued to, and stop working for, accounts with an initial password.
+        if (ApiProblems.isApi(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
         languages.apply(account.get(), request, response);
 
         String path = request.getRequestURI().substring(request.getContextPath().length());

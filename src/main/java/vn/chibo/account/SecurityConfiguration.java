@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -13,17 +15,23 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.LocaleResolver;
 
+import vn.chibo.system.ApiProblems;
+
 /**
- * Sign-in by form with limits on failed attempts, CSRF protection on every form and htmx request,
- * and a content security policy that allows no inline script and no third-party host.
+ * Two security filter chains. The pages: sign-in by form with limits on failed attempts, sessions,
+ * CSRF protection on every form and htmx request, and a content security policy that allows no
+ * inline script and no third-party host. The JSON API (with the OpenAPI document and the actuator):
+ * bearer tokens, no session and so no CSRF token, and errors as problem details.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -33,6 +41,44 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
+
+    /** The paths of the API chain; every other path belongs to the pages. */
+    static final String[] API_CHAIN_PATHS = { ApiProblems.API_PATHS, "/v3/api-docs", "/v3/api-docs.yaml",
+        "/v3/api-docs/**", "/actuator", "/actuator/**" };
+
+    /**
+     * The JSON API. It needs no CSRF protection because it keeps no session and reads no cookie:
+     * a request is signed in only by the bearer token it carries, which a forged cross-site request
+     * cannot add. The health endpoint and the OpenAPI document are public. Every other actuator
+     * endpoint needs a token, and returns 404 even then because it is not exposed.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ActorFilter actorFilter, ApiTokens tokens,
+            ApiProblems problems) throws Exception {
+        http.securityMatcher(API_CHAIN_PATHS)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/actuator/health")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, failure) -> ApiTokenFilter.rejectToken(request,
+                                response, problems))
+                        .accessDeniedHandler((request, response, denied) -> problems.writeMessage(request, response,
+                                HttpStatus.FORBIDDEN, "error.forbidden")))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .frameOptions(frame -> frame.deny()))
+                .addFilterBefore(new ApiTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(actorFilter, AuthorizationFilter.class);
+        return http.build();
+    }
 
     @Bean
     SecurityFilterChain webSecurity(HttpSecurity http, ActorFilter actorFilter, SignInLimits limits,
@@ -62,10 +108,10 @@ class SecurityConfiguration {
     }
 
     /**
-     * Checks passwords through the sign-in limits only. It is the chain's own manager, with no parent,
-     * so that no other provider could check a password that the limits refused to check.
+     * Checks passwords through the sign-in limits only, for the sign-in form and for API tokens. It
+     * has no parent, so that no other provider could check a password that the limits refused to check.
      */
-    private static AuthenticationManager signInManager(AccountUserDetailsService userDetails,
+    static AuthenticationManager signInManager(AccountUserDetailsService userDetails,
             PasswordEncoder passwordEncoder, SignInLimits limits) {
         var passwords = new DaoAuthenticationProvider(userDetails);
         passwords.setPasswordEncoder(passwordEncoder);

@@ -32,7 +32,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns failures into a page in the user's language with the right status. An htmx request gets
- * only the message, retargeted to the page's message area, so that the page around it stays.
+ * only the message, retargeted to the page's message area, so that the page around it stays. A
+ * request of the JSON API gets the same message as problem details instead.
  */
 @ControllerAdvice
 @Order(0)
@@ -41,9 +42,11 @@ class ErrorHandling {
     private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
 
     private final MessageSource messages;
+    private final ApiProblems problems;
 
-    ErrorHandling(MessageSource messages) {
+    ErrorHandling(MessageSource messages, ApiProblems problems) {
         this.messages = messages;
+        this.problems = problems;
     }
 
     @ExceptionHandler(DomainException.class)
@@ -51,6 +54,11 @@ class ErrorHandling {
             Locale locale) {
         log.info("Request {} {} failed: {} ({})", request.getMethod(), request.getRequestURI(),
                 failure.messageKey(), failure.getClass().getSimpleName());
+        if (failure instanceof TooManyRequestsException tooMany) {
+            // Rounded up, so that a client that waits exactly this long is let through.
+            long seconds = tooMany.retryAfter().toSeconds() + (tooMany.retryAfter().toNanosPart() > 0 ? 1 : 0);
+            response.setHeader("Retry-After", Long.toString(seconds));
+        }
         String text = messages.getMessage(failure.messageKey(), failure.messageArguments(), locale);
         return errorView(failure.status(), text, request, response);
     }
@@ -68,13 +76,21 @@ class ErrorHandling {
      */
     @ExceptionHandler({ BindException.class, InvalidPropertyException.class, TypeMismatchException.class,
             HttpMessageNotReadableException.class, ServletRequestBindingException.class,
-            HttpMediaTypeNotSupportedException.class, ConversionFailedException.class })
+            ConversionFailedException.class })
     ModelAndView badRequest(Exception failure, HttpServletRequest request, HttpServletResponse response,
             Locale locale) {
         log.info("Request {} {} failed: {}", request.getMethod(), request.getRequestURI(),
                 failure.getClass().getSimpleName());
         String text = messages.getMessage("error.badRequest", null, locale);
         return errorView(HttpStatus.BAD_REQUEST, text, request, response);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ModelAndView unsupportedMediaType(HttpMediaTypeNotSupportedException failure, HttpServletRequest request,
+            HttpServletResponse response, Locale locale) {
+        log.info("Request {} {} failed: unsupported content type", request.getMethod(), request.getRequestURI());
+        String text = messages.getMessage("error.unsupportedMediaType", null, locale);
+        return errorView(HttpStatus.UNSUPPORTED_MEDIA_TYPE, text, request, response);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -151,8 +167,17 @@ class ErrorHandling {
         return errorView(HttpStatus.INTERNAL_SERVER_ERROR, text, request, response);
     }
 
-    private static ModelAndView errorView(HttpStatus status, String text, HttpServletRequest request,
+    private ModelAndView errorView(HttpStatus status, String text, HttpServletRequest request,
             HttpServletResponse response) {
+        if (ApiProblems.isApi(request)) {
+            try {
+                problems.write(request, response, status, text);
+            }
+            catch (IOException failure) {
+                log.debug("Client went away before the problem details of {} were written", request.getRequestURI());
+            }
+            return new ModelAndView();
+        }
         ModelAndView view;
         if (request.getHeader("HX-Request") != null) {
             response.setHeader("HX-Retarget", "#messages");

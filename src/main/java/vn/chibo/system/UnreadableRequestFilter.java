@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.DataBinder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -21,10 +22,10 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Answers 400 (or 413 for an upload over the size limit) to a request whose parameters the servlet
- * container cannot read: a broken percent-encoding such as {@code ?q=%}, or a multipart body that is
- * too large or cut short; and to one whose parameter names hold list indexes that form binding
- * cannot handle. It runs before the security filters, because the first filter to read a parameter
+ * Answers 400 (or 413 for an upload over the size limit), as a page or for the JSON API as problem
+ * details, to a request whose parameters the servlet container cannot read: a broken percent-encoding
+ * such as {@code ?q=%}, or a multipart body that is too large or cut short; and to one whose
+ * parameter names hold list indexes that form binding cannot handle. It runs before the security filters, because the first filter to read a parameter
  * (the CSRF check, for one) would otherwise fail with a 500, and the container's message would carry
  * the raw value, which may be a member's name or phone number, into the log.
  */
@@ -43,10 +44,12 @@ class UnreadableRequestFilter extends OncePerRequestFilter {
 
     private final MessageSource messages;
     private final LocaleResolver localeResolver;
+    private final ApiProblems problems;
 
-    UnreadableRequestFilter(MessageSource messages, LocaleResolver localeResolver) {
+    UnreadableRequestFilter(MessageSource messages, LocaleResolver localeResolver, ApiProblems problems) {
         this.messages = messages;
         this.localeResolver = localeResolver;
+        this.problems = problems;
     }
 
     @Override
@@ -70,6 +73,11 @@ class UnreadableRequestFilter extends OncePerRequestFilter {
 
     private void reject(HttpServletRequest request, HttpServletResponse response, boolean tooLarge)
             throws IOException {
+        if (ApiProblems.isApi(request)) {
+            problems.writeMessage(request, response, tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST,
+                    tooLarge ? "error.uploadTooLarge" : "error.badRequest");
+            return;
+        }
         Locale locale = localeResolver.resolveLocale(request);
         String text = messages.getMessage(tooLarge ? "error.uploadTooLarge" : "error.badRequest", null, locale);
         response.setStatus(tooLarge ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE

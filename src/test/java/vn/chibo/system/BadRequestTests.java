@@ -41,6 +41,15 @@ class BadRequestTests {
     }
 
     @Test
+    void brokenPercentEncodingOnApiAnswersProblem() throws Exception {
+        String response = rawGet("/api/v1/me?q=%");
+
+        assertThat(response).startsWith("HTTP/1.1 400");
+        assertThat(response).contains("Content-Type: application/problem+json");
+        assertThat(response).contains("\"detail\":\"Yêu cầu không hợp lệ.\"");
+    }
+
+    @Test
     void truncatedMultipartAnswers400() throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
                 .header("Content-Type", "multipart/form-data; boundary=XYZ")

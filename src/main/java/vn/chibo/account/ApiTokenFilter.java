@@ -1,0 +1,70 @@
+package vn.chibo.account;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import vn.chibo.system.ApiProblems;
+
+/**
+ * Signs in an API request that carries {@code Authorization: Bearer <token>}, for this request only:
+ * the API keeps no session. A request with a token that does not work (unknown, expired, revoked)
+ * is rejected with 401 at once, even on paths that need no sign-in, so that the app requests a new one.
+ */
+class ApiTokenFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiTokenFilter.class);
+    private static final String BEARER = "Bearer ";
+
+    private final ApiTokens tokens;
+    private final ApiProblems problems;
+
+    ApiTokenFilter(ApiTokens tokens, ApiProblems problems) {
+        this.tokens = tokens;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            chain.doFilter(request, response);
+            return;
+        }
+
+        Optional<AccountRecord> account = tokens.accountOf(header.substring(BEARER.length()).strip());
+        if (account.isEmpty()) {
+            log.info("Rejected an unknown, expired or revoked API token on {} {}", request.getMethod(),
+                    request.getRequestURI());
+            rejectToken(request, response, problems);
+            return;
+        }
+
+        var user = new AccountUser(account.get(), null);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
+        SecurityContextHolder.setContext(context);
+        chain.doFilter(request, response);
+    }
+
+    /** Writes 401 with a problem and the challenge of RFC 6750, for a missing or invalid token alike. */
+    static void rejectToken(HttpServletRequest request, HttpServletResponse response, ApiProblems problems)
+            throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"chibo\"");
+        problems.writeMessage(request, response, HttpStatus.UNAUTHORIZED, "error.unauthorized");
+    }
+}

@@ -1,0 +1,155 @@
+package vn.chibo.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+import vn.chibo.system.ForbiddenException;
+import vn.chibo.system.Formats;
+import vn.chibo.system.JdbcTime;
+import vn.chibo.system.TooManyRequestsException;
+
+/**
+ * Bearer tokens of the JSON API. A token is issued for a user name (or phone number) and password
+ * under the rules of the sign-in form. The same limits on failed attempts per account and per client
+ * address apply, and an account gets no token while its initial password is unchanged. A token is 256 random bits; only
+ * its SHA-256 hash is stored. It works until it expires ({@code chibo.api.token-lifetime}), is revoked
+ * by its holder, or the account changes its password or signs out everywhere, which deletes all of
+ * the account's tokens (see {@link Accounts}).
+ */
+@Component
+public class ApiTokens {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiTokens.class);
+    private static final int TOKEN_BYTES = 32;
+
+    private final SecureRandom random = new SecureRandom();
+    private final JdbcClient jdbc;
+    private final Accounts accounts;
+    private final AuthenticationManager signIn;
+    private final Duration lifetime;
+    private final Formats formats;
+    private final Clock clock;
+
+    ApiTokens(JdbcClient jdbc, Accounts accounts, AccountUserDetailsService userDetails,
+            PasswordEncoder passwordEncoder, SignInLimits limits, AccountProperties properties, Formats formats,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.signIn = SecurityConfiguration.signInManager(userDetails, passwordEncoder, limits);
+        this.lifetime = properties.api().tokenLifetime();
+        this.formats = formats;
+        this.clock = clock;
+    }
+
+    /** A token as issued: the only time the token itself is known to the server. */
+    public record IssuedToken(String token, Instant expiresAt) {
+    }
+
+    /**
+     * Checks the password and issues a token.
+     *
+     * @param clientAddress the address the request came from, for the per-address sign-in limit
+     * @throws ApiSignInFailed for a wrong user name or password, or a disabled account
+     * @throws TooManyRequestsException while sign-in is blocked after repeated failures
+     * @throws ForbiddenException when the password is right but still the initial one
+     */
+    public IssuedToken issue(String usernameOrPhone, String password, @Nullable String clientAddress) {
+        AccountUser user = checkPassword(usernameOrPhone, password, clientAddress);
+        AccountRecord account = accounts.find(user.accountId()).orElseThrow(ApiSignInFailed::new);
+        if (account.mustChangePassword()) {
+            log.info("Refused an API token to account {}: its initial password is unchanged", account.id());
+            throw new ForbiddenException("account.api.initialPassword");
+        }
+
+        String token = newToken();
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(lifetime);
+        jdbc.sql("delete from api_token where expires_at <= :now").param("now", JdbcTime.param(now)).update();
+        jdbc.sql("""
+                insert into api_token (account_id, token_hash, issued_at, expires_at)
+                values (:account, :hash, :now, :expiresAt)
+                """)
+                .param("account", account.id().value())
+                .param("hash", hash(token))
+                .param("now", JdbcTime.param(now))
+                .param("expiresAt", JdbcTime.param(expiresAt))
+                .update();
+        log.info("Issued an API token to account {}, valid until {}", account.id(), expiresAt);
+        return new IssuedToken(token, expiresAt);
+    }
+
+    /**
+     * Returns the account of a token that works: issued here, not expired or revoked, of an enabled
+     * account that has changed its initial password.
+     */
+    Optional<AccountRecord> accountOf(String token) {
+        Optional<Long> accountId = jdbc.sql("""
+                select t.account_id from api_token t join account a on a.id = t.account_id
+                where t.token_hash = :hash and t.expires_at > :now and a.enabled and not a.must_change_password
+                """)
+                .param("hash", hash(token))
+                .param("now", JdbcTime.param(clock.instant()))
+                .query(Long.class)
+                .optional();
+        return accountId.flatMap(id -> accounts.find(AccountId.of(id)));
+    }
+
+    /** Revokes one token, such as when the app signs out; returns whether it existed. */
+    public boolean revoke(String token) {
+        return jdbc.sql("delete from api_token where token_hash = :hash").param("hash", hash(token)).update() > 0;
+    }
+
+    private AccountUser checkPassword(String usernameOrPhone, String password, @Nullable String clientAddress) {
+        var attempt = UsernamePasswordAuthenticationToken.unauthenticated(usernameOrPhone, password);
+        attempt.setDetails(new WebAuthenticationDetails(clientAddress == null ? "" : clientAddress, null));
+        try {
+            return (AccountUser) signIn.authenticate(attempt).getPrincipal();
+        }
+        catch (SignInBlocked blocked) {
+            Duration wait = Duration.between(clock.instant(), blocked.until());
+            long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+            throw new TooManyRequestsException(wait, "account.login.blocked", formats.time(blocked.until()), minutes);
+        }
+        catch (AuthenticationException failed) {
+            // The user name is not logged: it is usually a member's phone number.
+            log.info("API sign-in failed: {}", failed.getClass().getSimpleName());
+            throw new ApiSignInFailed();
+        }
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Returns the SHA-256 hash (hex) under which a token is stored. A token has too much entropy to need a salt. */
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        }
+        catch (NoSuchAlgorithmException missing) {
+            throw new IllegalStateException("SHA-256 is not available in this JDK", missing);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package vn.chibo.api;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * The shape of every error of the API, as RFC 9457 problem details. The OpenAPI document refers to it;
+ * {@code vn.chibo.system.ApiProblems} writes it.
+ *
+ * @param type always {@code about:blank}, because the status identifies the error
+ * @param title the standard reason phrase of the status, in English
+ * @param detail what went wrong and what to do, in the language of {@code Accept-Language}
+ * @param instance the path of the request
+ */
+@Schema(name = "Problem", description = "An error as RFC 9457 problem details (application/problem+json)")
+record Problem(@Schema(example = "about:blank") String type, @Schema(example = "Not Found") String title,
+        @Schema(example = "404") int status,
+        @Schema(example = "Không tìm thấy trang này, hoặc đồng chí không có quyền xem.") String detail,
+        @Schema(example = "/api/v1/cells/7/members") String instance) {
+
+    static final String MEDIA_TYPE = "application/problem+json";
+}

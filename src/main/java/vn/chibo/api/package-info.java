@@ -1,0 +1,8 @@
+/**
+ * The JSON API under {@code /api/v1} for the mobile handbook app: bearer tokens, the signed-in
+ * person, and the rosters of the cells that person may see, described by OpenAPI.
+ */
+@NullMarked
+package vn.chibo.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,73 @@
+package vn.chibo.system;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes the errors of the JSON API as RFC 9457 problem details ({@code application/problem+json}):
+ * the status, its standard reason phrase as the title, and a detail in the language that the
+ * request's {@code Accept-Language} header names (Vietnamese by default). Error pages are for
+ * browsers. API clients get problems instead, from the controllers' error handling and from the
+ * security filters alike.
+ */
+@Component
+public class ApiProblems {
+
+    /** The paths of the JSON API. */
+    public static final String API_PATHS = "/api/**";
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private final MessageSource messages;
+    private final LocaleResolver localeResolver;
+    private final JsonMapper json;
+
+    ApiProblems(MessageSource messages, LocaleResolver localeResolver, JsonMapper json) {
+        this.messages = messages;
+        this.localeResolver = localeResolver;
+        this.json = json;
+    }
+
+    /** Returns whether the request is one of the JSON API, which gets problem details instead of error pages. */
+    public static boolean isApi(HttpServletRequest request) {
+        return pathOf(request).startsWith("/api/");
+    }
+
+    /** Writes a problem with the given detail, which is already in the request's language. */
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", pathOf(request));
+
+        response.setStatus(status.value());
+        response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Content-Language", localeResolver.resolveLocale(request).getLanguage());
+        response.getWriter().write(json.writeValueAsString(problem));
+        response.flushBuffer();
+    }
+
+    /** Writes a problem whose detail is the message of the key, in the request's language. */
+    public void writeMessage(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+            String messageKey, Object... messageArguments) throws IOException {
+        String detail = messages.getMessage(messageKey, messageArguments, localeResolver.resolveLocale(request));
+        write(request, response, status, detail);
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+}

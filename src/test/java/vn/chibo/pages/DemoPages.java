@@ -1,0 +1,119 @@
+package vn.chibo.pages;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.stereotype.Component;
+
+import vn.chibo.account.AccountRecord;
+import vn.chibo.account.Accounts;
+import vn.chibo.account.Actor;
+import vn.chibo.account.Grant;
+import vn.chibo.account.Role;
+import vn.chibo.meeting.AgendaItem;
+import vn.chibo.meeting.MeetingDetails;
+import vn.chibo.meeting.MeetingId;
+import vn.chibo.meeting.MeetingKind;
+import vn.chibo.meeting.MeetingManagement;
+import vn.chibo.meeting.MeetingMode;
+import vn.chibo.meeting.Meetings;
+import vn.chibo.member.MemberId;
+import vn.chibo.organization.OrganizationId;
+
+/**
+ * The pages every member uses, on the demo data: sign-in, home, the village cell's overview, roster
+ * and meetings, a published meeting of that cell and the password page, seen by the demo secretary
+ * and by a demo member.
+ */
+@Component
+class DemoPages {
+
+    static final String SECRETARY = "0912104729";
+    static final String MEMBER = "0912418916";
+    static final String PASSWORD = "chibo-demo";
+
+    /** A page by name, and its path. */
+    record Page(String name, String path) {
+    }
+
+    private final Accounts accounts;
+    private final Meetings meetings;
+    private final MeetingManagement management;
+
+    DemoPages(Accounts accounts, Meetings meetings, MeetingManagement management) {
+        this.accounts = accounts;
+        this.meetings = meetings;
+        this.management = management;
+    }
+
+    /**
+     * Returns the pages to check as the demo secretary: those of every member, the roll call and the
+     * form of a new meeting.
+     */
+    List<Page> secretaryPages() {
+        List<Page> pages = new ArrayList<>(signedInPages());
+        OrganizationId cell = villageCell();
+        pages.add(new Page("roll call", "/meetings/" + meeting(cell).value() + "/attendance"));
+        pages.add(new Page("new meeting", "/cells/" + cell.value() + "/meetings/new"));
+        return pages;
+    }
+
+    /** Returns the pages to check as any signed-in demo account, publishing a meeting of the village cell once. */
+    List<Page> signedInPages() {
+        OrganizationId cell = villageCell();
+        MeetingId meeting = meeting(cell);
+        return List.of(new Page("home", "/"), new Page("cell", "/cells/" + cell.value()),
+                new Page("roster", "/cells/" + cell.value() + "/members"),
+                new Page("meetings", "/cells/" + cell.value() + "/meetings"),
+                new Page("meeting", "/meetings/" + meeting.value()), new Page("password", "/account/password"));
+    }
+
+    private OrganizationId villageCell() {
+        return actor(SECRETARY).organizationsWith(Role.CELL_SECRETARY).iterator().next();
+    }
+
+    private synchronized MeetingId meeting(OrganizationId cell) {
+        return meetings.ofCell(cell).stream().findFirst().map(found -> found.id())
+                .orElseGet(() -> publishMeeting(actor(SECRETARY), cell));
+    }
+
+    static void signIn(ChromeDriver browser, String baseUrl, String username) {
+        browser.manage().deleteAllCookies();
+        browser.get(baseUrl + "/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    private MeetingId publishMeeting(Actor secretary, OrganizationId cell) {
+        Actor member = actor(MEMBER);
+        Instant start = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+        var details = new MeetingDetails(MeetingKind.REGULAR, MeetingMode.HYBRID, "Sinh hoạt chi bộ định kỳ", start,
+                start.plus(Duration.ofHours(2)), "Nhà văn hóa thôn Hòa Bình 3", "https://meet.example.com/hoa-binh-3",
+                MemberId.of(secretary.memberId()), MemberId.of(member.memberId()),
+                List.of(new AgendaItem("Khai mạc, điểm danh", null),
+                        new AgendaItem("Kiểm điểm nhiệm vụ tháng", "Báo cáo của chi ủy"),
+                        new AgendaItem("Biểu quyết Nghị quyết tháng", null)));
+        MeetingId meeting = management.schedule(secretary, cell, details);
+        management.publish(secretary, meeting);
+        return meeting;
+    }
+
+    private Actor actor(String username) {
+        AccountRecord account = accounts.findByUsername(username).orElseThrow(() -> new IllegalStateException(
+                "The demo account " + username + " is missing: the test needs chibo.demo.enabled=true"));
+        List<Grant> grants = accounts.grantsOf(account.id());
+        return new Actor(account.id(), account.username(), account.displayName(), account.memberId(),
+                new HashSet<>(grants), account.mustChangePassword());
+    }
+}
