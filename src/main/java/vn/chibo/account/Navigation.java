@@ -68,6 +68,11 @@ public class Navigation {
         }
         administered.ifPresent(organization -> links.add(new Link("nav.roles",
                 path("/organizations/{id}/roles", organization), null)));
+
+        // Only a person on a roster has a profile; an officer or admin without one has nothing to open.
+        if (actor.memberId() != null) {
+            links.add(new Link("nav.profile", "/members/me", null));
+        }
         return links;
     }
 

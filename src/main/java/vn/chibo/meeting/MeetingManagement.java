@@ -204,8 +204,7 @@ public class MeetingManagement {
     }
 
     private Member requireCellMember(OrganizationId cell, MemberId memberId) {
-        return members.find(memberId)
-                .filter(member -> member.cellId().equals(cell))
+        return members.findOnRoster(cell, memberId)
                 .orElseThrow(() -> new InvalidMeeting("meeting.error.notCellMember"));
     }
 

@@ -49,8 +49,7 @@ public class MeetingPermissions {
     /** Returns the actor's own member record if it is on the roster of the meeting's cell. */
     public Optional<Member> memberOf(Actor actor, Meeting meeting) {
         return actor.member()
-                .flatMap(id -> members.find(MemberId.of(id)))
-                .filter(member -> member.cellId().equals(meeting.cellId()));
+                .flatMap(id -> members.findOnRoster(meeting.cellId(), MemberId.of(id)));
     }
 
     /** Returns whether the actor may answer the meeting: a member of its cell, while it is published. */

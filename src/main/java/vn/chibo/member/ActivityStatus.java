@@ -13,6 +13,11 @@ public enum ActivityStatus {
     /** Đình chỉ sinh hoạt: suspended; does not count toward votes. */
     SUSPENDED;
 
+    /** Returns whether the member is active in a unit other than the one that keeps the record. */
+    public boolean isAway() {
+        return this == SENT_OUT || this == ATTACHED_IN;
+    }
+
     /** Returns the message key of the value's name in the user's language. */
     public String messageKey() {
         return "member.activity." + name();

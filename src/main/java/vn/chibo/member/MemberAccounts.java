@@ -78,7 +78,7 @@ public class MemberAccounts {
     @Transactional(readOnly = true)
     public Plan plan(Actor actor, OrganizationId cellId) {
         Organization cell = permissions.requireManageRoster(actor, cellId);
-        List<Member> roster = members.ofCell(cellId);
+        List<Member> roster = members.ownMembers(cellId);
         Set<Long> withAccounts = accounts.membersWithAccounts(roster.stream().map(member -> member.id().value())
                 .toList());
 
@@ -101,7 +101,7 @@ public class MemberAccounts {
     /** Issues accounts to every member of the cell who has none, with the members' offices as roles. */
     public Issue issue(Actor actor, OrganizationId cellId) {
         Organization cell = permissions.requireManageRoster(actor, cellId);
-        List<Member> roster = members.ofCell(cellId);
+        List<Member> roster = members.ownMembers(cellId);
         List<AccountIssuing.Request> requests = roster.stream()
                 .map(member -> new AccountIssuing.Request(member.id().value(), member.fullName(), member.phone(),
                         member.cellRole() == null ? Set.of() : Set.of(Role.valueOf(member.cellRole().name()))))

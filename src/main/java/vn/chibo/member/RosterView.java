@@ -2,26 +2,38 @@ package vn.chibo.member;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.chibo.organization.Organization;
 
 /**
  * A cell's roster as its page shows it.
  *
- * @param entries the members whose name matches the search, in Vietnamese name order
- * @param summary the counts of the whole roster, whatever the search
+ * @param entries the members who pass the filter, in Vietnamese name order
+ * @param summary the counts of the whole roster, whatever the filter
  * @param search the search text as typed, or "" for the whole roster
  * @param showContacts whether the viewer may see phone numbers and e-mail addresses
- * @param canManage whether the viewer may import rosters and issue accounts
+ * @param canManage whether the viewer may import and export rosters and issue accounts
+ * @param filter the filter the entries pass
  */
 public record RosterView(Organization cell, List<Entry> entries, Summary summary, String search,
-        boolean showContacts, boolean canManage) {
+        boolean showContacts, boolean canManage, RosterFilter filter) {
 
     public RosterView {
         entries = List.copyOf(entries);
     }
 
-    /** A member on the roster and whether the member has a sign-in account. */
-    public record Entry(Member member, boolean hasAccount) {
+    /**
+     * A member on the roster and whether the member has a sign-in account.
+     *
+     * @param canViewProfile whether the viewer may open the member's profile
+     * @param ownCellName for a member attached from another cell, that cell's name
+     */
+    public record Entry(Member member, boolean hasAccount, boolean canViewProfile, @Nullable String ownCellName) {
+
+        public Entry(Member member, boolean hasAccount) {
+            this(member, hasAccount, false, null);
+        }
     }
 
     /** The counts of a roster by membership and activity status. */

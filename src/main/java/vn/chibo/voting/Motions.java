@@ -15,6 +15,7 @@ import vn.chibo.account.Actor;
 import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.Meetings;
+import vn.chibo.member.ActivityStatus;
 import vn.chibo.member.Member;
 import vn.chibo.member.MemberId;
 import vn.chibo.member.Members;
@@ -85,7 +86,10 @@ public class Motions {
         if (member.isEmpty()) {
             return List.of();
         }
-        List<Motion> open = store.openInCell(member.get().cellId());
+        // A member sent out to another cell on the platform votes there, where the roster shows them as attached.
+        Member record = member.get();
+        boolean away = record.activityStatus() == ActivityStatus.SENT_OUT && record.hostCellId() != null;
+        List<Motion> open = store.openInCell(away ? record.hostCellId() : record.cellId());
         Set<MotionId> voted = store.votedBy(member.get().id(), open.stream().map(Motion::id).toList());
         return open.stream()
                 .filter(motion -> !voted.contains(motion.id()))

@@ -59,8 +59,7 @@ public class VotingPermissions {
 
     Voter voterOf(Actor actor, Motion motion) {
         Optional<Member> member = actor.member()
-                .flatMap(id -> members.find(MemberId.of(id)))
-                .filter(record -> record.cellId().equals(motion.cellId()));
+                .flatMap(id -> members.findOnRoster(motion.cellId(), MemberId.of(id)));
         if (member.isEmpty()) {
             return new Voter(VoterStanding.NOT_CELL_MEMBER, null);
         }

@@ -88,6 +88,11 @@ class CrossCellAccessTests {
                 "POST /cells/{cellId}/members/import", "GET /cells/{cellId}/members/import/{importId}",
                 "POST /cells/{cellId}/members/import/{importId}/confirm",
                 "POST /cells/{cellId}/members/import/{importId}/discard");
+        hidden("GET /cells/{cellId}/members/{memberId}", "GET /cells/{cellId}/members/{memberId}/edit",
+                "POST /cells/{cellId}/members/{memberId}/edit", "POST /cells/{cellId}/members/{memberId}/status",
+                "POST /cells/{cellId}/members/{memberId}/send-out", "POST /cells/{cellId}/members/{memberId}/return",
+                "POST /cells/{cellId}/members/{memberId}/transfer", "GET /cells/{cellId}/members/export.xlsx",
+                "GET /cells/{cellId}/members/export.csv");
         hidden("GET /meetings/{meetingId}", "GET /meetings/{meetingId}/edit", "POST /meetings/{meetingId}/edit",
                 "POST /meetings/{meetingId}/publish", "GET /meetings/{meetingId}/close",
                 "POST /meetings/{meetingId}/close", "GET /meetings/{meetingId}/attendance",
@@ -113,6 +118,8 @@ class CrossCellAccessTests {
         KNOWN.put("GET /organizations", Expect.NOT_CELL_SCOPED);
         KNOWN.put("POST /organizations", Expect.NOT_CELL_SCOPED);
         KNOWN.put("GET /account/password", Expect.NOT_CELL_SCOPED);
+        // The actor's own profile: a redirect to the page of the actor's own member record.
+        KNOWN.put("GET /members/me", Expect.NOT_CELL_SCOPED);
         // The actor's own password and sessions: changing them would end the test's session.
         KNOWN.put("POST /account/password", Expect.SKIPPED);
         KNOWN.put("POST /account/sign-out-everywhere", Expect.SKIPPED);

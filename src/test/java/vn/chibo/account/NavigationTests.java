@@ -53,7 +53,7 @@ class NavigationTests {
     void memberSeesHomeAndMeetings() throws Exception {
         Actor member = fixtures.account(cell, official("Phạm Thị Ánh"), Role.MEMBER);
 
-        assertThat(navigationLinks(member)).containsExactly("/", "/cells/" + cell.id() + "/meetings");
+        assertThat(navigationLinks(member)).containsExactly("/", "/cells/" + cell.id() + "/meetings", "/members/me");
     }
 
     @Test
@@ -62,7 +62,7 @@ class NavigationTests {
 
         assertThat(navigationLinks(secretary)).containsExactly("/", "/cells/" + cell.id() + "/meetings",
                 "/cells/" + cell.id() + "/members", "/cells/" + cell.id() + "/members/accounts",
-                "/organizations/" + cell.id() + "/roles");
+                "/organizations/" + cell.id() + "/roles", "/members/me");
     }
 
     @Test
@@ -90,7 +90,7 @@ class NavigationTests {
         List<Navigation.Link> links = navigation.linksFor(actor);
 
         assertThat(links).extracting(Navigation.Link::organization)
-                .containsExactlyInAnyOrder(null, cell.name(), second.name());
+                .containsExactlyInAnyOrder(null, cell.name(), second.name(), null);
         assertThat(navigation.linksFor(null)).isEmpty();
     }
 
@@ -101,7 +101,7 @@ class NavigationTests {
         String html = mvc.perform(get("/meetings/999999999").session(SignIn.as(mvc, member)))
                 .andReturn().getResponse().getContentAsString();
 
-        assertThat(links(html)).containsExactly("/", "/cells/" + cell.id() + "/meetings");
+        assertThat(links(html)).containsExactly("/", "/cells/" + cell.id() + "/meetings", "/members/me");
     }
 
     /** Returns the links of the top navigation on the home page, without the password and sign-out entries. */

@@ -55,14 +55,16 @@ class DemoPages {
     }
 
     /**
-     * Returns the pages to check as the demo secretary: those of every member, the roll call and the
-     * form of a new meeting.
+     * Returns the pages to check as the demo secretary: those of every member, the roll call, the
+     * form of a new meeting and a member's profile.
      */
     List<Page> secretaryPages() {
         List<Page> pages = new ArrayList<>(signedInPages());
         OrganizationId cell = villageCell();
         pages.add(new Page("roll call", "/meetings/" + meeting(cell).value() + "/attendance"));
         pages.add(new Page("new meeting", "/cells/" + cell.value() + "/meetings/new"));
+        // The secretary's own profile, with every form a secretary sees on a member's page.
+        pages.add(new Page("profile", "/cells/" + cell.value() + "/members/" + actor(SECRETARY).memberId()));
         return pages;
     }
 

@@ -41,6 +41,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         Path files = temporaryFolder(name);
         properties.put("chibo.files.root", files.toString());
         properties.put("chibo.crypto.lookup-key-file", files.resolve("lookup-key").toString());
+        properties.put("chibo.crypto.data-key-file", files.resolve("data-key").toString());
         context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("chibo-test-database", properties));
     }

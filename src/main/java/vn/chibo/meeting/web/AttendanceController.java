@@ -63,8 +63,7 @@ class AttendanceController {
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
             HttpServletResponse response) {
         Meeting meeting = requireRollCall(actor, meetingId);
-        Member member = members.find(MemberId.of(memberId))
-                .filter(found -> found.cellId().equals(meeting.cellId()))
+        Member member = members.findOnRoster(meeting.cellId(), MemberId.of(memberId))
                 .orElseThrow(NotFoundException::hidden);
 
         AttendanceStatus mark = parseStatus(status);

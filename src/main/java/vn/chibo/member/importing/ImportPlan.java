@@ -3,6 +3,7 @@ package vn.chibo.member.importing;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -21,6 +22,42 @@ public record ImportPlan(RosterFormat format, List<String> ignoredHeaders, List<
         ignoredHeaders = List.copyOf(ignoredHeaders);
         missingColumns = List.copyOf(missingColumns);
         rows = List.copyOf(rows);
+    }
+
+    /** The maximum number of rows the preview lists, because a page of more rows would be megabytes on a phone. */
+    public static final int PREVIEW_ROWS = 500;
+
+    /**
+     * Returns the rows the preview lists: all of them up to {@value #PREVIEW_ROWS}; beyond that, the
+     * first {@value #PREVIEW_ROWS} of those the secretary must look at, rejected rows first, then rows
+     * with warnings, then rows that add or change a member, each group in file order.
+     */
+    public List<PlannedRow> shownRows() {
+        if (rows.size() <= PREVIEW_ROWS) {
+            return rows;
+        }
+        return rows.stream()
+                .filter(row -> row.outcome() != RowOutcome.UNCHANGED || !row.row().warnings().isEmpty())
+                .sorted(Comparator.comparingInt(ImportPlan::attention))
+                .limit(PREVIEW_ROWS)
+                .toList();
+    }
+
+    /** Returns how many rows the preview would list without its limit. */
+    public int rowsToShow() {
+        if (rows.size() <= PREVIEW_ROWS) {
+            return rows.size();
+        }
+        return (int) rows.stream()
+                .filter(row -> row.outcome() != RowOutcome.UNCHANGED || !row.row().warnings().isEmpty())
+                .count();
+    }
+
+    private static int attention(PlannedRow row) {
+        if (row.outcome() == RowOutcome.REJECTED) {
+            return 0;
+        }
+        return row.row().warnings().isEmpty() ? 2 : 1;
     }
 
     public int count(RowOutcome outcome) {

@@ -56,6 +56,16 @@ public class NotARoster extends InvalidInputException {
         return new NotARoster("member.import.error.tooManyCells", maximum);
     }
 
+    /** Rejects a text file that is neither UTF-8 nor windows-1258, from the given row (line) on. */
+    static NotARoster notUtf8(int rowNumber) {
+        return new NotARoster("member.import.error.notUtf8", rowNumber);
+    }
+
+    /** Rejects a text file with "?" in place of letters its code page lacks, first in the given row (line). */
+    static NotARoster lettersLost(int rowNumber) {
+        return new NotARoster("member.import.error.lettersLost", rowNumber);
+    }
+
     /** A workbook whose parts take more room unpacked than a roster workbook needs. */
     static NotARoster unpackedTooLarge(long maximumMegabytes) {
         return new NotARoster("member.import.error.unpackedTooLarge", maximumMegabytes);

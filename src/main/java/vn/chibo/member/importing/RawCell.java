@@ -14,10 +14,45 @@ import vn.chibo.system.VietnameseText;
  * @param text the cell's text in NFC with white space trimmed; a number from a spreadsheet is written
  *        out in full, without exponent or decimals ("912104729")
  * @param excelDate the date a spreadsheet number stands for as an Excel date serial, or null for text
+ * @param formula whether the cell is a formula, and what the reader could make of it
  */
-record RawCell(String text, @Nullable LocalDate excelDate) {
+record RawCell(String text, @Nullable LocalDate excelDate, Formula formula) {
 
     static final RawCell BLANK = new RawCell("", null);
+
+    /**
+     * Formulas in roster files. A workbook stores the value each formula last computed, and that value
+     * is what the secretary saw, so it is taken with a warning. A formula without a stored value, or
+     * the text of a formula in a CSV file, which nothing computes, rejects the row.
+     */
+    enum Formula {
+        /** A plain value. */
+        NONE,
+        /** A workbook formula with the value it last computed, which the cell's text holds. */
+        CACHED,
+        /** A workbook formula without a usable computed value (never computed, or an error such as #REF!). */
+        NO_VALUE,
+        /** Text that starts with "=" in a CSV file: a formula that no program computed. */
+        TEXT
+    }
+
+    RawCell(String text, @Nullable LocalDate excelDate) {
+        this(text, excelDate, Formula.NONE);
+    }
+
+    /** A formula cell without a usable value. */
+    static final RawCell FORMULA_WITHOUT_VALUE = new RawCell("", null, Formula.NO_VALUE);
+
+    /** Returns the cell as the computed value of a workbook formula. */
+    RawCell asFormula() {
+        return isBlank() ? FORMULA_WITHOUT_VALUE : new RawCell(text, excelDate, Formula.CACHED);
+    }
+
+    /** Returns a cell of a text file, marked as formula text when it starts with "=". */
+    static RawCell textFileCell(@Nullable String text) {
+        RawCell cell = text(text);
+        return cell.text.startsWith("=") ? new RawCell(cell.text, null, Formula.TEXT) : cell;
+    }
 
     /** The serial of 31/12/9999, the last date Excel can show. */
     private static final double LAST_EXCEL_DATE = 2_958_465;
@@ -45,6 +80,6 @@ record RawCell(String text, @Nullable LocalDate excelDate) {
     }
 
     boolean isBlank() {
-        return text.isEmpty() && excelDate == null;
+        return text.isEmpty() && excelDate == null && formula != Formula.NO_VALUE;
     }
 }

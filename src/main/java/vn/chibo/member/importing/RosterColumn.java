@@ -30,7 +30,8 @@ public enum RosterColumn {
     EMAIL("email", "e mail", "thu dien tu", "dia chi email", "dia chi thu dien tu"),
     OCCUPATION("nghe nghiep", "nghe", "cong viec", "nghe nghiep hien nay"),
     ADDRESS("noi o", "dia chi", "noi o hien nay", "cho o", "cho o hien nay", "dia chi thuong tru", "noi cu tru"),
-    NOTE("ghi chu");
+    NOTE("ghi chu"),
+    HOMETOWN("que quan", "nguyen quan", "que");
 
     /** The columns without which no row can become a member record. */
     static final Set<RosterColumn> REQUIRED = Set.of(FULL_NAME, BIRTH_DATE);
@@ -68,6 +69,7 @@ public enum RosterColumn {
             case OCCUPATION -> member.occupation();
             case ADDRESS -> member.address();
             case NOTE -> member.note();
+            case HOMETOWN -> member.hometown();
         };
     }
 

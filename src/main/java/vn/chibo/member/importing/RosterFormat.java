@@ -7,8 +7,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param charset the character set of a text file, such as "UTF-8" or "windows-1258"; null for workbooks
  * @param separator the field separator of a text file; null for workbooks
+ * @param firstNonUtf8Row for a text file read as windows-1258, the first row (line) that is not valid
+ *        UTF-8, which the preview names; null otherwise
  */
-public record RosterFormat(Kind kind, @Nullable String charset, @Nullable Separator separator) {
+public record RosterFormat(Kind kind, @Nullable String charset, @Nullable Separator separator,
+        @Nullable Integer firstNonUtf8Row) {
+
+    public RosterFormat(Kind kind, @Nullable String charset, @Nullable Separator separator) {
+        this(kind, charset, separator, null);
+    }
 
     public enum Kind {
         /** Comma, semicolon or tab separated text. */
@@ -43,8 +50,8 @@ public record RosterFormat(Kind kind, @Nullable String charset, @Nullable Separa
         return new RosterFormat(kind, null, null);
     }
 
-    static RosterFormat text(String charset, Separator separator) {
-        return new RosterFormat(Kind.TEXT, charset, separator);
+    static RosterFormat text(String charset, Separator separator, @Nullable Integer firstNonUtf8Row) {
+        return new RosterFormat(Kind.TEXT, charset, separator, firstNonUtf8Row);
     }
 
     /** Returns the MIME type the file is stored under. */

@@ -213,7 +213,7 @@ public class RosterImports {
             }
             case UPDATE -> {
                 MemberId updated = Objects.requireNonNull(row.memberId());
-                members.update(updated, Objects.requireNonNull(row.target()));
+                members.update(updated, Objects.requireNonNull(row.target()), actor.accountId().value());
                 String fields = row.changes().stream().map(change -> change.column().name())
                         .collect(Collectors.joining(","));
                 audit.record(new AuditEntry(actor.accountId().value(), cell.value(), "member.updated", "member",
@@ -242,7 +242,7 @@ public class RosterImports {
         // project's 2-core test machine.
         RawRoster roster = RosterFileReader.read(content, limits.maxRows());
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        return ImportPlanner.plan(roster, today, members.ofCell(rosterImport.cellId()));
+        return ImportPlanner.plan(roster, today, members.ownMembers(rosterImport.cellId()));
     }
 
     private static void requirePreviewed(RosterImport rosterImport) {

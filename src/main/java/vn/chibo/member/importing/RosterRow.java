@@ -48,10 +48,7 @@ public record RosterRow(int rowNumber, @Nullable String ordinal, @Nullable Strin
 
     /** Returns the row with its cell role left out, as a warning explains. */
     RosterRow withoutCellRole(RowProblem warning) {
-        NewMember without = values == null ? null : new NewMember(values.fullName(), values.sex(),
-                values.birthDate(), values.admissionDate(), values.officialDate(), values.partyCardNumber(), null,
-                values.membershipStatus(), values.activityStatus(), values.phone(), values.email(),
-                values.occupation(), values.address(), values.note());
+        NewMember without = values == null ? null : values.withoutCellRole();
         var fewer = provided.isEmpty() ? EnumSet.noneOf(RosterColumn.class) : EnumSet.copyOf(provided);
         fewer.remove(RosterColumn.CELL_ROLE);
         return new RosterRow(rowNumber, ordinal, name, without, fewer, errors, warnings).withWarning(warning);

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,7 @@ import static vn.chibo.member.importing.RosterColumn.BIRTH_DATE;
 import static vn.chibo.member.importing.RosterColumn.CELL_ROLE;
 import static vn.chibo.member.importing.RosterColumn.EMAIL;
 import static vn.chibo.member.importing.RosterColumn.FULL_NAME;
+import static vn.chibo.member.importing.RosterColumn.HOMETOWN;
 import static vn.chibo.member.importing.RosterColumn.MEMBERSHIP_STATUS;
 import static vn.chibo.member.importing.RosterColumn.NOTE;
 import static vn.chibo.member.importing.RosterColumn.OCCUPATION;
@@ -71,8 +73,9 @@ final class RowParser {
     private static final int OCCUPATION_LENGTH = 200;
     private static final int ADDRESS_LENGTH = 300;
     private static final int NOTE_LENGTH = 500;
+    private static final int HOMETOWN_LENGTH = 200;
 
-    private final RawRow raw;
+    private RawRow raw;
     private final Map<RosterColumn, String> labels;
     private final LocalDate today;
     private final List<RowProblem> errors = new ArrayList<>();
@@ -97,6 +100,7 @@ final class RowParser {
     }
 
     private RosterRow parse() {
+        checkFormulas();
         String name = name();
         Sex sex = sex();
         LocalDate birthDate = date(BIRTH_DATE, true);
@@ -111,6 +115,7 @@ final class RowParser {
         String occupation = text(OCCUPATION, OCCUPATION_LENGTH);
         String address = text(ADDRESS, ADDRESS_LENGTH);
         String note = text(NOTE, NOTE_LENGTH);
+        String hometown = text(HOMETOWN, HOMETOWN_LENGTH);
 
         checkDateOrder(birthDate, admissionDate, officialDate);
         if (membership == MembershipStatus.OFFICIAL) {
@@ -126,14 +131,46 @@ final class RowParser {
             return new RosterRow(raw.rowNumber(), ordinal, writtenName, null, provided, errors, warnings);
         }
         var values = new NewMember(name, sex, birthDate, admissionDate, officialDate, card, role, membership,
-                activity, phone, email, occupation, address, note);
+                activity, phone, email, occupation, address, note, hometown);
         return new RosterRow(raw.rowNumber(), ordinal, writtenName, values, provided, errors, warnings);
+    }
+
+    /**
+     * Takes the computed value of a workbook formula with a warning, and rejects a row with a formula
+     * whose value nothing computed, because the value the secretary meant is not in the file.
+     */
+    private void checkFormulas() {
+        var usable = new EnumMap<RosterColumn, RawCell>(RosterColumn.class);
+        for (RosterColumn column : RosterColumn.values()) {
+            RawCell cell = raw.cells().get(column);
+            if (cell == null) {
+                continue;
+            }
+            switch (cell.formula()) {
+                case CACHED -> warn(column, "member.import.warning.formula", cell.text());
+                case NO_VALUE -> error(column, "member.import.error.formulaNoValue");
+                case TEXT -> error(column, "member.import.error.formulaText");
+                case NONE -> {
+                    // A plain value.
+                }
+            }
+            if (cell.formula() == RawCell.Formula.NONE || cell.formula() == RawCell.Formula.CACHED) {
+                usable.put(column, cell);
+            }
+        }
+        // The other checks see a rejected formula as a blank cell; the error above already names it.
+        raw = new RawRow(raw.rowNumber(), usable);
     }
 
     private @Nullable String name() {
         String name = raw.cell(FULL_NAME).text();
         if (name.isEmpty()) {
             error(FULL_NAME, "member.import.error.missing");
+            return null;
+        }
+        if (name.indexOf('?') >= 0 || name.indexOf('\uFFFD') >= 0) {
+            // A letter the file's encoding could not hold was saved as "?", or could not be decoded.
+            error(FULL_NAME, "member.import.error.replacementCharacter");
             return null;
         }
         if (name.chars().anyMatch(Character::isDigit)) {
@@ -418,7 +455,11 @@ final class RowParser {
         return null;
     }
 
+    /** Adds an error, unless the value already has one: a cell gets one error, the first found. */
     private void error(RosterColumn column, String key, Object... arguments) {
+        if (errors.stream().anyMatch(error -> error.column() == column)) {
+            return;
+        }
         errors.add(new RowProblem(column, labels.get(column), key, excerpts(arguments)));
     }
 

@@ -4,18 +4,24 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.jspecify.annotations.Nullable;
 
 import vn.chibo.member.importing.RosterFormat.Separator;
 
@@ -28,6 +34,8 @@ final class TextRosterReader {
 
     /** The legacy code page of Vietnamese Windows; the JDK supports it in the jdk.charsets module. */
     private static final Charset WINDOWS_1258 = Charset.forName("windows-1258");
+
+    private static final Pattern LOST_LETTER = Pattern.compile("\\p{L}\\?|\\?\\p{L}");
 
     private TextRosterReader() {
     }
@@ -49,7 +57,8 @@ final class TextRosterReader {
             }
         }
         if (header == null) {
-            throw NotARoster.noHeader();
+            int lost = firstLineWithLostLetters(decoded.text());
+            throw lost > 0 ? NotARoster.lettersLost(lost) : NotARoster.noHeader();
         }
 
         var table = new RosterTable(maxRows);
@@ -63,7 +72,7 @@ final class TextRosterReader {
             // Commons CSV reports a broken quote as an IOException, wrapped when it comes from iteration.
             throw new NotARoster("member.import.error.malformedText");
         }
-        RosterFormat format = RosterFormat.text(decoded.charset().name(), separator);
+        RosterFormat format = RosterFormat.text(decoded.charset().name(), separator, decoded.firstNonUtf8Row());
         return table.finish(format).orElseThrow(NotARoster::noHeader);
     }
 
@@ -114,16 +123,26 @@ final class TextRosterReader {
     }
 
     private static List<RawCell> cells(CSVRecord record, int columnLimit) {
-        return Arrays.stream(record.values()).limit(columnLimit).map(RawCell::text).toList();
+        return Arrays.stream(record.values()).limit(columnLimit).map(RawCell::textFileCell).toList();
     }
 
-    private record Decoded(String text, Charset charset) {
+    /** @param firstNonUtf8Row the first line that is not valid UTF-8, for text read as windows-1258 */
+    private record Decoded(String text, Charset charset, @Nullable Integer firstNonUtf8Row) {
+
+        Decoded(String text, Charset charset) {
+            this(text, charset, null);
+        }
     }
 
     /**
      * Decodes by the byte order mark if there is one, else as UTF-8 if the bytes are valid UTF-8, else
      * as windows-1258. Text in that code page is almost never valid UTF-8, because its letters with
-     * diacritics are single bytes above 0x7F.
+     * diacritics are single bytes above 0x7F. The preview names the first line that is not UTF-8, so
+     * that the secretary checks the names. Bytes that windows-1258 does not define either reject the
+     * file, naming their line. A file saved in a code page without Vietnamese letters (windows-1252 on
+     * English Windows) has "?" in place of the lost letters, which the row checks reject.
+     *
+     * @throws NotARoster when the text is neither UTF-8 nor windows-1258
      */
     private static Decoded decode(byte[] content) {
         if (startsWith(content, 0xEF, 0xBB, 0xBF)) {
@@ -147,8 +166,62 @@ final class TextRosterReader {
             return new Decoded(text, StandardCharsets.UTF_8);
         }
         catch (CharacterCodingException notUtf8) {
-            return new Decoded(new String(content, WINDOWS_1258), WINDOWS_1258);
+            String text = new String(content, WINDOWS_1258);
+            int undefined = text.indexOf('\uFFFD');
+            if (undefined >= 0) {
+                throw NotARoster.notUtf8(lineOf(text, undefined));
+            }
+            return new Decoded(text, WINDOWS_1258, firstNonUtf8Line(content));
         }
+    }
+
+    /** Returns the line, counted from 1, of the first byte that is not valid UTF-8. */
+    private static int firstNonUtf8Line(byte[] content) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer input = ByteBuffer.wrap(content);
+        CharBuffer output = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult result = decoder.decode(input, output, true);
+            if (result.isError()) {
+                break;
+            }
+            if (result.isUnderflow()) {
+                return 1;
+            }
+            output.clear();
+        }
+        int line = 1;
+        for (int i = 0; i < input.position(); i++) {
+            if (content[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /**
+     * Returns the first line among the top rows where "?" is inside a word, as it is where a
+     * program saved letters that the file's code page lacks ("H? và tên"), or 0 when there is none.
+     */
+    private static int firstLineWithLostLetters(String text) {
+        Matcher lost = LOST_LETTER.matcher(text);
+        if (!lost.find()) {
+            return 0;
+        }
+        int line = lineOf(text, lost.start());
+        return line <= HeaderRow.SEARCHED_ROWS ? line : 0;
+    }
+
+    private static int lineOf(String text, int index) {
+        int line = 1;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     static boolean startsWith(byte[] content, int... prefix) {

@@ -142,7 +142,7 @@ final class XlsRosterReader {
                 case FormulaRecord formula -> formula(formula);
                 case StringRecord text -> {
                     if (formulaRow >= 0) {
-                        cell(formulaRow, formulaColumn, RawCell.text(text.getString()));
+                        cell(formulaRow, formulaColumn, RawCell.text(text.getString()).asFormula());
                         formulaRow = -1;
                     }
                 }
@@ -157,14 +157,17 @@ final class XlsRosterReader {
             formulaRow = -1;
             CellType type = formula.getCachedResultTypeEnum();
             if (type == CellType.NUMERIC) {
-                cell(formula, RawCell.number(formula.getValue(), date1904));
+                cell(formula, RawCell.number(formula.getValue(), date1904).asFormula());
             }
             else if (type == CellType.BOOLEAN) {
-                cell(formula, RawCell.text(Boolean.toString(formula.getCachedBooleanValue())));
+                cell(formula, RawCell.text(Boolean.toString(formula.getCachedBooleanValue())).asFormula());
             }
             else if (type == CellType.STRING) {
                 formulaRow = formula.getRow();
                 formulaColumn = formula.getColumn() & 0xFFFF;
+            }
+            else {
+                cell(formula, RawCell.FORMULA_WITHOUT_VALUE);
             }
         }
 

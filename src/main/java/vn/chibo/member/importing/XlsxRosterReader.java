@@ -45,10 +45,13 @@ final class XlsxRosterReader {
     private static final Logger log = LoggerFactory.getLogger(XlsxRosterReader.class);
 
     /**
-     * The maximum number of bytes the parts of a workbook may take unpacked. A roster of 2,000 members in 15
+     * The minimum limit on the bytes the parts of a workbook may take unpacked. A roster of 2,000 members in 15
      * columns, as POI writes it, takes about 1.6 MB, so this leaves room for other sheets and pictures.
      */
     static final long MAX_UNPACKED_BYTES = 32L * 1024 * 1024;
+
+    /** The unpacked bytes allowed per data row, about twice what a row takes, where more than the least. */
+    private static final long UNPACKED_BYTES_PER_ROW = 2048;
 
     /** The maximum length of a cell's text in Excel. Longer texts are cut, as no roster value comes near. */
     private static final int MAX_CELL_TEXT = 32_767;
@@ -59,7 +62,7 @@ final class XlsxRosterReader {
     }
 
     static RawRoster read(byte[] content, int maxRows) {
-        requireUnpackedSizeWithinLimit(content);
+        requireUnpackedSizeWithinLimit(content, maxUnpackedBytes(maxRows));
         try (OPCPackage workbook = OPCPackage.open(new ByteArrayInputStream(content))) {
             XSSFReader reader = new XSSFReader(workbook);
             boolean date1904 = usesDate1904(reader);
@@ -89,12 +92,16 @@ final class XlsxRosterReader {
     }
 
     /**
-     * Unpacks every part without keeping it and fails once they add up to more than
-     * {@link #MAX_UNPACKED_BYTES}. The zip is read as POI reads it, with Commons Compress and the same
+     * Unpacks every part without keeping it and fails once they add up to more than the limit. The zip is read as POI reads it, with Commons Compress and the same
      * options, because Java's own zip stream misreads the data descriptors that POI's streaming writer
      * and other Java programs put into workbooks.
      */
-    private static void requireUnpackedSizeWithinLimit(byte[] content) {
+    /** Returns the bytes the parts of a workbook of at most {@code maxRows} data rows may take unpacked. */
+    static long maxUnpackedBytes(int maxRows) {
+        return Math.max(MAX_UNPACKED_BYTES, maxRows * UNPACKED_BYTES_PER_ROW);
+    }
+
+    private static void requireUnpackedSizeWithinLimit(byte[] content, long limit) {
         long total = 0;
         byte[] buffer = new byte[8192];
         try (var zip = new ZipArchiveInputStream(new ByteArrayInputStream(content), StandardCharsets.UTF_8.name(),
@@ -102,8 +109,8 @@ final class XlsxRosterReader {
             for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 for (int read = zip.read(buffer); read >= 0; read = zip.read(buffer)) {
                     total += read;
-                    if (total > MAX_UNPACKED_BYTES) {
-                        throw NotARoster.unpackedTooLarge(MAX_UNPACKED_BYTES / (1024 * 1024));
+                    if (total > limit) {
+                        throw NotARoster.unpackedTooLarge(limit / (1024 * 1024));
                     }
                 }
             }
@@ -262,11 +269,15 @@ final class XlsxRosterReader {
             }
             String type = xml.getAttributeValue(null, "t");
             CellContent content = readContent(xml);
-            row[column] = value(type, content.value(), content.inlineText());
+            RawCell value = value(type, content.value(), content.inlineText());
+            row[column] = content.formula() ? value.asFormula() : value;
         }
 
-        /** The texts inside a cell element: the value in {@code <v>}, and the text of an inline string. */
-        private record CellContent(@Nullable String value, String inlineText) {
+        /**
+         * The texts inside a cell element: the value in {@code <v>}, the text of an inline string, and
+         * whether the cell contains a formula in {@code <f>}, whose last computed value is then in {@code <v>}.
+         */
+        private record CellContent(@Nullable String value, String inlineText, boolean formula) {
         }
 
         /** Reads the elements inside a cell, up to and including its end tag. */
@@ -275,6 +286,7 @@ final class XlsxRosterReader {
             var inline = new StringBuilder();
             int depth = 1;
             boolean inPhonetic = false;
+            boolean formula = false;
             while (depth > 0) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
@@ -288,8 +300,9 @@ final class XlsxRosterReader {
                                 inline.append(text);
                             }
                         }
+                        case "f" -> formula = true;
                         default -> {
-                            // A formula or an extension: the cached value in <v> is what counts.
+                            // An extension: the value in <v> is what counts.
                         }
                     }
                     // Reading an element's text moves to its end tag, which closes it.
@@ -304,7 +317,7 @@ final class XlsxRosterReader {
                     }
                 }
             }
-            return new CellContent(value, limited(inline.toString()));
+            return new CellContent(value, limited(inline.toString()), formula);
         }
 
         private RawCell value(@Nullable String type, @Nullable String value, String inline) {

@@ -9,11 +9,14 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.chibo.account.Actor;
-import vn.chibo.member.MemberRoster;
+import vn.chibo.member.ActivityStatus;
 import vn.chibo.member.MemberPermissions;
+import vn.chibo.member.MemberRoster;
+import vn.chibo.member.MembershipStatus;
+import vn.chibo.member.RosterFilter;
 import vn.chibo.organization.OrganizationId;
 
-/** The roster page of a cell, with its search by name. */
+/** The roster page of a cell, with its search by name and its filters by status. */
 @Controller
 class RosterController {
 
@@ -28,11 +31,28 @@ class RosterController {
     /** Shows the whole page, or only the list of members for an htmx search. */
     @GetMapping("/cells/{cellId}/members")
     String roster(Actor actor, @PathVariable long cellId, @RequestParam(name = "q", defaultValue = "") String search,
+            @RequestParam(defaultValue = "") String membership, @RequestParam(defaultValue = "") String activity,
+            @RequestParam(defaultValue = "") String transfer,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
         var cell = OrganizationId.of(cellId);
         permissions.requireViewRoster(actor, cell);
 
-        model.addAttribute("roster", roster.view(actor, cell, search));
+        model.addAttribute("roster", roster.view(actor, cell, filter(search, membership, activity, transfer)));
         return htmx != null ? "member/roster :: list" : "member/roster";
+    }
+
+    /** Returns the filter of the request; an unknown value in a status parameter stands for all. */
+    static RosterFilter filter(String search, String membership, String activity, String transfer) {
+        return new RosterFilter(search, choice(membership, MembershipStatus.class), choice(activity, ActivityStatus.class),
+                choice(transfer, RosterFilter.TransferState.class));
+    }
+
+    private static <E extends Enum<E>> @Nullable E choice(String value, Class<E> type) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value.strip())) {
+                return constant;
+            }
+        }
+        return null;
     }
 }

@@ -189,10 +189,10 @@ class RosterImportPagesTests {
                 Arguments.of("khong-tieu-de.xlsx", workbookWithoutHeader(), "Không tìm thấy dòng tiêu đề"),
                 Arguments.of("hong.xlsx", new byte[] { 'P', 'K', 3, 4, 1, 2, 3 }, "Không mở được tệp này"),
                 Arguments.of("dong-trong.xlsx", workbookWithRowFarBelow(),
-                        "Trang tính có dòng thứ 60000, trong khi danh sách đảng viên chỉ được dùng tới dòng 4100"),
-                Arguments.of("qua-nhieu-o.csv", ("Họ và tên,Ngày sinh,Ngày vào Đảng\n" + ",".repeat(500_000))
+                        "Trang tính có dòng thứ 150000, trong khi danh sách đảng viên chỉ được dùng tới dòng 100100"),
+                Arguments.of("qua-nhieu-o.csv", ("Họ và tên,Ngày sinh,Ngày vào Đảng\n" + ",".repeat(10_100_000))
                         .getBytes(StandardCharsets.UTF_8), "Tệp có quá nhiều ô cho một danh sách đảng viên"),
-                Arguments.of("qua-lon.csv", new byte[5 * 1024 * 1024 + 1], "Tệp lớn hơn 5 MB"));
+                Arguments.of("qua-lon.csv", new byte[20 * 1024 * 1024 + 1], "Tệp lớn hơn 20 MB"));
     }
 
     @ParameterizedTest
@@ -260,7 +260,7 @@ class RosterImportPagesTests {
             member.createCell(0).setCellValue("Lê Văn Ân");
             member.createCell(1).setCellValue("23/07/1980");
             member.createCell(2).setCellValue("03/02/2008");
-            sheet.createRow(59_999).createCell(16_383).setCellValue("");
+            sheet.createRow(149_999).createCell(16_383).setCellValue("");
             workbook.write(out);
             return out.toByteArray();
         }

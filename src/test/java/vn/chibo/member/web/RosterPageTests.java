@@ -35,7 +35,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class RosterPageTests {
 
-    private static final Pattern NAME_CELL = Pattern.compile("<td class=\"name\">([^<]+)</td>");
+    /** A member's name on the roster: a link to the profile, or plain text for those who may not open it. */
+    static final Pattern NAME_CELL = Pattern.compile("<td class=\"name\">\\s*<(?:a [^>]*|span)>([^<]+)</(?:a|span)>");
 
     @Autowired
     MockMvc mvc;
@@ -164,7 +165,7 @@ class RosterPageTests {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
-    private static List<String> names(String page) {
+    static List<String> names(String page) {
         var names = new ArrayList<String>();
         Matcher matcher = NAME_CELL.matcher(page);
         while (matcher.find()) {

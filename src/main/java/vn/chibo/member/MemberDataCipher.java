@@ -1,0 +1,163 @@
+package vn.chibo.member;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import vn.chibo.system.SecretKeyFile;
+
+/**
+ * Encrypts members' identifiers (party card and phone numbers) with AES-256-GCM, and makes their blind
+ * indexes: keyed hashes (HMAC-SHA256) that find equal values without decrypting anything in SQL.
+ *
+ * <p>A stored value reads {@code v1:<key id>:<Base64 of the 12-byte nonce and the ciphertext with its tag>}.
+ * The key id tells which key encrypted it, so that after a key change values under a previous key can
+ * still be read until {@link MemberDataEncryption} encrypts them again. The purpose of a value (card or
+ * phone) is authenticated with it, so that a ciphertext copied into the other column fails to decrypt.
+ * The encryption, blind index and key id keys are each derived from the configured key by HMAC, so that
+ * one of them reveals nothing about another.
+ */
+@Component
+class MemberDataCipher {
+
+    /** What a value is, which selects the blind index and is authenticated with the ciphertext. */
+    enum Purpose {
+        PARTY_CARD, PHONE
+    }
+
+    private static final String PREFIX = "v1:";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecureRandom random = new SecureRandom();
+    private final DerivedKeys current;
+    private final Map<String, DerivedKeys> byId = new LinkedHashMap<>();
+
+    MemberDataCipher(MemberCryptoProperties properties) {
+        this.current = new DerivedKeys(SecretKeyFile.configuredOrStored(properties.dataKey(), properties.dataKeyFile(),
+                "chibo.crypto.data-key", "CHIBO_DATA_KEY"));
+        byId.put(current.id, current);
+        for (String previous : properties.previousDataKeys()) {
+            if (previous.strip().length() < SecretKeyFile.MINIMUM_KEY_LENGTH) {
+                throw new IllegalArgumentException("Each of chibo.crypto.previous-data-keys must have at least "
+                        + SecretKeyFile.MINIMUM_KEY_LENGTH + " characters");
+            }
+            var keys = new DerivedKeys(previous.strip().getBytes(StandardCharsets.UTF_8));
+            byId.putIfAbsent(keys.id, keys);
+        }
+    }
+
+    /** Returns the value encrypted under the current key, or null for null. */
+    @Nullable String encrypt(Purpose purpose, @Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, current.encryption, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(purpose.name().getBytes(StandardCharsets.US_ASCII));
+            byte[] sealed = cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
+            byte[] stored = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+            return PREFIX + current.id + ":" + Base64.getEncoder().encodeToString(stored);
+        }
+        catch (GeneralSecurityException failure) {
+            throw new IllegalStateException("AES-GCM is not available in this JDK", failure);
+        }
+    }
+
+    /**
+     * Returns the plain value of a stored one. A value without the prefix was written before
+     * encryption existed and is returned as it is, until start-up encrypts it.
+     *
+     * @throws IllegalStateException when no configured key has the value's key id, or the value was altered
+     */
+    @Nullable String decrypt(Purpose purpose, @Nullable String stored) {
+        if (stored == null || !isEncrypted(stored)) {
+            return stored;
+        }
+        int separator = stored.indexOf(':', PREFIX.length());
+        String keyId = separator < 0 ? "" : stored.substring(PREFIX.length(), separator);
+        DerivedKeys keys = byId.get(keyId);
+        if (keys == null) {
+            throw new IllegalStateException("A member value is encrypted under key " + keyId + ", which is neither "
+                    + "chibo.crypto.data-key nor one of chibo.crypto.previous-data-keys");
+        }
+        try {
+            byte[] packed = Base64.getDecoder().decode(stored.substring(separator + 1));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, keys.encryption, new GCMParameterSpec(TAG_BITS, packed, 0, NONCE_BYTES));
+            cipher.updateAAD(purpose.name().getBytes(StandardCharsets.US_ASCII));
+            byte[] plain = cipher.doFinal(packed, NONCE_BYTES, packed.length - NONCE_BYTES);
+            return new String(plain, StandardCharsets.UTF_8);
+        }
+        catch (GeneralSecurityException | IllegalArgumentException failure) {
+            // The message names neither the value nor the member, which the caller's log line adds by id.
+            throw new IllegalStateException("A stored " + purpose + " value could not be decrypted: "
+                    + failure.getClass().getSimpleName(), failure);
+        }
+    }
+
+    /** Returns the blind index of a plain value under the current key, or null for null. */
+    @Nullable String blindIndex(Purpose purpose, @Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        return HexFormat.of().formatHex(hmac(current.blindIndex, purpose.name() + "\0" + value));
+    }
+
+    /** Returns whether a stored value must be written again: in plain text, or under a previous key. */
+    boolean needsRewrite(@Nullable String stored) {
+        return stored != null && !stored.startsWith(PREFIX + current.id + ":");
+    }
+
+    static boolean isEncrypted(String stored) {
+        return stored.startsWith(PREFIX);
+    }
+
+    private static byte[] hmac(byte[] key, String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+        }
+        catch (GeneralSecurityException failure) {
+            throw new IllegalStateException("HMAC-SHA256 is not available in this JDK", failure);
+        }
+    }
+
+    /** The keys derived from one configured key, and the id that names it in stored values. */
+    private static final class DerivedKeys {
+
+        final String id;
+        final SecretKeySpec encryption;
+        final byte[] blindIndex;
+
+        DerivedKeys(byte[] master) {
+            this.encryption = new SecretKeySpec(hmac(master, "chibo member data encryption"), "AES");
+            this.blindIndex = hmac(master, "chibo member blind index");
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(hmac(master, "chibo member key id"));
+                this.id = HexFormat.of().formatHex(digest, 0, 4);
+            }
+            catch (GeneralSecurityException failure) {
+                throw new IllegalStateException("SHA-256 is not available in this JDK", failure);
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package vn.chibo.member;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.chibo.member.MemberDataCipher.Purpose;
+
+/**
+ * Encrypts at start-up the party card and phone numbers still stored in plain text (rows written
+ * before encryption existed) or under a previous key, and sets their blind indexes. It runs at
+ * start-up rather than in a Flyway migration because it needs the configured key. Reading tolerates
+ * plain values meanwhile, and each row is updated only if it still holds the values read, so that
+ * several nodes starting at once, or a change made in between, lose nothing.
+ */
+@Component
+class MemberDataEncryption implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(MemberDataEncryption.class);
+    private static final int BATCH = 500;
+
+    private final JdbcClient jdbc;
+    private final MemberDataCipher cipher;
+    private final TransactionTemplate transactions;
+
+    MemberDataEncryption(JdbcClient jdbc, MemberDataCipher cipher, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.transactions = transactions;
+    }
+
+    private record StoredRow(long id, @Nullable String card, @Nullable String phone) {
+    }
+
+    @Override
+    public void run(ApplicationArguments arguments) {
+        int rewritten = encryptAll();
+        if (rewritten > 0) {
+            log.info("Encrypted the party card and phone numbers of {} members under the current data key", rewritten);
+        }
+    }
+
+    /** Encrypts every row that needs it; returns how many rows were written. */
+    int encryptAll() {
+        int rewritten = 0;
+        long after = 0;
+        while (true) {
+            List<StoredRow> batch = jdbc.sql("""
+                    select id, party_card_number, phone from member
+                    where id > :after and (party_card_number is not null or phone is not null)
+                    order by id fetch first %d rows only
+                    """.formatted(BATCH))
+                    .param("after", after)
+                    .query((row, number) -> new StoredRow(row.getLong("id"), row.getString("party_card_number"),
+                            row.getString("phone")))
+                    .list();
+            if (batch.isEmpty()) {
+                return rewritten;
+            }
+            for (StoredRow row : batch) {
+                if (cipher.needsRewrite(row.card()) || cipher.needsRewrite(row.phone())) {
+                    Integer written = transactions.execute(status -> rewrite(row));
+                    rewritten += written == null ? 0 : written;
+                }
+            }
+            after = batch.getLast().id();
+        }
+    }
+
+    private int rewrite(StoredRow row) {
+        String card = decrypt(Purpose.PARTY_CARD, row.card(), row.id());
+        String phone = decrypt(Purpose.PHONE, row.phone(), row.id());
+        return jdbc.sql("""
+                update member set party_card_number = :card, party_card_lookup = :cardLookup, phone = :phone,
+                                  phone_lookup = :phoneLookup
+                where id = :id and (party_card_number = :oldCard or party_card_number is null and :oldCard is null)
+                      and (phone = :oldPhone or phone is null and :oldPhone is null)
+                """)
+                .param("card", cipher.encrypt(Purpose.PARTY_CARD, card))
+                .param("cardLookup", cipher.blindIndex(Purpose.PARTY_CARD, card))
+                .param("phone", cipher.encrypt(Purpose.PHONE, phone))
+                .param("phoneLookup", cipher.blindIndex(Purpose.PHONE, phone))
+                .param("id", row.id())
+                .param("oldCard", row.card(), java.sql.Types.VARCHAR)
+                .param("oldPhone", row.phone(), java.sql.Types.VARCHAR)
+                .update();
+    }
+
+    private @Nullable String decrypt(Purpose purpose, @Nullable String stored, long memberId) {
+        try {
+            return cipher.decrypt(purpose, stored);
+        }
+        catch (IllegalStateException unreadable) {
+            log.error("Member {}: the stored {} cannot be decrypted with the configured keys", memberId, purpose);
+            throw unreadable;
+        }
+    }
+}
