@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MemberProfileJourneyTests {
 
-    private static final String SECRETARY = "0900000077";
+    private static final String SECRETARY = "0900000079";
     private static final String PASSWORD = "bi-thu-thu-nghiem-ho-so";
 
     @LocalServerPort

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OrganizationTreeJourneyTests {
 
-    private static final String OFFICER = "0900000077";
+    private static final String OFFICER = "0900000078";
     private static final String PASSWORD = "can-bo-huyen-thu";
 
     @LocalServerPort
