@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The pages every member uses on a phone 360 CSS pixels wide, the narrowest common Android screen:
- * no sideways scrolling, body text of at least 16 px, touch targets in the main content at least
+ * no sideways scrolling, body text of at least 16 px, touch targets in the header, content and footer at least
  * 44 px high, and nothing loaded from another host.
  *
  * <p>Exempt from the height rule are links inside a sentence, which WCAG's target size criterion
@@ -55,7 +55,8 @@ class SmallScreenTests {
                 && [element.previousSibling, element.nextSibling].some(node => node !== null
                     && node.nodeType === Node.TEXT_NODE && node.textContent.trim() !== '');
             for (const element of document.querySelectorAll(
-                    'main a[href], main button, main input, main select, main textarea, main summary')) {
+                    'main a[href], main button, main input, main select, main textarea, main summary, '
+                    + 'header a[href], header button, footer a[href]')) {
                 if (element.type === 'hidden' || !visible(element) || inSentence(element)) {
                     continue;
                 }
