@@ -83,7 +83,7 @@ class MinutesDrafter {
 
     private List<String> opening(Meeting meeting) {
         var lines = new ArrayList<String>();
-        lines.add(text("minutes.draft.opening.time", formats.time(meeting.startsAt()),
+        lines.add(text("minutes.draft.opening.time", formats.timeInZone(meeting.startsAt(), VIETNAMESE),
                 formats.date(meeting.startsAt())));
         if (meeting.place() != null) {
             lines.add(text("minutes.draft.opening.place", meeting.place()));
@@ -166,7 +166,8 @@ class MinutesDrafter {
         if (meeting.closedAt() == null) {
             return text("minutes.draft.closing.unknown");
         }
-        return text("minutes.draft.closing", formats.time(meeting.closedAt()), formats.date(meeting.closedAt()));
+        return text("minutes.draft.closing", formats.timeInZone(meeting.closedAt(), VIETNAMESE),
+                formats.date(meeting.closedAt()));
     }
 
     private static List<MinutesItem> items(List<AgendaItem> agenda) {

@@ -65,6 +65,17 @@ public class Formats {
         return instant == null ? "" : inZone(time(instant), instant);
     }
 
+    /**
+     * Returns the time with the zone named in the given language, for documents such as the minutes whose
+     * language does not follow the reader's.
+     */
+    public String timeInZone(Instant instant, Locale locale) {
+        String offset = offset(zone.getRules().getOffset(instant));
+        String label = zone.equals(VIETNAM) ? messages.getMessage("time.zone.vietnam", new Object[] { offset }, locale)
+                : messages.getMessage("time.zone.other", new Object[] { zone.getId(), offset }, locale);
+        return messages.getMessage("time.inZone", new Object[] { time(instant), label }, locale);
+    }
+
     /** Returns time and date with the zone, such as "19:30 20/12/2026 (giờ Việt Nam, UTC+7)", or "" for null. */
     public String dateTimeInZone(@Nullable Instant instant) {
         return instant == null ? "" : inZone(dateTime(instant), instant);

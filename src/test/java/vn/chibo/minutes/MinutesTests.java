@@ -91,7 +91,8 @@ class MinutesTests {
         assertThat(minutes.minuteTakerName()).isEqualTo(VillageMeetings.MINUTE_TAKER);
         assertThat(minutes.status()).isEqualTo(MinutesStatus.DRAFT);
         assertThat(facts.opening()).containsExactly(
-                "- Thời gian: bắt đầu lúc " + DateTimeFormatter.ofPattern("HH:mm").format(start) + " ngày "
+                "- Thời gian: bắt đầu lúc " + DateTimeFormatter.ofPattern("HH:mm").format(start)
+                        + " (giờ Việt Nam, UTC+7) ngày "
                         + DateTimeFormatter.ofPattern("dd/MM/yyyy").format(start) + ".",
                 "- Địa điểm: Nhà văn hóa thôn Hòa Bình 3.",
                 "- Hình thức: kết hợp trực tiếp và trực tuyến.");
@@ -119,7 +120,7 @@ class MinutesTests {
                 "- Không tham gia biểu quyết: 1",
                 "- Kết quả: được thông qua.");
         assertThat(facts.closing()).isEqualTo("Cuộc họp kết thúc lúc " + DateTimeFormatter.ofPattern("HH:mm").format(end)
-                + " ngày " + DateTimeFormatter.ofPattern("dd/MM/yyyy").format(end) + ".");
+                + " (giờ Việt Nam, UTC+7) ngày " + DateTimeFormatter.ofPattern("dd/MM/yyyy").format(end) + ".");
         assertThat(minutes.narrative().items()).extracting(MinutesItem::number, MinutesItem::title,
                 MinutesItem::description, MinutesItem::content, MinutesItem::speakers, MinutesItem::conclusion)
                 .containsExactly(tuple(1, "Khai mạc, điểm danh", null, "", "", ""),
