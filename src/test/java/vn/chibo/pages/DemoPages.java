@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -27,6 +28,8 @@ import vn.chibo.meeting.MeetingMode;
 import vn.chibo.meeting.Meetings;
 import vn.chibo.member.MemberId;
 import vn.chibo.organization.OrganizationId;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The pages every member uses, on the demo data: sign-in, home, the village cell's overview, roster
@@ -66,6 +69,27 @@ class DemoPages {
         // The secretary's own profile, with every form a secretary sees on a member's page.
         pages.add(new Page("profile", "/cells/" + cell.value() + "/members/" + actor(SECRETARY).memberId()));
         return pages;
+    }
+
+    /**
+     * Signs the browser in as the demo account, opens each of its pages and returns what the check
+     * finds on them, each finding headed by the page's name. A page that redirects or shows the error
+     * page fails at once, so that a check never passes on the wrong page.
+     */
+    List<String> findOnPages(ChromeDriver browser, String baseUrl, String username, Supplier<List<String>> check) {
+        List<Page> pages = username.equals(SECRETARY) ? secretaryPages() : signedInPages();
+        signIn(browser, baseUrl, username);
+
+        List<String> findings = new ArrayList<>();
+        for (Page page : pages) {
+            browser.get(baseUrl + page.path());
+            assertThat(browser.getCurrentUrl()).as(page.name()).endsWith(page.path());
+            assertThat(browser.findElements(By.cssSelector("main.error-page"))).as(page.name()).isEmpty();
+            for (String finding : check.get()) {
+                findings.add(page.name() + ": " + finding);
+            }
+        }
+        return findings;
     }
 
     /** Returns the pages to check as any signed-in demo account, publishing a meeting of the village cell once. */

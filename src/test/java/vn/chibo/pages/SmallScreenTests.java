@@ -1,6 +1,5 @@
 package vn.chibo.pages;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -148,19 +147,7 @@ class SmallScreenTests {
     }
 
     private List<String> problemsAs(String username) {
-        List<DemoPages.Page> signedIn = username.equals(DemoPages.SECRETARY) ? pages.secretaryPages()
-                : pages.signedInPages();
-        DemoPages.signIn(browser, baseUrl(), username);
-
-        List<String> problems = new ArrayList<>();
-        for (DemoPages.Page page : signedIn) {
-            browser.get(baseUrl() + page.path());
-            assertThat(browser.getCurrentUrl()).as(page.name()).endsWith(page.path());
-            for (String problem : problems()) {
-                problems.add(page.name() + ": " + problem);
-            }
-        }
-        return problems;
+        return pages.findOnPages(browser, baseUrl(), username, this::problems);
     }
 
     @SuppressWarnings("unchecked")
