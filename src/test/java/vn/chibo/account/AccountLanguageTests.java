@@ -1,5 +1,6 @@
 package vn.chibo.account;
 
+import java.net.URI;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,16 @@ class AccountLanguageTests {
         mvc.perform(get("/account/password?lang=vi").session(computer))
                 .andExpect(content().string(containsString("Đổi mật khẩu")));
         assertThat(accounts.find(id)).get().extracting(AccountRecord::language).isEqualTo("vi");
+    }
+
+    @Test
+    void languageLinksKeepQuery() throws Exception {
+        String page = mvc.perform(get(URI.create("/login?error&q=%C4%91%E1%BA%B7ng&lang=en"))).andReturn().getResponse()
+                .getContentAsString();
+
+        assertThat(page).contains("href=\"?error&amp;q=%C4%91%E1%BA%B7ng&amp;lang=vi\"");
+        assertThat(page).contains("href=\"?error&amp;q=%C4%91%E1%BA%B7ng&amp;lang=de\"");
+        assertThat(page).doesNotContain("lang=en&amp;");
     }
 
     @Test
