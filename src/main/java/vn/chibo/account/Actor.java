@@ -39,6 +39,11 @@ public record Actor(AccountId accountId, String username, String displayName, @N
         return grants.stream().anyMatch(grant -> grant.organizationId().equals(cell) && grant.role().runsCell());
     }
 
+    /** Returns whether the actor administers the system somewhere, which shows no party content. */
+    public boolean isAdministrator() {
+        return grants.stream().anyMatch(grant -> grant.role() == Role.SYSTEM_ADMIN);
+    }
+
     /** Returns the organizations in which the actor holds the role. */
     public Set<OrganizationId> organizationsWith(Role role) {
         return grants.stream()

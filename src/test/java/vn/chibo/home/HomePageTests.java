@@ -10,11 +10,14 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
+import vn.chibo.account.Actor;
+import vn.chibo.account.Role;
 import vn.chibo.meeting.MeetingFixtures;
 import vn.chibo.meeting.MeetingFixtures.Village;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.MeetingResponses;
 import vn.chibo.meeting.ResponseAnswer;
+import vn.chibo.testing.Fixtures;
 import vn.chibo.testing.SignIn;
 import vn.chibo.testing.SqlTest;
 
@@ -25,6 +28,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SqlTest
 @AutoConfigureMockMvc
 class HomePageTests {
+
+    @Autowired
+    Fixtures accountFixtures;
 
     @Autowired
     MockMvc mvc;
@@ -77,6 +83,17 @@ class HomePageTests {
         assertThat(home).contains("Các chi bộ thuộc " + village.committee().name());
         assertThat(home).contains(village.cell().name(), village.otherCell().name());
         assertThat(home).contains("/meetings/" + latest + "\"", "Chưa có");
+    }
+
+    @Test
+    void administratorHomePointsToTree() throws Exception {
+        Actor admin = accountFixtures.accountWithoutMember(village.committee(), Role.SYSTEM_ADMIN);
+
+        String home = page("/", SignIn.as(mvc, admin));
+
+        assertThat(home).contains("Tài khoản quản trị hệ thống không xem nội dung sinh hoạt của các chi bộ.");
+        assertThat(home).contains("href=\"/organizations\"");
+        assertThat(home).doesNotContain("Xin liên hệ bí thư chi bộ.");
     }
 
     @Test
