@@ -7,12 +7,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * {@code vn.chibo.system.ApiProblems} writes it.
  *
  * @param type always {@code about:blank}, because the status identifies the error
- * @param title the standard reason phrase of the status, in English
+ * @param title the reason phrase of the status, in the language of Accept-Language
  * @param detail what went wrong and what to do, in the language of {@code Accept-Language}
  * @param instance the path of the request
  */
 @Schema(name = "Problem", description = "An error as RFC 9457 problem details (application/problem+json)")
-record Problem(@Schema(example = "about:blank") String type, @Schema(example = "Not Found") String title,
+record Problem(@Schema(example = "about:blank") String type, @Schema(example = "Không tìm thấy") String title,
         @Schema(example = "404") int status,
         @Schema(example = "Không tìm thấy trang này, hoặc đồng chí không có quyền xem.") String detail,
         @Schema(example = "/api/v1/cells/7/members") String instance) {

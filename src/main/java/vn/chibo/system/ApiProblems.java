@@ -2,6 +2,7 @@ package vn.chibo.system;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,17 +46,21 @@ public class ApiProblems {
     /** Writes a problem with the given detail, which is already in the request's language. */
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
+        Locale locale = localeResolver.resolveLocale(request);
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
-        problem.put("title", status.getReasonPhrase());
+        problem.put("title", messages.getMessage("api.problem.title." + status.value(), null, status.getReasonPhrase(),
+                locale));
         problem.put("status", status.value());
-        problem.put("detail", detail);
+        // A page's "not found" speaks of a page; an app asked for data. Both hide whether it exists.
+        problem.put("detail", status == HttpStatus.NOT_FOUND ? messages.getMessage("api.problem.notFound", null, locale)
+                : detail);
         problem.put("instance", pathOf(request));
 
         response.setStatus(status.value());
         response.setContentType(MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
-        response.setHeader("Content-Language", localeResolver.resolveLocale(request).getLanguage());
+        response.setHeader("Content-Language", locale.getLanguage());
         response.getWriter().write(json.writeValueAsString(problem));
         response.flushBuffer();
     }

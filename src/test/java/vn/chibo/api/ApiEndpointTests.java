@@ -126,7 +126,7 @@ class ApiEndpointTests {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.status").value(404))
-                .andExpect(jsonPath("$.detail").value("Không tìm thấy trang này, hoặc đồng chí không có quyền xem."));
+                .andExpect(jsonPath("$.detail").value("Không tìm thấy, hoặc đồng chí không có quyền xem."));
     }
 
     @Test

@@ -137,7 +137,7 @@ class ApiTokenTests {
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.type").value("about:blank"))
-                .andExpect(jsonPath("$.title").value("Unauthorized"))
+                .andExpect(jsonPath("$.title").value("Chưa đăng nhập"))
                 .andExpect(jsonPath("$.status").value(401))
                 .andExpect(jsonPath("$.detail").value("Sai tên đăng nhập hoặc mật khẩu. Xin kiểm tra rồi nhập lại."))
                 .andExpect(jsonPath("$.instance").value("/api/v1/auth/token"));
@@ -159,10 +159,12 @@ class ApiTokenTests {
                         .content(body(member.username(), "wrong-password")).with(fromTestAddress()))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string("Content-Language", "en"))
+                .andExpect(jsonPath("$.title").value("Unauthorized"))
                 .andExpect(jsonPath("$.detail").value("Wrong user name or password. Please check and try again."));
         mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
                         .header("Accept-Language", "de")
                         .content(body(member.username(), "falsches-passwort")).with(fromTestAddress()))
+                .andExpect(jsonPath("$.title").value("Nicht angemeldet"))
                 .andExpect(jsonPath("$.detail").value("Benutzername oder Passwort falsch. Bitte prüfen und erneut "
                         + "eingeben."));
         mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
@@ -272,7 +274,8 @@ class ApiTokenTests {
         mvc.perform(get("/api/v1/khong-co").header("Authorization", "Bearer " + token))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
-                .andExpect(jsonPath("$.title").value("Not Found"));
+                .andExpect(jsonPath("$.title").value("Không tìm thấy"))
+                .andExpect(jsonPath("$.detail").value("Không tìm thấy, hoặc đồng chí không có quyền xem."));
     }
 
     @Test
