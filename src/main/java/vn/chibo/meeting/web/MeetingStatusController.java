@@ -75,7 +75,10 @@ class MeetingStatusController {
 
         management.close(actor, meeting.id());
 
-        redirect.addFlashAttribute(FlashMessage.SUCCESS, new FlashMessage("meeting.flash.closed", unmarked));
+        // "0 members were recorded as absent" reads as a warning where there is nothing to report.
+        FlashMessage closed = unmarked == 0 ? new FlashMessage("meeting.flash.closedAllMarked")
+                : new FlashMessage("meeting.flash.closed", unmarked);
+        redirect.addFlashAttribute(FlashMessage.SUCCESS, closed);
         return "redirect:/meetings/" + meeting.id();
     }
 }

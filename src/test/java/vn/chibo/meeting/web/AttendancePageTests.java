@@ -21,6 +21,7 @@ import vn.chibo.meeting.Meetings;
 import vn.chibo.meeting.RollMark;
 import vn.chibo.member.ActivityStatus;
 import vn.chibo.member.Member;
+import vn.chibo.system.FlashMessage;
 import vn.chibo.testing.SignIn;
 import vn.chibo.testing.SqlTest;
 
@@ -164,9 +165,13 @@ class AttendancePageTests {
                 .andReturn().getResponse().getContentAsString();
         assertThat(confirmation).contains("Còn 28 đảng viên phải dự chưa được điểm danh.");
 
-        mvc.perform(post("/meetings/{id}/close", meeting.value()).session(secretary).with(csrf()))
-                .andExpect(status().is3xxRedirection());
+        FlashMessage closed = (FlashMessage) mvc.perform(post("/meetings/{id}/close", meeting.value())
+                        .session(secretary).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getFlashMap().get(FlashMessage.SUCCESS);
 
+        assertThat(closed.key()).isEqualTo("meeting.flash.closed");
+        assertThat(closed.arguments()).containsExactly(28);
         assertThat(meetings.get(meeting).status()).isEqualTo(MeetingStatus.CLOSED);
         AttendanceTally tally = meetings.tally(meeting);
         assertThat(tally.notRecorded()).isEmpty();
@@ -179,6 +184,19 @@ class AttendancePageTests {
         mvc.perform(post("/meetings/{id}/attendance/{member}", meeting.value(), present.id().value())
                 .param("status", "ABSENT_UNEXCUSED").session(secretary).with(csrf()))
                 .andExpect(status().isConflict());
+    }
+
+    @Test
+    void closingFullRollReportsNoAbsentees() throws Exception {
+        markVillageScenario();
+
+        FlashMessage closed = (FlashMessage) mvc.perform(post("/meetings/{id}/close", meeting.value())
+                        .session(secretary).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getFlashMap().get(FlashMessage.SUCCESS);
+
+        assertThat(closed.key()).isEqualTo("meeting.flash.closedAllMarked");
+        assertThat(closed.arguments()).isEmpty();
     }
 
     @Test
