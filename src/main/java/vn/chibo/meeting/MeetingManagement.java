@@ -51,11 +51,13 @@ public class MeetingManagement {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Formats formats;
+    private final MeetingRosters rosters;
 
     MeetingManagement(MeetingRepository repository, Attendances attendances, Members members, CellAccess cellAccess,
             MeetingPermissions permissions, List<MeetingCloseGuard> closeGuards, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock, Formats formats) {
+            ApplicationEventPublisher events, Clock clock, Formats formats, MeetingRosters rosters) {
         this.repository = repository;
+        this.rosters = rosters;
         this.attendances = attendances;
         this.members = members;
         this.cellAccess = cellAccess;
@@ -165,9 +167,11 @@ public class MeetingManagement {
             throw new InvalidMeeting("meeting.error.closeBeforeStart", formats.dateTimeInZone(meeting.startsAt()));
         }
         meeting.close(now);
-        for (MemberId unmarked : AttendanceTally.of(members.ofCell(meeting.cellId()), marksOf(id)).notRecorded()) {
+        List<Member> roster = members.ofCell(meeting.cellId());
+        for (MemberId unmarked : AttendanceTally.of(roster, marksOf(id)).notRecorded()) {
             attendances.record(id, unmarked, AttendanceStatus.ABSENT_UNEXCUSED, null, actor.accountId().value(), now);
         }
+        rosters.keep(id, roster);
         save(meeting);
         record(actor, meeting, "meeting.closed", null);
         events.publishEvent(new MeetingClosed(meeting.id(), meeting.cellId()));

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.chibo.account.Actor;
+import vn.chibo.member.Member;
 import vn.chibo.member.MemberId;
 import vn.chibo.member.Members;
 import vn.chibo.organization.OrganizationId;
@@ -25,9 +26,11 @@ public class Meetings {
     private final Attendances attendances;
     private final Members members;
     private final MeetingPermissions permissions;
+    private final MeetingRosters rosters;
 
     Meetings(MeetingRepository repository, Attendances attendances, Members members,
-            MeetingPermissions permissions, JdbcClient jdbc) {
+            MeetingPermissions permissions, MeetingRosters rosters, JdbcClient jdbc) {
+        this.rosters = rosters;
         this.jdbc = jdbc;
         this.repository = repository;
         this.attendances = attendances;
@@ -97,6 +100,14 @@ public class Meetings {
         Meeting meeting = get(id);
         Map<MemberId, AttendanceStatus> marks = attendances.of(id).values().stream()
                 .collect(Collectors.toMap(RollMark::memberId, RollMark::status));
-        return AttendanceTally.of(members.ofCell(meeting.cellId()), marks);
+        return AttendanceTally.of(rosterOf(meeting), marks);
+    }
+
+    /**
+     * Returns the roster the meeting's figures are counted against, in Vietnamese name order: as it stood
+     * at closing for a closed meeting, else the cell's roster now.
+     */
+    public List<Member> rosterOf(Meeting meeting) {
+        return rosters.kept(meeting.id()).orElseGet(() -> members.ofCell(meeting.cellId()));
     }
 }

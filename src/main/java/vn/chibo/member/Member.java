@@ -36,6 +36,12 @@ public record Member(MemberId id, OrganizationId cellId, String fullName, @Nulla
                 membershipStatus, activityStatus, phone, email, occupation, address, note, null, null, null);
     }
 
+    /** Returns this record with other statuses, such as those the member had at an earlier meeting. */
+    public Member withStatus(MembershipStatus membership, ActivityStatus activity) {
+        return new Member(id, cellId, fullName, sex, birthDate, admissionDate, officialDate, partyCardNumber, cellRole,
+                membership, activity, phone, email, occupation, address, note, hometown, hostCellId, hostUnit);
+    }
+
     public boolean isOfficial() {
         return membershipStatus == MembershipStatus.OFFICIAL;
     }

@@ -18,7 +18,6 @@ import vn.chibo.meeting.Meetings;
 import vn.chibo.meeting.RollMark;
 import vn.chibo.member.Member;
 import vn.chibo.member.MemberId;
-import vn.chibo.member.Members;
 
 /** Builds the roll call's rows and the attendance panel from the roster, the answers and the roll. */
 @Component
@@ -26,12 +25,10 @@ class AttendanceViews {
 
     private final Meetings meetings;
     private final MeetingResponses responses;
-    private final Members members;
 
-    AttendanceViews(Meetings meetings, MeetingResponses responses, Members members) {
+    AttendanceViews(Meetings meetings, MeetingResponses responses) {
         this.meetings = meetings;
         this.responses = responses;
-        this.members = members;
     }
 
     AttendancePanel panel(Meeting meeting) {
@@ -51,7 +48,7 @@ class AttendanceViews {
         Map<MemberId, MeetingResponse> answers = responses.of(meeting.id());
         var expected = new ArrayList<RollRow>();
         var others = new ArrayList<RollRow>();
-        for (Member member : members.ofCell(meeting.cellId())) {
+        for (Member member : meetings.rosterOf(meeting)) {
             RollRow row = row(member, answers.get(member.id()), roll.get(member.id()), null, false);
             (member.isExpectedAtMeetings() ? expected : others).add(row);
         }
@@ -74,7 +71,7 @@ class AttendanceViews {
     }
 
     private Map<MemberId, Member> rosterOf(Meeting meeting) {
-        return members.ofCell(meeting.cellId()).stream().collect(Collectors.toMap(Member::id, Function.identity()));
+        return meetings.rosterOf(meeting).stream().collect(Collectors.toMap(Member::id, Function.identity()));
     }
 
     private static List<Member> named(List<MemberId> ids, Map<MemberId, Member> roster) {

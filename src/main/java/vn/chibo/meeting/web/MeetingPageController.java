@@ -26,7 +26,6 @@ import vn.chibo.meeting.Meetings;
 import vn.chibo.meeting.ResponseAnswer;
 import vn.chibo.member.Member;
 import vn.chibo.member.MemberId;
-import vn.chibo.member.Members;
 import vn.chibo.organization.Organization;
 import vn.chibo.organization.OrganizationId;
 import vn.chibo.organization.Organizations;
@@ -42,13 +41,12 @@ class MeetingPageController {
     private final MeetingDocuments documents;
     private final MeetingResponses responses;
     private final AttendanceViews attendanceViews;
-    private final Members members;
     private final CellAccess cellAccess;
     private final Organizations organizations;
     private final Clock clock;
 
     MeetingPageController(Meetings meetings, MeetingManagement management, MeetingPermissions permissions,
-            MeetingDocuments documents, MeetingResponses responses, AttendanceViews attendanceViews, Members members,
+            MeetingDocuments documents, MeetingResponses responses, AttendanceViews attendanceViews,
             CellAccess cellAccess, Organizations organizations, Clock clock) {
         this.meetings = meetings;
         this.management = management;
@@ -56,7 +54,6 @@ class MeetingPageController {
         this.documents = documents;
         this.responses = responses;
         this.attendanceViews = attendanceViews;
-        this.members = members;
         this.cellAccess = cellAccess;
         this.organizations = organizations;
         this.clock = clock;
@@ -81,7 +78,7 @@ class MeetingPageController {
     String page(Actor actor, @PathVariable long meetingId, Model model) {
         Meeting meeting = meetings.visibleTo(actor, MeetingId.of(meetingId));
         boolean canManage = permissions.canManage(actor, meeting);
-        Map<MemberId, Member> roster = members.ofCell(meeting.cellId()).stream()
+        Map<MemberId, Member> roster = meetings.rosterOf(meeting).stream()
                 .collect(Collectors.toMap(Member::id, Function.identity()));
         Optional<Member> me = permissions.memberOf(actor, meeting);
 

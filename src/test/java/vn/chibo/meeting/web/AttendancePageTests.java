@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.HtmlUtils;
 
@@ -21,7 +22,9 @@ import vn.chibo.meeting.Meetings;
 import vn.chibo.meeting.RollMark;
 import vn.chibo.member.ActivityStatus;
 import vn.chibo.member.Member;
+import vn.chibo.member.MembershipStatus;
 import vn.chibo.system.FlashMessage;
+import vn.chibo.testing.Fixtures;
 import vn.chibo.testing.SignIn;
 import vn.chibo.testing.SqlTest;
 
@@ -47,6 +50,12 @@ class AttendancePageTests {
 
     @Autowired
     Meetings meetings;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Fixtures rosterFixtures;
 
     Village village;
     MeetingId meeting;
@@ -197,6 +206,30 @@ class AttendancePageTests {
 
         assertThat(closed.key()).isEqualTo("meeting.flash.closedAllMarked");
         assertThat(closed.arguments()).isEmpty();
+    }
+
+    @Test
+    void closedMeetingKeepsItsRoster() throws Exception {
+        markVillageScenario();
+        management.close(village.secretary(), meeting);
+        AttendanceTally atClosing = meetings.tally(meeting);
+        Member suspended = village.all(m -> m.isOfficial() && m.activityStatus() == ActivityStatus.ACTIVE).get(2);
+        Member newcomer = village.all(Member::isProbationary).get(0);
+
+        // Later decisions: one member suspended, one recognised as official, a new member joins.
+        jdbc.sql("update member set activity_status = 'SUSPENDED' where id = :id")
+                .param("id", suspended.id().value()).update();
+        jdbc.sql("update member set membership_status = 'OFFICIAL' where id = :id")
+                .param("id", newcomer.id().value()).update();
+        rosterFixtures.member(village.cell(), "Lý Văn Mới", MembershipStatus.OFFICIAL, ActivityStatus.ACTIVE);
+
+        AttendanceTally later = meetings.tally(meeting);
+        assertThat(later).isEqualTo(atClosing);
+        assertThat(later.total()).isEqualTo(36);
+        assertThat(later.suspended()).isZero();
+        String page = mvc.perform(get("/meetings/{id}/attendance", meeting.value()).session(secretary))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).doesNotContain("Lý Văn Mới");
     }
 
     @Test
