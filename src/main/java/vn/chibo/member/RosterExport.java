@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -49,6 +50,9 @@ import vn.chibo.system.Formats;
 public class RosterExport {
 
     private static final Logger log = LoggerFactory.getLogger(RosterExport.class);
+
+    /** A number with its leading 0, as phone numbers are stored, of five digits or more. */
+    private static final Pattern DIGITS = Pattern.compile("0\\d{4,}");
 
     /** The columns of an export, in order. */
     static final List<RosterColumn> COLUMNS = List.of(RosterColumn.ORDINAL, RosterColumn.FULL_NAME, RosterColumn.SEX,
@@ -109,7 +113,7 @@ public class RosterExport {
         List<String> headers = COLUMNS.stream().map(column -> message(column.messageKey(), locale)).toList();
         byte[] content = switch (format) {
             case XLSX -> xlsx(cell, headers, table, locale);
-            case CSV -> csv(headers, table);
+            case CSV -> csv(headers, withGroupedPhones(table));
         };
 
         audit.record(new AuditEntry(actor.accountId().value(), cellId.value(), "member.rosterExported", "organization",
@@ -160,6 +164,40 @@ public class RosterExport {
             throw new UncheckedIOException("Writing to memory failed", impossible);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * Returns the table with each phone number written in groups, as "0912 418 916". Excel and Calc read
+     * a CSV field of digits alone as a number and drop its leading 0; with spaces it stays text, and the
+     * roster import reads it back either way.
+     */
+    static List<List<Object>> withGroupedPhones(List<List<Object>> table) {
+        int phone = COLUMNS.indexOf(RosterColumn.PHONE);
+        return table.stream().map(row -> {
+            var copy = new ArrayList<>(row);
+            copy.set(phone, grouped((String) row.get(phone)));
+            return (List<Object>) copy;
+        }).toList();
+    }
+
+    /**
+     * Returns a number with a leading 0 as its first four digits, then groups of three, as "0912 418 916";
+     * an 11-digit landline number as "0238 3861 234". Any other text is returned as it is.
+     */
+    static String grouped(String number) {
+        if (!DIGITS.matcher(number).matches()) {
+            return number;
+        }
+        var text = new StringBuilder(number.substring(0, 4));
+        int start = 4;
+        if (number.length() == 11) {
+            text.append(' ').append(number, 4, 8);
+            start = 8;
+        }
+        for (; start < number.length(); start += 3) {
+            text.append(' ').append(number, start, Math.min(start + 3, number.length()));
+        }
+        return text.toString();
     }
 
     /** Returns the text with a leading apostrophe where a spreadsheet program would take it for a formula. */

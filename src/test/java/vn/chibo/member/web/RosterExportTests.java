@@ -86,7 +86,8 @@ class RosterExportTests {
         assertThat(text).contains("\"'" + FORMULA.replace("\"", "\"\"") + "\"")
                 .contains(",'-Cán bộ hưu trí,")
                 .contains("\"Thôn 3, xã \"\"Minh An\"\"\"")
-                .contains(",'@ghi chú,");
+                .contains(",'@ghi chú,")
+                .contains(",0912 345 001,");
         assertThat(names(text)).containsExactlyElementsOf(RosterPageTests.names(rosterPage(village, "")));
         assertThat(audit.entriesOf(village.cell().id().value(), "member.rosterExported"))
                 .extracting(AuditEntry::detail)
@@ -178,6 +179,15 @@ class RosterExportTests {
             assertThat(names).contains("Đặng Văn Ơn", "Nguyễn Thị Ngọc Hà", "Đinh Thị Ỷ Lan");
             assertThat(formula).isNotNull();
             assertThat(formula.getCellType()).isEqualTo(CellType.STRING);
+            List<String> phones = new ArrayList<>();
+            for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+                Cell phone = sheet.getRow(i).getCell(11);
+                if (phone != null && phone.getCellType() != CellType.BLANK) {
+                    phones.add(new DataFormatter().formatCellValue(phone));
+                }
+            }
+            // Calc keeps the leading 0 of every phone number, as Excel does, because the digits are grouped.
+            assertThat(phones).isNotEmpty().allMatch(phone -> phone.matches("0\\d{3} \\d{3} \\d{3}"));
         }
 
         // The workbook as Calc opens it, saved as UTF-8 CSV and read back.
