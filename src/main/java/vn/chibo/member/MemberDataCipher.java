@@ -74,7 +74,7 @@ class MemberDataCipher {
             cipher.updateAAD(purpose.name().getBytes(StandardCharsets.US_ASCII));
             byte[] sealed = cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
             byte[] stored = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
-            return PREFIX + current.id + ":" + Base64.getEncoder().encodeToString(stored);
+            return currentPrefix() + Base64.getEncoder().encodeToString(stored);
         }
         catch (GeneralSecurityException failure) {
             throw new IllegalStateException("AES-GCM is not available in this JDK", failure);
@@ -123,7 +123,12 @@ class MemberDataCipher {
 
     /** Returns whether a stored value must be written again: in plain text, or under a previous key. */
     boolean needsRewrite(@Nullable String stored) {
-        return stored != null && !stored.startsWith(PREFIX + current.id + ":");
+        return stored != null && !stored.startsWith(currentPrefix());
+    }
+
+    /** Returns how every value encrypted under the current key begins. The key id is hexadecimal. */
+    String currentPrefix() {
+        return PREFIX + current.id + ":";
     }
 
     static boolean isEncrypted(String stored) {

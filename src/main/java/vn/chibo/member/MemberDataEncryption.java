@@ -17,7 +17,7 @@ import vn.chibo.member.MemberDataCipher.Purpose;
  * Encrypts at start-up the party card and phone numbers still stored in plain text (rows written
  * before encryption existed) or under a previous key, and sets their blind indexes. It runs at
  * start-up rather than in a Flyway migration because it needs the configured key. Reading tolerates
- * plain values meanwhile, and each row is updated only if it still holds the values read, so that
+ * plain values meanwhile, and each row is updated only if it still contains the values read, so that
  * several nodes starting at once, or a change made in between, lose nothing.
  */
 @Component
@@ -52,12 +52,16 @@ class MemberDataEncryption implements ApplicationRunner {
         int rewritten = 0;
         long after = 0;
         while (true) {
+            // Only rows with a value outside the current key are read, so that a start after the
+            // encryption is done reads none instead of every member.
             List<StoredRow> batch = jdbc.sql("""
                     select id, party_card_number, phone from member
-                    where id > :after and (party_card_number is not null or phone is not null)
+                    where id > :after
+                      and (party_card_number not like :current or phone not like :current)
                     order by id fetch first %d rows only
                     """.formatted(BATCH))
                     .param("after", after)
+                    .param("current", cipher.currentPrefix() + "%")
                     .query((row, number) -> new StoredRow(row.getLong("id"), row.getString("party_card_number"),
                             row.getString("phone")))
                     .list();
