@@ -23,9 +23,9 @@ done
 mvn -q -B package -DskipTests
 jar=$(ls target/chibo-*.jar | head -1)
 
-# A server still answering on the port (an earlier run that is stopping, say) would be measured instead.
+# A server still running on the port (an earlier run that is stopping, say) would be measured instead.
 if curl -s -o /dev/null "$base/login"; then
-    echo "port $port is already in use; stop what answers there or give another port" >&2
+    echo "port $port is already in use; stop the server on it or give another port" >&2
     exit 1
 fi
 
@@ -35,7 +35,7 @@ SPRING_PROFILES_ACTIVE=demo "$java_bin" -jar "$jar" --server.port="$port" \
     --chibo.files.root="$work/files" > "$work/app.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-# The demo data loads just after the server starts answering, so wait for it, or sign-in fails.
+# The demo data loads just after the server starts responding, so wait for it, or sign-in fails.
 until grep -q "Demo data loaded" "$work/app.log"; do
     sleep 0.2
     kill -0 $pid 2>/dev/null || { cat "$work/app.log" >&2; exit 1; }

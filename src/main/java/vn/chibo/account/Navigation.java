@@ -38,7 +38,7 @@ public class Navigation {
     public record Link(String labelKey, String href, @Nullable String organization) {
     }
 
-    /** Returns the links for the actor, or none when nobody is signed in. */
+    /** Returns the links for the actor, or an empty list when no one is signed in. */
     public List<Link> linksFor(@Nullable Actor actor) {
         if (actor == null) {
             return List.of();
@@ -76,7 +76,7 @@ public class Navigation {
         return links;
     }
 
-    /** Returns the active cells in which the actor holds a cell role, by name. */
+    /** Returns the active cells in which the actor has a cell role, by name. */
     private List<Organization> cellsOf(Actor actor) {
         return actor.grants().stream()
                 .filter(grant -> grant.role().isCellRole())

@@ -50,7 +50,7 @@ class MeController {
 
     /**
      * @param member the person's own member record, or null for an account of no member
-     * @param organizations every organization in which the account holds a role, by id
+     * @param organizations every organization in which the account has a role, by id
      * @param language the language the account chose on the website ({@code vi}, {@code en} or
      *        {@code de}), else the one this request asked for
      */

@@ -42,7 +42,7 @@ class HomeOverview {
         this.responses = responses;
     }
 
-    /** Returns each active cell in which the actor holds a role, by name. */
+    /** Returns each active cell in which the actor has a role, by name. */
     List<CellOverview> cellsOf(Actor actor) {
         return actor.grants().stream()
                 .map(Grant::organizationId)

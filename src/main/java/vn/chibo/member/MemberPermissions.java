@@ -23,8 +23,8 @@ import vn.chibo.system.NotFoundException;
  * <p>Transfers follow the party's procedure: the own cell introduces a member to another unit, and a
  * move out of the commune goes through the commune's committee. So the secretary of the sending cell
  * records sending out and transfers to units outside the platform and to cells under the same
- * committee; a committee officer of a committee above the sending cell records any of them, and is
- * the only one who may send or move a member to a cell under another committee.
+ * committee. A committee officer above the sending cell records any of them. Only such an officer
+ * may send or move a member to a cell under another committee.
  */
 @Component
 public class MemberPermissions {

@@ -29,7 +29,7 @@ import vn.chibo.system.ForbiddenException;
 import vn.chibo.system.NotFoundException;
 
 /**
- * Shows and edits a member's profile. Every read by somebody other than the member is audited, as is
+ * Shows and edits a member's profile. Every read by anyone other than the member is audited, as is
  * every change, with the names of the fields that changed and never their values.
  */
 @Component
@@ -105,7 +105,7 @@ public class MemberProfiles {
      * through decisions and transfers, which the history records.
      *
      * @return the fields that changed, in the order of the roster's columns
-     * @throws InvalidProfile when another member of the cell holds the party card number
+     * @throws InvalidProfile when another member of the cell has the party card number
      */
     @Transactional
     public List<RosterColumn> update(Actor actor, OrganizationId cellId, MemberId id, NewMember edited) {

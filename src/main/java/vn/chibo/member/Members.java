@@ -28,7 +28,7 @@ import vn.chibo.system.VietnameseText;
  * Reads, adds and updates member records. Lists come in Vietnamese name order. Party card and phone
  * numbers are encrypted on the way in and decrypted on the way out, so callers see plain values.
  *
- * <p>A cell's roster holds its own members and the members of other cells who are sent out to it
+ * <p>A cell's roster contains its own members and the members of other cells who are sent out to it
  * for a while; those show as {@link ActivityStatus#ATTACHED_IN}.
  */
 @Component
@@ -125,7 +125,7 @@ public class Members {
     }
 
     /**
-     * Returns whether another member of the cell holds the party card number, found by its blind index.
+     * Returns whether another member of the cell has the party card number, found by its blind index.
      *
      * @param except the member being edited, who may keep their own number
      */

@@ -38,7 +38,7 @@ class StatusChanges {
             @Nullable String resolution, @Nullable OrganizationId hostCellId, @Nullable String hostUnit,
             @Nullable OrganizationId toCellId, @Nullable Long recordedBy) {
 
-        /** A step that the platform or an import writes, with nobody named as deciding. */
+        /** A step that the platform or an import writes, with no one named as deciding. */
         static Step undecided(MemberId memberId, OrganizationId cellId, StatusChangeKind kind, LocalDate effectiveDate,
                 MembershipStatus membership, ActivityStatus activity, @Nullable Long recordedBy) {
             return new Step(memberId, cellId, kind, effectiveDate, membership, activity, null, null, null, null, null,

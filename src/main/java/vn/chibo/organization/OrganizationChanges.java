@@ -20,8 +20,8 @@ import vn.chibo.system.JdbcTime;
  * first: the account module's {@code OrganizationPermissions} draws that line.
  *
  * <p>Archiving keeps the organization and everything recorded for it. An archived organization
- * takes no new children, members or meetings and cannot be renamed or moved; it drops out of the
- * tree, the pickers and the lists of cells, while those who could read its records still can.
+ * takes no new children, members or meetings and cannot be renamed or moved. It drops out of the
+ * tree, the pickers and the lists of cells, but those who could read its records still can.
  */
 @Component
 public class OrganizationChanges {
@@ -89,7 +89,7 @@ public class OrganizationChanges {
         return true;
     }
 
-    /** Moves the organization under the target; returns false when it stands there already. */
+    /** Moves the organization under the target; returns false when it is there already. */
     @Transactional
     public boolean move(long actorAccountId, OrganizationId id, OrganizationId targetId) {
         lockTree();

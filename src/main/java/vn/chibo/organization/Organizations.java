@@ -141,7 +141,7 @@ public class Organizations {
     }
 
     /**
-     * Inserts an organization without checking where it stands and without an audit entry. It is for
+     * Inserts an organization without checking its place in the tree and without an audit entry. It is for
      * loading data (demo mode, tests); changes made by people go through {@link OrganizationChanges}.
      */
     @Transactional

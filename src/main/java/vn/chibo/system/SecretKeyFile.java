@@ -56,7 +56,7 @@ public final class SecretKeyFile {
             }
             String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
             if (text.length() < MINIMUM_KEY_LENGTH) {
-                throw new IllegalStateException("The key file " + file.toAbsolutePath() + " holds fewer than "
+                throw new IllegalStateException("The key file " + file.toAbsolutePath() + " contains fewer than "
                         + MINIMUM_KEY_LENGTH + " characters; restore it from a backup");
             }
             return text.getBytes(StandardCharsets.US_ASCII);

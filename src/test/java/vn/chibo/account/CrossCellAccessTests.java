@@ -131,7 +131,7 @@ class CrossCellAccessTests {
         KNOWN.put("GET /api/v1/me", Expect.NOT_CELL_SCOPED);
         KNOWN.put("POST /api/v1/auth/token", Expect.SKIPPED);
         KNOWN.put("DELETE /api/v1/auth/token", Expect.SKIPPED);
-        // The OpenAPI document describes the API and holds no data.
+        // The OpenAPI document describes the API and contains no data.
         KNOWN.put("GET /v3/api-docs", Expect.NOT_CELL_SCOPED);
         KNOWN.put("GET /v3/api-docs.yaml", Expect.NOT_CELL_SCOPED);
     }

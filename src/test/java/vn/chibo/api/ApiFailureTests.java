@@ -21,7 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** An unexpected failure behind the API answers a problem with an error id, not a stack trace. */
+/** An unexpected failure behind the API returns a problem with an error id, not a stack trace. */
 @SpringBootTest
 @AutoConfigureMockMvc
 class ApiFailureTests {

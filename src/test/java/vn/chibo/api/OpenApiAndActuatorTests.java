@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The OpenAPI document of the API, and which actuator endpoints answer. */
+/** The OpenAPI document of the API, and which actuator endpoints respond. */
 @SpringBootTest
 @AutoConfigureMockMvc
 class OpenApiAndActuatorTests {

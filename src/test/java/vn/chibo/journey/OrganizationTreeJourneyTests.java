@@ -121,7 +121,7 @@ class OrganizationTreeJourneyTests {
     private void submit(String actionSuffix) {
         WebElement form = browser.findElement(By.cssSelector("form[action$='" + actionSuffix + "']"));
         form.findElement(By.cssSelector("button[type='submit']")).click();
-        // While the next page loads, Chromium may answer that the old form belongs to no document.
+        // While the next page loads, Chromium may report that the old form belongs to no document.
         new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(WebDriverException.class)
                 .until(ExpectedConditions.stalenessOf(form));
     }
