@@ -43,6 +43,10 @@ public class Meeting {
     private final Instant createdAt;
     private @Nullable Instant publishedAt;
     private @Nullable Instant closedAt;
+    private @Nullable Instant startedAt;
+    private @Nullable Instant cancelledAt;
+    private @Nullable String cancelReason;
+    private @Nullable Instant minutesApprovedAt;
     private @Version @Nullable Integer version;
 
     @MappedCollection(idColumn = "meeting_id", keyColumn = "position")
@@ -52,8 +56,9 @@ public class Meeting {
     Meeting(@Nullable Long id, long cellId, MeetingKind kind, MeetingMode mode, String title, Instant startsAt,
             Instant plannedEndAt, @Nullable String place, @Nullable String onlineLink, @Nullable Long chairMemberId,
             @Nullable Long minuteTakerMemberId, MeetingStatus status, @Nullable Long createdBy, Instant createdAt,
-            @Nullable Instant publishedAt, @Nullable Instant closedAt, @Nullable Integer version,
-            List<AgendaItem> agenda) {
+            @Nullable Instant publishedAt, @Nullable Instant closedAt, @Nullable Instant startedAt,
+            @Nullable Instant cancelledAt, @Nullable String cancelReason, @Nullable Instant minutesApprovedAt,
+            @Nullable Integer version, List<AgendaItem> agenda) {
         this.id = id;
         this.cellId = cellId;
         this.kind = kind;
@@ -70,6 +75,10 @@ public class Meeting {
         this.createdAt = createdAt;
         this.publishedAt = publishedAt;
         this.closedAt = closedAt;
+        this.startedAt = startedAt;
+        this.cancelledAt = cancelledAt;
+        this.cancelReason = cancelReason;
+        this.minutesApprovedAt = minutesApprovedAt;
         this.version = version;
         this.agenda = new ArrayList<>(agenda);
     }
@@ -79,7 +88,7 @@ public class Meeting {
         check(details);
         var meeting = new Meeting(null, cell.value(), details.kind(), details.mode(), details.title().strip(),
                 details.startsAt(), details.plannedEndAt(), null, null, null, null, MeetingStatus.DRAFT, createdBy,
-                now, null, null, null, List.of());
+                now, null, null, null, null, null, null, null, List.of());
         meeting.apply(details);
         return meeting;
     }
@@ -104,28 +113,65 @@ public class Meeting {
         publishedAt = now;
     }
 
-    /** Ends the meeting. A meeting cannot end before it has started. */
-    void close(Instant now) {
+    /** Opens a published meeting: from now on members check in, speak and vote. */
+    void start(Instant now) {
         requireStatus(MeetingStatus.PUBLISHED);
+        status = MeetingStatus.IN_PROGRESS;
+        startedAt = now;
+    }
+
+    /**
+     * Ends the meeting. A meeting cannot end before it has started.
+     *
+     * <p>NOTE: a published meeting that was never opened may still be closed directly, as before the
+     * in-progress status existed; the life-cycle work will decide whether closing requires it.
+     */
+    void close(Instant now) {
+        requireStatus(MeetingStatus.IN_PROGRESS, MeetingStatus.PUBLISHED);
         if (now.isBefore(startsAt)) {
             // MeetingManagement checks this first and names the start time; this guard keeps the aggregate whole.
             throw new InvalidMeeting("meeting.error.notStarted");
+        }
+        if (startedAt == null) {
+            startedAt = startsAt;
         }
         status = MeetingStatus.CLOSED;
         closedAt = now;
     }
 
+    /** Calls the meeting off before it starts; the reason is kept and shown to the members. */
+    void cancel(String reason, Instant now) {
+        requireStatus(MeetingStatus.DRAFT, MeetingStatus.PUBLISHED);
+        status = MeetingStatus.CANCELLED;
+        cancelReason = reason;
+        cancelledAt = now;
+    }
+
+    /** Records that the chair and the minute taker have both approved the minutes. */
+    void minutesApproved(Instant now) {
+        requireStatus(MeetingStatus.CLOSED);
+        status = MeetingStatus.MINUTES_APPROVED;
+        minutesApprovedAt = now;
+    }
+
     /** Fails with {@link MeetingNotInState} once the meeting has closed, when nothing may change any more. */
     public void requireNotClosed() {
-        if (status == MeetingStatus.CLOSED) {
+        if (status.isOver() || status == MeetingStatus.CANCELLED) {
             throw new MeetingNotInState(MeetingStatus.PUBLISHED, status);
         }
     }
 
-    void requireStatus(MeetingStatus expected) {
-        if (status != expected) {
-            throw new MeetingNotInState(expected, status);
+    /** Fails with {@link MeetingNotInState}, naming the first allowed status, unless the meeting is in one of them. */
+    public void requireStatus(MeetingStatus expected, MeetingStatus... alsoAllowed) {
+        if (status == expected) {
+            return;
         }
+        for (MeetingStatus allowed : alsoAllowed) {
+            if (status == allowed) {
+                return;
+            }
+        }
+        throw new MeetingNotInState(expected, status);
     }
 
     private void apply(MeetingDetails details) {
@@ -220,6 +266,22 @@ public class Meeting {
         return closedAt;
     }
 
+    public @Nullable Instant startedAt() {
+        return startedAt;
+    }
+
+    public @Nullable Instant cancelledAt() {
+        return cancelledAt;
+    }
+
+    public @Nullable String cancelReason() {
+        return cancelReason;
+    }
+
+    public @Nullable Instant minutesApprovedAt() {
+        return minutesApprovedAt;
+    }
+
     public List<AgendaItem> agenda() {
         return List.copyOf(agenda);
     }
@@ -232,7 +294,16 @@ public class Meeting {
         return status == MeetingStatus.PUBLISHED;
     }
 
+    public boolean isInProgress() {
+        return status == MeetingStatus.IN_PROGRESS;
+    }
+
+    /** Returns whether the meeting has ended (closed, or closed with its minutes approved). */
     public boolean isClosed() {
-        return status == MeetingStatus.CLOSED;
+        return status.isOver();
+    }
+
+    public boolean isCancelled() {
+        return status == MeetingStatus.CANCELLED;
     }
 }

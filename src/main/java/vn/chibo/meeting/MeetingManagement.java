@@ -112,6 +112,51 @@ public class MeetingManagement {
         return warningsOf(meeting, now);
     }
 
+    /** Opens a published meeting. Only the chair (or those who run the cell) may, and not on an earlier day. */
+    @Transactional
+    public void start(Actor actor, MeetingId id) {
+        Meeting meeting = load(id);
+        permissions.requireChair(actor, meeting);
+
+        meeting.start(clock.instant());
+        save(meeting);
+        record(actor, meeting, "meeting.started", null);
+        events.publishEvent(new MeetingStarted(meeting.id(), meeting.cellId()));
+        log.info("Meeting {} started by account {}", id, actor.accountId());
+    }
+
+    /** Calls off a draft or published meeting with a reason that the members will read. */
+    @Transactional
+    public void cancel(Actor actor, MeetingId id, @Nullable String reason) {
+        Meeting meeting = load(id);
+        permissions.requireManage(actor, meeting);
+        String cleaned = cleanReason(reason);
+        if (cleaned == null) {
+            throw new InvalidMeeting("meeting.error.cancelReasonMissing");
+        }
+
+        boolean wasAnnounced = meeting.isPublished();
+        meeting.cancel(cleaned, clock.instant());
+        save(meeting);
+        record(actor, meeting, "meeting.cancelled", null);
+        events.publishEvent(new MeetingCancelled(meeting.id(), meeting.cellId(), cleaned, wasAnnounced));
+        log.info("Meeting {} cancelled by account {}", id, actor.accountId());
+    }
+
+    /**
+     * Moves a closed meeting to "minutes approved". The minutes module calls this in the transaction
+     * in which the second of the chair and the minute taker approves.
+     */
+    @Transactional
+    public void recordMinutesApproved(MeetingId id) {
+        Meeting meeting = load(id);
+        meeting.minutesApproved(clock.instant());
+        save(meeting);
+        audit.record(new AuditEntry(null, meeting.cellId().value(), "meeting.minutesApproved", "meeting",
+                id.value(), null));
+        log.info("Meeting {} has approved minutes", id);
+    }
+
     /** Returns what the secretary should know about the meeting as it stands. */
     public List<MeetingWarning> warningsOf(Meeting meeting, Instant now) {
         var warnings = new ArrayList<MeetingWarning>();
@@ -133,7 +178,7 @@ public class MeetingManagement {
             @Nullable String absenceReason) {
         Meeting meeting = load(id);
         permissions.requireManage(actor, meeting);
-        meeting.requireStatus(MeetingStatus.PUBLISHED);
+        meeting.requireStatus(MeetingStatus.IN_PROGRESS, MeetingStatus.PUBLISHED);
         Member member = requireCellMember(meeting.cellId(), memberId);
 
         String reason = status == AttendanceStatus.ABSENT_EXCUSED ? cleanReason(absenceReason) : null;
@@ -154,7 +199,7 @@ public class MeetingManagement {
     public void close(Actor actor, MeetingId id) {
         Meeting meeting = load(id);
         permissions.requireChair(actor, meeting);
-        meeting.requireStatus(MeetingStatus.PUBLISHED);
+        meeting.requireStatus(MeetingStatus.IN_PROGRESS, MeetingStatus.PUBLISHED);
         for (MeetingCloseGuard guard : closeGuards) {
             Optional<String> reason = guard.reasonNotToClose(id);
             if (reason.isPresent()) {

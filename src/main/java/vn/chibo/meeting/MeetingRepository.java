@@ -11,7 +11,7 @@ interface MeetingRepository extends ListCrudRepository<Meeting, Long> {
     @Query("select * from meeting where cell_id = :cellId order by starts_at desc")
     List<Meeting> findByCell(long cellId);
 
-    @Query("select * from meeting where cell_id = :cellId and status <> 'CLOSED' order by starts_at, id")
+    @Query("select * from meeting where cell_id = :cellId and status not in ('CLOSED', 'MINUTES_APPROVED', 'CANCELLED') order by starts_at, id")
     List<Meeting> findOpenByCell(long cellId);
 
     @Query("""

@@ -16,7 +16,6 @@ import vn.chibo.audit.AuditLog;
 import vn.chibo.meeting.AttendanceTally;
 import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingId;
-import vn.chibo.meeting.MeetingStatus;
 import vn.chibo.meeting.Meetings;
 import vn.chibo.member.MemberId;
 import vn.chibo.system.VietnameseText;
@@ -57,7 +56,7 @@ public class MotionManagement {
         String cleanTitle = checkTitle(title);
 
         Meeting locked = meetings.lock(meetingId);
-        if (locked.status() != MeetingStatus.PUBLISHED) {
+        if (!locked.isPublished() && !locked.isInProgress()) {
             throw new MeetingNotInSession();
         }
         if (clock.instant().isBefore(locked.startsAt())) {

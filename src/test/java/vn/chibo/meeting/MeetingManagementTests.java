@@ -141,6 +141,55 @@ class MeetingManagementTests {
                 .hasMessage("meeting.error.state");
     }
 
+    @Test
+    void startsClosesAndRecordsApprovedMinutes() {
+        var commune = fixtures.commune();
+        MemberId chair = fixtures.member(commune.cell(), "Hoàng Văn An", MembershipStatus.OFFICIAL,
+                ActivityStatus.ACTIVE);
+        Actor secretary = fixtures.account(commune.cell(), chair, Role.CELL_SECRETARY);
+        Instant start = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
+        MeetingId id = management.schedule(secretary, commune.cell().id(), details(start, chair, chair));
+
+        assertThatThrownBy(() -> management.start(secretary, id)).hasMessage("meeting.error.state");
+        management.publish(secretary, id);
+        management.start(secretary, id);
+        assertThat(meetings.get(id).status()).isEqualTo(MeetingStatus.IN_PROGRESS);
+        assertThat(meetings.get(id).startedAt()).isNotNull();
+        assertThatThrownBy(() -> management.cancel(secretary, id, "Mưa bão")).hasMessage("meeting.error.state");
+
+        management.close(secretary, id);
+        management.recordMinutesApproved(id);
+        Meeting approved = meetings.get(id);
+        assertThat(approved.status()).isEqualTo(MeetingStatus.MINUTES_APPROVED);
+        assertThat(approved.isClosed()).isTrue();
+        assertThat(approved.minutesApprovedAt()).isNotNull();
+        assertThat(audit.entriesFor("meeting", id.value())).extracting(entry -> entry.action())
+                .contains("meeting.started", "meeting.closed", "meeting.minutesApproved");
+    }
+
+    @Test
+    void cancelsWithReasonOnlyBeforeStart() {
+        var commune = fixtures.commune();
+        MemberId chair = fixtures.member(commune.cell(), "Hoàng Văn An", MembershipStatus.OFFICIAL,
+                ActivityStatus.ACTIVE);
+        Actor secretary = fixtures.account(commune.cell(), chair, Role.CELL_SECRETARY);
+        MeetingId id = management.schedule(secretary, commune.cell().id(),
+                details(Instant.parse("2027-01-20T01:00:00Z"), chair, chair));
+        management.publish(secretary, id);
+
+        assertThatThrownBy(() -> management.cancel(secretary, id, "   "))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("meeting.error.cancelReasonMissing");
+        management.cancel(secretary, id, "  Trùng lịch họp của Đảng ủy xã ");
+
+        Meeting cancelled = meetings.get(id);
+        assertThat(cancelled.status()).isEqualTo(MeetingStatus.CANCELLED);
+        assertThat(cancelled.cancelReason()).isEqualTo("Trùng lịch họp của Đảng ủy xã");
+        assertThatThrownBy(() -> management.publish(secretary, id)).hasMessage("meeting.error.state");
+        assertThat(audit.entriesFor("meeting", id.value())).extracting(entry -> entry.action())
+                .contains("meeting.cancelled");
+    }
+
     private static MeetingDetails details(Instant start, MemberId chair, MemberId minuteTaker) {
         return new MeetingDetails(MeetingKind.REGULAR, MeetingMode.HYBRID, "Sinh hoạt chi bộ tháng 12/2026", start,
                 start.plus(Duration.ofHours(2)), "Nhà văn hóa thôn", "https://meet.example.com/chibo", chair,

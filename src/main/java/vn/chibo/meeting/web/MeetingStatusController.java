@@ -15,7 +15,6 @@ import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.MeetingManagement;
 import vn.chibo.meeting.MeetingPermissions;
-import vn.chibo.meeting.MeetingStatus;
 import vn.chibo.meeting.MeetingWarning;
 import vn.chibo.meeting.Meetings;
 import vn.chibo.system.ConflictException;
@@ -57,7 +56,7 @@ class MeetingStatusController {
     String confirmClose(Actor actor, @PathVariable long meetingId, Model model) {
         Meeting meeting = meetings.get(MeetingId.of(meetingId));
         permissions.requireChair(actor, meeting);
-        if (meeting.status() != MeetingStatus.PUBLISHED) {
+        if (!meeting.isPublished() && !meeting.isInProgress()) {
             throw new ConflictException("meeting.error.notOpenForClosing");
         }
 
