@@ -1,5 +1,7 @@
 package vn.chibo.home;
 
+import java.time.Clock;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -7,13 +9,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 import vn.chibo.account.Actor;
 import vn.chibo.account.CellAccess;
+import vn.chibo.meeting.AttendanceHistory;
 import vn.chibo.organization.Organization;
 import vn.chibo.organization.OrganizationId;
 import vn.chibo.organization.Organizations;
 import vn.chibo.system.NotFoundException;
 import vn.chibo.voting.Motions;
 
-/** The first page after sign-in, and the overview page of one cell. */
+/**
+ * The first page after sign-in, and the overview page of one cell with, for those who run it, the
+ * members flagged for unexcused absences in several months of the year.
+ */
 @Controller
 class HomeController {
 
@@ -21,12 +27,17 @@ class HomeController {
     private final Organizations organizations;
     private final CellAccess cellAccess;
     private final Motions motions;
+    private final AttendanceHistory attendance;
+    private final Clock clock;
 
-    HomeController(HomeOverview overview, Organizations organizations, CellAccess cellAccess, Motions motions) {
+    HomeController(HomeOverview overview, Organizations organizations, CellAccess cellAccess, Motions motions,
+            AttendanceHistory attendance, Clock clock) {
         this.overview = overview;
         this.organizations = organizations;
         this.cellAccess = cellAccess;
         this.motions = motions;
+        this.attendance = attendance;
+        this.clock = clock;
     }
 
     @GetMapping("/")
@@ -48,6 +59,10 @@ class HomeController {
 
         model.addAttribute("cell", cell);
         model.addAttribute("overview", overview.overviewOf(actor, cell));
+        int year = attendance.currentYear(clock.instant());
+        model.addAttribute("attendanceFlags", attendance.flagsOf(actor, id, year));
+        model.addAttribute("flagAfterMonths", attendance.flagAfterMonths());
+        model.addAttribute("flagYear", year);
         return "home/cell";
     }
 }

@@ -214,7 +214,7 @@ public class MeetingManagement {
         meeting.close(now);
         List<Member> roster = members.ofCell(meeting.cellId());
         for (MemberId unmarked : AttendanceTally.of(roster, marksOf(id)).notRecorded()) {
-            attendances.record(id, unmarked, AttendanceStatus.ABSENT_UNEXCUSED, null, actor.accountId().value(), now);
+            attendances.recordIfMissing(id, unmarked, AttendanceStatus.ABSENT_UNEXCUSED, actor.accountId().value(), now);
         }
         rosters.keep(id, roster);
         save(meeting);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,12 +23,14 @@ import vn.chibo.meeting.DenominatorExclusion;
 import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.Meetings;
+import vn.chibo.meeting.RollMark;
 import vn.chibo.member.Member;
 import vn.chibo.member.MemberId;
 import vn.chibo.member.Members;
 import vn.chibo.organization.Organization;
 import vn.chibo.organization.Organizations;
 import vn.chibo.system.Formats;
+import vn.chibo.system.VietnameseText;
 import vn.chibo.voting.Motion;
 import vn.chibo.voting.MotionResult;
 import vn.chibo.voting.Motions;
@@ -73,7 +76,7 @@ class MinutesDrafter {
         @Nullable Member minuteTaker = meeting.minuteTaker() == null ? null : roster.get(meeting.minuteTaker());
 
         var facts = new MinutesFacts(opening(meeting), people(chair, minuteTaker),
-                attendance(meetings.tally(id), roster), votes(motions.ofMeeting(id)), closing(meeting));
+                attendance(meetings.tally(id), meetings.roll(id), roster), votes(motions.ofMeeting(id)), closing(meeting));
         String locality = committee.map(Organization::locality).orElse(cell.locality());
         return new MinutesDraft(committee.map(each -> capitals(each.name())).orElse(""), capitals(cell.name()),
                 placeAndDate(locality, formats.local(meeting.startsAt()).toLocalDate()), title(meeting), facts,
@@ -102,7 +105,7 @@ class MinutesDrafter {
      * reason" or "without reason". The reason's text stays on the meeting's roll, which only those
      * who run the cell see, because it may be health data and the minutes go to every member.
      */
-    private List<String> attendance(AttendanceTally tally, Map<MemberId, Member> roster) {
+    private List<String> attendance(AttendanceTally tally, Map<MemberId, RollMark> roll, Map<MemberId, Member> roster) {
         var lines = new ArrayList<String>();
         lines.add(text("minutes.draft.attendance.total", tally.total(), tally.official(), tally.probationary()));
         lines.add(text("minutes.draft.attendance.activity", tally.attachedIn(), tally.sentOut(), tally.exempt()));
@@ -113,7 +116,28 @@ class MinutesDrafter {
                 tally.presentOnline(), tally.probationaryPresent()));
         absentees(lines, namesOf(tally.absentExcused(), roster), "excused");
         absentees(lines, namesOf(tally.absentUnexcused(), roster), "unexcused");
+        arrivalTimes(lines, roll, roster);
         return lines;
+    }
+
+    /** Names the late arrivals and the early leaves with their times; nothing when there are none. */
+    private void arrivalTimes(List<String> lines, Map<MemberId, RollMark> roll, Map<MemberId, Member> roster) {
+        List<RollMark> marks = roll.values().stream()
+                .filter(mark -> roster.containsKey(mark.memberId()))
+                .sorted(Comparator.comparing(mark -> roster.get(mark.memberId()), VietnameseText.byName(Member::fullName)))
+                .toList();
+        List<RollMark> late = marks.stream().filter(RollMark::late).toList();
+        List<RollMark> leftEarly = marks.stream().filter(mark -> mark.leftAt() != null).toList();
+        if (!late.isEmpty()) {
+            lines.add(text("minutes.draft.attendance.late", late.size()));
+            late.forEach(mark -> lines.add(text("minutes.draft.attendance.lateMember",
+                    roster.get(mark.memberId()).fullName(), formats.timeInZone(mark.arrivedAt(), VIETNAMESE))));
+        }
+        if (!leftEarly.isEmpty()) {
+            lines.add(text("minutes.draft.attendance.leftEarly", leftEarly.size()));
+            leftEarly.forEach(mark -> lines.add(text("minutes.draft.attendance.leftEarlyMember",
+                    roster.get(mark.memberId()).fullName(), formats.timeInZone(mark.leftAt(), VIETNAMESE))));
+        }
     }
 
     private void absentees(List<String> lines, List<Member> absent, String kind) {

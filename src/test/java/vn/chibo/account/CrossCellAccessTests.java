@@ -101,6 +101,11 @@ class CrossCellAccessTests {
                 "POST /meetings/{meetingId}/documents/{documentId}/remove", "POST /meetings/{meetingId}/response",
                 "POST /meetings/{meetingId}/responses/{memberId}/approve",
                 "POST /meetings/{meetingId}/responses/{memberId}/reject");
+        hidden("GET /meetings/{meetingId}/check-in/screen", "GET /meetings/{meetingId}/check-in/code",
+                "GET /meetings/{meetingId}/check-in", "POST /meetings/{meetingId}/check-in",
+                "POST /meetings/{meetingId}/join-online", "POST /meetings/{meetingId}/leave",
+                "POST /meetings/{meetingId}/attendance/{memberId}/leave",
+                "GET /cells/{cellId}/members/{memberId}/attendance");
         hidden("GET /meetings/{meetingId}/motions", "POST /meetings/{meetingId}/motions", "GET /motions/{id}",
                 "POST /motions/{id}/ballot", "POST /motions/{id}/close");
         hidden("GET /meetings/{meetingId}/minutes", "POST /meetings/{meetingId}/minutes/parts/{code}",
