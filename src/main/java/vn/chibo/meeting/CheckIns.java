@@ -161,8 +161,10 @@ public class CheckIns {
         else {
             log.debug("Meeting {}: member {} was already {}", meeting.id(), member.id(), outcome.status());
         }
+        // Read back, so that the time returned is the one stored, at the database's precision.
         RollMark mark = attendances.of(meeting.id(), member.id()).orElseThrow();
-        return new Arrival(mark.status(), outcome.arrivedAt(), mark.late(), outcome.changed(), null);
+        Instant arrivedAt = mark.arrivedAt() == null ? outcome.arrivedAt() : mark.arrivedAt();
+        return new Arrival(mark.status(), arrivedAt, mark.late(), outcome.changed(), null);
     }
 
     /** Returns the actor's member record, failing unless the actor is on the roster of the meeting's cell. */

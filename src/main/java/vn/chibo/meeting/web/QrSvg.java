@@ -30,16 +30,26 @@ final class QrSvg {
         BitMatrix matrix = encode(text);
         int size = matrix.getWidth();
 
+        // One rectangle per horizontal run of dark modules keeps the markup to a few kilobytes.
         var path = new StringBuilder();
         for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                if (matrix.get(x, y)) {
-                    path.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
+            int x = 0;
+            while (x < size) {
+                if (!matrix.get(x, y)) {
+                    x++;
+                    continue;
                 }
+                int start = x;
+                while (x < size && matrix.get(x, y)) {
+                    x++;
+                }
+                int run = x - start;
+                path.append('M').append(start).append(' ').append(y).append('h').append(run).append("v1h-").append(run)
+                        .append('z');
             }
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qr\" viewBox=\"0 0 " + size + " " + size
-                + "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"" + HtmlUtils.htmlEscape(label) + "\">"
+                + "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"" + HtmlUtils.htmlEscape(label, "UTF-8") + "\">"
                 + "<rect width=\"" + size + "\" height=\"" + size + "\" fill=\"#fff\"/>"
                 + "<path fill=\"#000\" d=\"" + path + "\"/></svg>";
     }
