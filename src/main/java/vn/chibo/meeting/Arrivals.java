@@ -47,8 +47,17 @@ final class Arrivals {
         return new Outcome(status, firstArrival, changed);
     }
 
-    /** Returns whether an arrival at {@code arrivedAt} is later than the planned start plus {@code lateAfter}. */
-    static boolean isLate(@Nullable Instant arrivedAt, Instant startsAt, Duration lateAfter) {
-        return arrivedAt != null && arrivedAt.isAfter(startsAt.plus(lateAfter));
+    /**
+     * Returns whether an arrival at {@code arrivedAt} is later than the start plus {@code lateAfter}. The
+     * start is the planned one, or the moment the chair opened the meeting if that was later, because
+     * nobody is late for a meeting that has not begun.
+     */
+    static boolean isLate(@Nullable Instant arrivedAt, Instant startsAt, @Nullable Instant startedAt,
+            Duration lateAfter) {
+        if (arrivedAt == null) {
+            return false;
+        }
+        Instant start = startedAt != null && startedAt.isAfter(startsAt) ? startedAt : startsAt;
+        return arrivedAt.isAfter(start.plus(lateAfter));
     }
 }

@@ -118,7 +118,7 @@ public class AttendanceHistory {
 
         Map<MemberId, List<AttendanceRecord>> absences = new LinkedHashMap<>();
         jdbc.sql("""
-                select a.member_id, m.id, m.title, m.kind, m.starts_at, a.status, a.arrived_at, a.left_at
+                select a.member_id, m.id, m.title, m.kind, m.starts_at, m.started_at, a.status, a.arrived_at, a.left_at
                 from attendance a join meeting m on m.id = a.meeting_id
                 where m.cell_id = :cell and a.status = 'ABSENT_UNEXCUSED' and m.status in %s
                   and m.starts_at >= :from and m.starts_at < :to
@@ -140,7 +140,7 @@ public class AttendanceHistory {
 
     private List<AttendanceRecord> recordsOf(Member member, int year) {
         return jdbc.sql("""
-                select m.id, m.title, m.kind, m.starts_at, a.status, a.arrived_at, a.left_at
+                select m.id, m.title, m.kind, m.starts_at, m.started_at, a.status, a.arrived_at, a.left_at
                 from meeting m left join attendance a on a.meeting_id = m.id and a.member_id = :member
                 where m.starts_at >= :from and m.starts_at < :to
                   and (a.member_id is not null and m.status not in ('DRAFT', 'CANCELLED')
@@ -185,7 +185,7 @@ public class AttendanceHistory {
                 MeetingKind.valueOf(row.getString("kind")), startsAt,
                 status == null ? null : AttendanceStatus.valueOf(status), arrivedAt,
                 JdbcTime.instant(row, "left_at"),
-                Arrivals.isLate(arrivedAt, startsAt, lateAfter));
+                Arrivals.isLate(arrivedAt, startsAt, JdbcTime.instant(row, "started_at"), lateAfter));
     }
 
     private Instant yearStart(int year) {

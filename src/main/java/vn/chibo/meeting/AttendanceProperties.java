@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkInKeyFile where a generated key is kept when none is configured; written once
  * @param codePeriod how long one check-in code is shown; a code is accepted during its own period and
  *        the next one, so that a slow scan still counts
- * @param lateAfter how long after the planned start an arrival still counts as on time
+ * @param lateAfter how long after the start (the planned one, or the actual one if later) an arrival still
+ *        counts as on time
  * @param flagAfterMonths the number of calendar months of one year with an unexcused absence from
  *        which a member is flagged to the cell's secretary
  */

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  *        a member exempt from meetings who stayed away)
  * @param arrivedAt when the member arrived, or null
  * @param leftAt when the member left before the end, or null
- * @param late whether the member arrived later than the planned start plus {@code chibo.attendance.late-after}
+ * @param late whether the member arrived later than the start plus {@code chibo.attendance.late-after},
+ *        as {@code Arrivals.isLate} decides
  */
 public record AttendanceRecord(MeetingId meetingId, String title, MeetingKind kind, Instant startsAt,
         @Nullable AttendanceStatus status, @Nullable Instant arrivedAt, @Nullable Instant leftAt, boolean late) {

@@ -28,7 +28,7 @@ import vn.chibo.system.JdbcTime;
 class Attendances {
 
     private static final String COLUMNS = """
-            a.member_id, a.status, a.absence_reason, a.recorded_at, a.arrived_at, a.left_at, m.starts_at
+            a.member_id, a.status, a.absence_reason, a.recorded_at, a.arrived_at, a.left_at, m.starts_at, m.started_at
             from attendance a join meeting m on m.id = a.meeting_id
             """;
 
@@ -60,17 +60,26 @@ class Attendances {
 
     /**
      * Sets the member's mark, replacing any earlier one. A presence keeps an arrival time already
-     * recorded and otherwise takes {@code now}; an absence clears the arrival and leaving times.
+     * recorded. Otherwise it takes {@code now} while the meeting is in progress, and no time when the
+     * roll is kept before the start or after the end, because then the time of the mark says nothing
+     * about the arrival. An absence clears the arrival and leaving times.
      */
     void record(MeetingId meeting, MemberId member, AttendanceStatus status, @Nullable String absenceReason,
             long recordedBy, Instant now) {
-        if (insertIfMissing(meeting, member, status, absenceReason, recordedBy, now)) {
+        boolean inProgress = jdbc.sql("select status from meeting where id = :meeting")
+                .param("meeting", meeting.value())
+                .query(String.class)
+                .optional()
+                .filter(MeetingStatus.IN_PROGRESS.name()::equals)
+                .isPresent();
+        Instant arrivedAt = status.isPresent() && inProgress ? now : null;
+        if (insertIfMissing(meeting, member, status, absenceReason, recordedBy, now, arrivedAt)) {
             return;
         }
         jdbc.sql("""
                 update attendance set status = :status, absence_reason = :reason, recorded_by = :recordedBy,
                                       recorded_at = :now,
-                                      arrived_at = case when :present then coalesce(arrived_at, :now) end,
+                                      arrived_at = case when :present then coalesce(arrived_at, :arrivedAt) end,
                                       left_at = case when :present then left_at end
                 where meeting_id = :meeting and member_id = :member
                 """)
@@ -79,6 +88,7 @@ class Attendances {
                 .param("recordedBy", recordedBy)
                 .param("now", JdbcTime.param(now))
                 .param("present", status.isPresent())
+                .param("arrivedAt", JdbcTime.param(arrivedAt))
                 .param("meeting", meeting.value())
                 .param("member", member.value())
                 .update();
@@ -89,7 +99,7 @@ class Attendances {
      * committed after the caller read the roll.
      */
     void recordIfMissing(MeetingId meeting, MemberId member, AttendanceStatus status, long recordedBy, Instant now) {
-        insertIfMissing(meeting, member, status, null, recordedBy, now);
+        insertIfMissing(meeting, member, status, null, recordedBy, now, null);
     }
 
     /**
@@ -101,7 +111,7 @@ class Attendances {
     @Transactional(propagation = Propagation.MANDATORY)
     Arrivals.Outcome arrive(MeetingId meeting, MemberId member, AttendanceStatus arriving, long recordedBy,
             Instant now) {
-        if (insertIfMissing(meeting, member, arriving, null, recordedBy, now)) {
+        if (insertIfMissing(meeting, member, arriving, null, recordedBy, now, now)) {
             return new Arrivals.Outcome(arriving, now, true);
         }
         jdbc.sql("select member_id from attendance where meeting_id = :meeting and member_id = :member for update")
@@ -157,7 +167,7 @@ class Attendances {
 
     /** Inserts the mark unless the member already has one, and returns whether it did. */
     private boolean insertIfMissing(MeetingId meeting, MemberId member, AttendanceStatus status,
-            @Nullable String absenceReason, long recordedBy, Instant now) {
+            @Nullable String absenceReason, long recordedBy, Instant now, @Nullable Instant arrivedAt) {
         return jdbc.sql("""
                 insert into attendance (meeting_id, member_id, status, absence_reason, recorded_by, recorded_at,
                                         arrived_at)
@@ -170,7 +180,7 @@ class Attendances {
                 .param("reason", absenceReason)
                 .param("recordedBy", recordedBy)
                 .param("now", JdbcTime.param(now))
-                .param("arrivedAt", status.isPresent() ? JdbcTime.param(now) : null)
+                .param("arrivedAt", JdbcTime.param(arrivedAt))
                 .update() == 1;
     }
 
@@ -181,8 +191,9 @@ class Attendances {
     private RollMark map(ResultSet row) throws SQLException {
         @Nullable Instant arrivedAt = JdbcTime.instant(row, "arrived_at");
         Instant startsAt = JdbcTime.instant(row, "starts_at");
+        @Nullable Instant startedAt = JdbcTime.instant(row, "started_at");
         return new RollMark(MemberId.of(row.getLong("member_id")), AttendanceStatus.valueOf(row.getString("status")),
                 row.getString("absence_reason"), JdbcTime.instant(row, "recorded_at"), arrivedAt,
-                JdbcTime.instant(row, "left_at"), Arrivals.isLate(arrivedAt, startsAt, lateAfter));
+                JdbcTime.instant(row, "left_at"), Arrivals.isLate(arrivedAt, startsAt, startedAt, lateAfter));
     }
 }

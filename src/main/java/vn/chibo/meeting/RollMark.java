@@ -13,7 +13,8 @@ import vn.chibo.member.MemberId;
  * @param arrivedAt when a present member checked in, joined online or was marked present; null for an
  *        absence and for marks recorded before arrival times were kept
  * @param leftAt when a present member left before the end, or null
- * @param late whether the member arrived later than the planned start plus {@code chibo.attendance.late-after}
+ * @param late whether the member arrived later than the start plus {@code chibo.attendance.late-after},
+ *        as {@code Arrivals.isLate} decides
  */
 public record RollMark(MemberId memberId, AttendanceStatus status, @Nullable String absenceReason,
         Instant recordedAt, @Nullable Instant arrivedAt, @Nullable Instant leftAt, boolean late) {

@@ -42,7 +42,25 @@ class OpenApiAndActuatorTests {
         assertThat(document.get("openapi").asString()).startsWith("3.");
         assertThat(document.get("info").get("title").asString()).isEqualTo("Chi bộ số API");
         assertThat(document.get("paths").propertyNames()).containsExactlyInAnyOrder("/api/v1/auth/token",
-                "/api/v1/me", "/api/v1/cells/{cellId}/members");
+                "/api/v1/me", "/api/v1/cells/{cellId}/members", "/api/v1/meetings/{meetingId}/check-in",
+                "/api/v1/meetings/{meetingId}/join-online");
+    }
+
+    @Test
+    void documentDescribesCheckIn() throws Exception {
+        JsonNode paths = document().get("paths");
+        JsonNode checkIn = paths.get("/api/v1/meetings/{meetingId}/check-in").get("post");
+        JsonNode join = paths.get("/api/v1/meetings/{meetingId}/join-online").get("post");
+
+        assertThat(checkIn.get("security").toString()).isEqualTo("[{\"bearerToken\":[]}]");
+        assertThat(checkIn.get("requestBody").get("content").get("application/json").get("schema").get("$ref")
+                .asString()).isEqualTo("#/components/schemas/CheckInRequest");
+        assertThat(checkIn.get("responses").propertyNames()).contains("200", "401", "403", "404", "409", "422");
+        assertThat(join.get("responses").propertyNames()).contains("200", "401", "403", "404", "409");
+        assertThat(join.get("responses").get("409").get("content").propertyNames())
+                .containsExactly("application/problem+json");
+        assertThat(document().get("components").get("schemas").get("CheckInRequest").get("properties")
+                .propertyNames()).containsExactly("token");
     }
 
     @Test

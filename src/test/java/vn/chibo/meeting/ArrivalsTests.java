@@ -52,19 +52,34 @@ class ArrivalsTests {
         assertThatThrownBy(() -> Arrivals.arrive(null, absence, NOW)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    @ParameterizedTest(name = "arrived {0} min after the start: late {1}")
-    @CsvSource({ "-5, false", "0, false", "15, false", "16, true", "90, true" })
-    void lateOnlyAfterGrace(long minutesAfterStart, boolean late) {
+    /**
+     * Columns: when the chair opened the meeting and when the member arrived, in minutes after the planned
+     * start (empty when no opening was recorded), and whether that is late with a grace of 15 minutes.
+     */
+    @ParameterizedTest(name = "opened at +{0} min, arrived at +{1} min: late {2}")
+    @CsvSource({
+            ",    -5, false",
+            ",     0, false",
+            ",    15, false",
+            ",    16, true",
+            ",    90, true",
+            "0,   16, true",
+            "-10, 16, true",   // opened early: the planned start still counts
+            "20,  16, false",  // opened late: the actual start counts
+            "20,  35, false",
+            "20,  36, true" })
+    void lateOnlyAfterGrace(Long openedMinutes, long arrivedMinutes, boolean late) {
         Instant start = Instant.parse("2026-12-20T01:00:00Z");
+        Instant opened = openedMinutes == null ? null : start.plus(Duration.ofMinutes(openedMinutes));
 
-        assertThat(Arrivals.isLate(start.plus(Duration.ofMinutes(minutesAfterStart)), start, Duration.ofMinutes(15)))
-                .isEqualTo(late);
+        assertThat(Arrivals.isLate(start.plus(Duration.ofMinutes(arrivedMinutes)), start, opened,
+                Duration.ofMinutes(15))).isEqualTo(late);
     }
 
     @ParameterizedTest
     @CsvSource({ "0", "15" })
     void noArrivalIsNeverLate(long graceMinutes) {
-        assertThat(Arrivals.isLate(null, FIRST, Duration.ofMinutes(graceMinutes))).isFalse();
+        assertThat(Arrivals.isLate(null, FIRST, FIRST, Duration.ofMinutes(graceMinutes))).isFalse();
     }
 
     private static RollMark mark(AttendanceStatus status, @Nullable Instant arrivedAt, @Nullable Instant leftAt) {

@@ -128,6 +128,7 @@ class CheckInTests {
         MeetingId lateMeeting = fixtures.published(village, Instant.now().minus(properties.lateAfter()).minus(
                 Duration.ofMinutes(5)));
         management.start(village.secretary(), lateMeeting);
+        jdbc.sql("update meeting set started_at = starts_at where id = :id").param("id", lateMeeting.value()).update();
 
         CheckIns.Arrival arrival = checkIns.checkIn(village.member(), lateMeeting, codes.current(lateMeeting));
 
@@ -234,6 +235,18 @@ class CheckInTests {
         assertThat(mark.status()).isEqualTo(AttendanceStatus.ABSENT_UNEXCUSED);
         assertThat(mark.arrivedAt()).isNull();
         assertThat(mark.leftAt()).isNull();
+    }
+
+    @Test
+    void markBeforeStartHasNoArrival() {
+        MeetingId published = fixtures.underway(village);
+
+        management.recordAttendance(village.secretary(), published, member.id(), AttendanceStatus.PRESENT_IN_PERSON,
+                null);
+
+        RollMark mark = meetings.markOf(published, member.id()).orElseThrow();
+        assertThat(mark.arrivedAt()).isNull();
+        assertThat(mark.late()).isFalse();
     }
 
     @Test
