@@ -20,7 +20,7 @@ import vn.chibo.meeting.MeetingId;
 
 /**
  * Check-in from the mobile app: the app scans the QR code of the room's screen and sends the code it
- * contains, or asks to join online and opens the link it gets back. The same checks as the pages apply,
+ * contains, or requests to join online and opens the link it gets back. The same checks as the pages apply,
  * in the same order, through {@link CheckIns}.
  */
 @ApiResponse(responseCode = "401", description = "No bearer token, or one that is invalid, expired or revoked",

@@ -50,7 +50,7 @@ final class Arrivals {
     /**
      * Returns whether an arrival at {@code arrivedAt} is later than the start plus {@code lateAfter}. The
      * start is the planned one, or the moment the chair opened the meeting if that was later, because
-     * nobody is late for a meeting that has not begun.
+     * no member is late for a meeting that has not begun.
      */
     static boolean isLate(@Nullable Instant arrivedAt, Instant startsAt, @Nullable Instant startedAt,
             Duration lateAfter) {

@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkInKey the key (at least 32 characters) that signs the check-in codes; blank to use the
  *        key kept in {@code checkInKeyFile}
  * @param checkInKeyFile where a generated key is kept when none is configured; written once
- * @param codePeriod how long one check-in code is shown; a code is accepted during its own period and
- *        the next one, so that a slow scan still counts
+ * @param codePeriod how long one check-in code is shown. A code is accepted during its own period and
+ *        the next one, so that a slow scan still counts.
  * @param lateAfter how long after the start (the planned one, or the actual one if later) an arrival still
  *        counts as on time
  * @param flagAfterMonths the number of calendar months of one year with an unexcused absence from

@@ -61,8 +61,8 @@ class Attendances {
     /**
      * Sets the member's mark, replacing any earlier one. A presence keeps an arrival time already
      * recorded. Otherwise it takes {@code now} while the meeting is in progress, and no time when the
-     * roll is kept before the start or after the end, because then the time of the mark says nothing
-     * about the arrival. An absence clears the arrival and leaving times.
+     * roll is kept before the start or after the end, because then the time of the mark is not the time
+     * of arrival. An absence clears the arrival and leaving times.
      */
     void record(MeetingId meeting, MemberId member, AttendanceStatus status, @Nullable String absenceReason,
             long recordedBy, Instant now) {

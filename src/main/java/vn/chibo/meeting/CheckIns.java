@@ -23,10 +23,10 @@ import vn.chibo.system.NotFoundException;
 
 /**
  * Members' own attendance while a meeting is in progress: checking in by scanning the QR code of the
- * room's screen, joining online through the product, and leaving early; and the code that the screen
- * shows. Pages and the API call the same methods, so both apply the same checks in the same order:
- * the meeting must be visible (else not found), the actor on the cell's roster, the meeting in
- * progress, and the code valid.
+ * room's screen, joining online through the product, and leaving early. It also issues the code that
+ * the screen shows. Pages and the API call the same methods, so both apply the same checks in the
+ * same order: the meeting must be visible (else not found), the actor on the cell's roster, the
+ * meeting in progress, and the code valid.
  */
 @Component
 public class CheckIns {

@@ -17,14 +17,14 @@ import vn.chibo.organization.OrganizationId;
 import vn.chibo.system.InvalidInputException;
 
 /**
- * A member's attendance over one calendar year, linked from the member's profile and open to whoever may
+ * A member's attendance over one calendar year, linked from the member's profile and open to everyone who may
  * see that profile. The flag of unexcused absences shows only to those who run the cell, because it is
  * advice for the cell's decision.
  */
 @Controller
 class AttendanceHistoryController {
 
-    /** The earliest year asked for; the product holds no meetings before it. */
+    /** The earliest year accepted; the product contains no meetings before it. */
     private static final int FIRST_YEAR = 2000;
 
     private final AttendanceHistory history;

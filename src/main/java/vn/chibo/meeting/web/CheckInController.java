@@ -33,14 +33,14 @@ import vn.chibo.system.Formats;
 
 /**
  * Check-in while a meeting is in progress. The chair's screen shows a QR code that htmx replaces every
- * few seconds; a member's phone opens its address, and the member confirms with one tap, because a GET
- * (which link previews in chat apps also send) must not change the roll. Members of an online or
+ * few seconds. A member's phone opens its address, and the member confirms with one tap, because a GET
+ * must not change the roll: chat apps also send one to show a link's preview. Members of an online or
  * hybrid meeting join through a button that records them before redirecting to the meeting's link.
  */
 @Controller
 class CheckInController {
 
-    /** How often the screen asks for the current code; well below the code period, so a shown code is fresh. */
+    /** How often the screen requests the current code; well below the code period, so a shown code is fresh. */
     static final int REFRESH_SECONDS = 5;
 
     private final Meetings meetings;
@@ -72,7 +72,7 @@ class CheckInController {
         return "meeting/check-in-screen";
     }
 
-    /** The code fragment that the screen polls; 286 tells htmx to stop polling once the meeting is over. */
+    /** The code fragment that the screen polls; the status 286 makes htmx stop polling once the meeting is over. */
     @GetMapping("/meetings/{meetingId}/check-in/code")
     String code(Actor actor, @PathVariable long meetingId, Model model, Locale locale, HttpServletResponse response) {
         Meeting meeting = meetings.get(MeetingId.of(meetingId));
@@ -87,7 +87,7 @@ class CheckInController {
         return "meeting/check-in-screen :: code";
     }
 
-    /** The page that a scanned code opens: it checks the code and asks the member to confirm. */
+    /** The page that a scanned code opens: it checks the code and shows the button that confirms. */
     @GetMapping("/meetings/{meetingId}/check-in")
     String confirmation(Actor actor, @PathVariable long meetingId,
             @RequestParam(required = false) @Nullable String code, Model model) {

@@ -11,8 +11,8 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Draws a QR code as inline SVG markup, one square per dark module, with a quiet zone of four
- * modules as the QR standard asks. SVG scales to any screen without blurring and needs no image request.
+ * Draws a QR code as inline SVG markup, one square per dark module, with the quiet zone of four
+ * modules that QR codes need around them. SVG scales to any screen without blurring and needs no image request.
  */
 final class QrSvg {
 
