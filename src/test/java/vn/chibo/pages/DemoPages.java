@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The pages every member uses, on the demo data: sign-in, home, the village cell's overview, roster
- * and meetings, a published meeting of that cell and the password page, seen by the demo secretary
- * and by a demo member.
+ * and meetings, a published meeting and a meeting in progress of that cell and the password page, seen
+ * by the demo secretary and by a demo member.
  */
 @Component
 class DemoPages {
@@ -68,6 +68,9 @@ class DemoPages {
         pages.add(new Page("new meeting", "/cells/" + cell.value() + "/meetings/new"));
         // The secretary's own profile, with every form a secretary sees on a member's page.
         pages.add(new Page("profile", "/cells/" + cell.value() + "/members/" + actor(SECRETARY).memberId()));
+        pages.add(new Page("attendance history",
+                "/cells/" + cell.value() + "/members/" + actor(SECRETARY).memberId() + "/attendance"));
+        pages.add(new Page("check-in screen", "/meetings/" + meetingInProgress(cell).value() + "/check-in/screen"));
         return pages;
     }
 
@@ -99,7 +102,8 @@ class DemoPages {
         return List.of(new Page("home", "/"), new Page("cell", "/cells/" + cell.value()),
                 new Page("roster", "/cells/" + cell.value() + "/members"),
                 new Page("meetings", "/cells/" + cell.value() + "/meetings"),
-                new Page("meeting", "/meetings/" + meeting.value()), new Page("password", "/account/password"));
+                new Page("meeting", "/meetings/" + meeting.value()), new Page("password", "/account/password"),
+                new Page("meeting in progress", "/meetings/" + meetingInProgress(cell).value()));
     }
 
     private OrganizationId villageCell() {
@@ -107,8 +111,20 @@ class DemoPages {
     }
 
     private synchronized MeetingId meeting(OrganizationId cell) {
-        return meetings.ofCell(cell).stream().findFirst().map(found -> found.id())
-                .orElseGet(() -> publishMeeting(actor(SECRETARY), cell));
+        return meetings.ofCell(cell).stream().filter(found -> found.isPublished()).findFirst().map(found -> found.id())
+                .orElseGet(() -> publishMeeting(actor(SECRETARY), cell,
+                        Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS)));
+    }
+
+    /** Returns a meeting of the cell in progress, starting one that began ten minutes ago if there is none. */
+    private synchronized MeetingId meetingInProgress(OrganizationId cell) {
+        return meetings.ofCell(cell).stream().filter(found -> found.isInProgress()).findFirst().map(found -> found.id())
+                .orElseGet(() -> {
+                    Actor secretary = actor(SECRETARY);
+                    MeetingId started = publishMeeting(secretary, cell, Instant.now().minus(Duration.ofMinutes(10)));
+                    management.start(secretary, started);
+                    return started;
+                });
     }
 
     static void signIn(ChromeDriver browser, String baseUrl, String username) {
@@ -121,9 +137,8 @@ class DemoPages {
                 .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
-    private MeetingId publishMeeting(Actor secretary, OrganizationId cell) {
+    private MeetingId publishMeeting(Actor secretary, OrganizationId cell, Instant start) {
         Actor member = actor(MEMBER);
-        Instant start = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
         var details = new MeetingDetails(MeetingKind.REGULAR, MeetingMode.HYBRID, "Sinh hoạt chi bộ định kỳ", start,
                 start.plus(Duration.ofHours(2)), "Nhà văn hóa thôn Hòa Bình 3", "https://meet.example.com/hoa-binh-3",
                 MemberId.of(secretary.memberId()), MemberId.of(member.memberId()),
