@@ -72,7 +72,10 @@ class CheckInController {
         return "meeting/check-in-screen";
     }
 
-    /** The code fragment that the screen polls; the status 286 makes htmx stop polling once the meeting is over. */
+    /**
+     * The code fragment that the screen polls. The status 286 makes htmx stop polling once the meeting
+     * has ended or was cancelled; a published meeting is polled on until the chair starts it.
+     */
     @GetMapping("/meetings/{meetingId}/check-in/code")
     String code(Actor actor, @PathVariable long meetingId, Model model, Locale locale, HttpServletResponse response) {
         Meeting meeting = meetings.get(MeetingId.of(meetingId));
@@ -81,7 +84,7 @@ class CheckInController {
         noStore(response);
         model.addAttribute("meeting", meeting);
         addCode(actor, meeting, model, locale);
-        if (!meeting.isInProgress()) {
+        if (meeting.isClosed() || meeting.isCancelled()) {
             response.setStatus(286);
         }
         return "meeting/check-in-screen :: code";

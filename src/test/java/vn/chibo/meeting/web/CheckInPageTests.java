@@ -139,6 +139,24 @@ class CheckInPageTests {
     }
 
     @Test
+    void screenWaitsForStart() throws Exception {
+        MeetingId published = fixtures.underway(village);
+
+        String page = mvc.perform(get("/meetings/{id}/check-in/screen", published.value()).session(secretary))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        mvc.perform(get("/meetings/{id}/check-in/code", published.value()).session(secretary)
+                        .header("HX-Request", "true"))
+                .andExpect(status().isOk());
+
+        assertThat(page).contains("hx-trigger=\"every 5s\"").doesNotContain("<svg");
+        management.start(village.secretary(), published);
+        String started = mvc.perform(get("/meetings/{id}/check-in/code", published.value()).session(secretary)
+                        .header("HX-Request", "true"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(started).contains("<svg");
+    }
+
+    @Test
     void pollingStopsWhenMeetingCloses() throws Exception {
         management.close(village.secretary(), meeting);
 
@@ -190,7 +208,8 @@ class CheckInPageTests {
         String roll = mvc.perform(get("/meetings/{id}/attendance", meeting.value()).session(secretary))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(HtmlUtils.htmlUnescape(roll)).contains("đến lúc ");
-        assertThat(roll).contains("/attendance/" + member.id().value() + "/leave");
+        assertThat(roll).contains("/attendance/" + member.id().value() + "/leave",
+                "/meetings/" + meeting.value() + "/check-in/screen");
 
         mvc.perform(post("/meetings/{m}/attendance/{p}/leave", meeting.value(), member.id().value())
                         .session(secretary).with(csrf()))
