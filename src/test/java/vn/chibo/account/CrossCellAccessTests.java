@@ -424,14 +424,14 @@ class CrossCellAccessTests {
     }
 
     private OtherCell otherCell() throws Exception {
-        VillageMeetings.Village open = villages.publishedMeeting();
+        VillageMeetings.Village open = villages.meetingInProgress();
         var document = documents.attach(open.secretary(), open.meeting(), "du-thao.pdf",
                 new ByteArrayInputStream(SampleFiles.document("du-thao-nghi-quyet-thang-12.pdf")));
         MotionId motion = motions.open(open.secretary(), open.meeting(), "Biểu quyết thử");
         var rosterImport = imports.upload(open.secretary(), open.commune().cell().id(), "roster.csv",
                 SampleFiles.roster("roster-utf8.csv"));
 
-        VillageMeetings.Village closed = villages.publishedMeeting();
+        VillageMeetings.Village closed = villages.meetingInProgress();
         villages.takeRoll(closed);
         meetings.close(closed.secretary(), closed.meeting());
         await().atMost(Duration.ofSeconds(20)).until(() -> minutesBook.of(closed.meeting()).isPresent());
