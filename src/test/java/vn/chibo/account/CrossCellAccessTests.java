@@ -94,7 +94,8 @@ class CrossCellAccessTests {
                 "POST /cells/{cellId}/members/{memberId}/transfer", "GET /cells/{cellId}/members/export.xlsx",
                 "GET /cells/{cellId}/members/export.csv");
         hidden("GET /meetings/{meetingId}", "GET /meetings/{meetingId}/edit", "POST /meetings/{meetingId}/edit",
-                "POST /meetings/{meetingId}/publish", "GET /meetings/{meetingId}/close",
+                "POST /meetings/{meetingId}/publish", "POST /meetings/{meetingId}/start",
+                "GET /meetings/{meetingId}/cancel", "POST /meetings/{meetingId}/cancel", "GET /meetings/{meetingId}/close",
                 "POST /meetings/{meetingId}/close", "GET /meetings/{meetingId}/attendance",
                 "POST /meetings/{meetingId}/attendance/{memberId}", "POST /meetings/{meetingId}/documents",
                 "GET /meetings/{meetingId}/documents/{documentId}",
@@ -129,6 +130,7 @@ class CrossCellAccessTests {
         // The JSON API: GET /api/v1/me shows only the actor's own organizations. A token request needs a
         // password, and revoking the request's token would sign the test out.
         KNOWN.put("GET /api/v1/me", Expect.NOT_CELL_SCOPED);
+        KNOWN.put("GET /api/v1/me/meetings", Expect.NOT_CELL_SCOPED);
         KNOWN.put("POST /api/v1/auth/token", Expect.SKIPPED);
         KNOWN.put("DELETE /api/v1/auth/token", Expect.SKIPPED);
         // The OpenAPI document describes the API and contains no data.
