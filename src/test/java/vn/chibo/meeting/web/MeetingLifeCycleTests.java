@@ -264,6 +264,23 @@ class MeetingLifeCycleTests {
                 .andExpect(content().string(not(containsString("Tháng chưa có buổi sinh hoạt định kỳ"))));
     }
 
+    @Test
+    void meetingCountsInItsVietnameseMonth() throws Exception {
+        YearMonth thisMonth = YearMonth.now(VIETNAM);
+        YearMonth lastMonth = thisMonth.minusMonths(1);
+        jdbc.sql("update organization set created_at = :created where id = :id")
+                .param("created", JdbcTime.param(lastMonth.atDay(1).atStartOfDay(VIETNAM).toInstant()))
+                .param("id", village.cell().id().value())
+                .update();
+        // 06:00 on the 1st in Vietnam is still the last day of the previous month in UTC.
+        Instant firstMorning = thisMonth.atDay(1).atTime(6, 0).atZone(VIETNAM).toInstant();
+        MeetingId id = fixtures.published(village, firstMorning);
+        management.start(village.secretary(), id);
+        management.close(village.secretary(), id);
+
+        assertThat(meetings.missingOf(village.cell().id()).months()).containsExactly(lastMonth);
+    }
+
     private RequestBuilder upload(MeetingId id) throws Exception {
         byte[] pdf;
         try (InputStream in = getClass().getResourceAsStream("/documents/du-thao-nghi-quyet-thang-12.pdf")) {
