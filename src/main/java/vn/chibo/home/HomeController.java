@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import vn.chibo.account.Actor;
 import vn.chibo.account.CellAccess;
 import vn.chibo.meeting.AttendanceHistory;
+import vn.chibo.meeting.MeetingManagement;
 import vn.chibo.organization.Organization;
 import vn.chibo.organization.OrganizationId;
 import vn.chibo.organization.Organizations;
@@ -27,11 +28,13 @@ class HomeController {
     private final Organizations organizations;
     private final CellAccess cellAccess;
     private final Motions motions;
+    private final MeetingManagement meetingManagement;
     private final AttendanceHistory attendance;
     private final Clock clock;
 
     HomeController(HomeOverview overview, Organizations organizations, CellAccess cellAccess, Motions motions,
-            AttendanceHistory attendance, Clock clock) {
+            MeetingManagement meetingManagement, AttendanceHistory attendance, Clock clock) {
+        this.meetingManagement = meetingManagement;
         this.overview = overview;
         this.organizations = organizations;
         this.cellAccess = cellAccess;
@@ -45,6 +48,7 @@ class HomeController {
         model.addAttribute("cells", overview.cellsOf(actor));
         model.addAttribute("committees", overview.supervisedBy(actor));
         model.addAttribute("openVotes", motions.openFor(actor));
+        model.addAttribute("lengthRule", meetingManagement.lengthRule());
         return "home/home";
     }
 

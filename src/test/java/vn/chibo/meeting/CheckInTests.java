@@ -55,6 +55,9 @@ class CheckInTests {
     CheckInCodes codes;
 
     @Autowired
+    Attendances attendances;
+
+    @Autowired
     AttendanceProperties properties;
 
     @Autowired
@@ -241,8 +244,9 @@ class CheckInTests {
     void markBeforeStartHasNoArrival() {
         MeetingId published = fixtures.underway(village);
 
-        management.recordAttendance(village.secretary(), published, member.id(), AttendanceStatus.PRESENT_IN_PERSON,
-                null);
+        // The roll call accepts marks only while the meeting is in progress, so this writes the roll directly.
+        attendances.record(published, member.id(), AttendanceStatus.PRESENT_IN_PERSON, null,
+                village.secretary().accountId().value(), Instant.now());
 
         RollMark mark = meetings.markOf(published, member.id()).orElseThrow();
         assertThat(mark.arrivedAt()).isNull();

@@ -58,19 +58,22 @@ class DemoPages {
     }
 
     /**
-     * Returns the pages to check as the demo secretary: those of every member, the roll call, the
-     * form of a new meeting and a member's profile.
+     * Returns the pages to check as the demo secretary: those of every member, the roll call and the
+     * check-in screen of a meeting in progress, the form that cancels a meeting, the form of a new
+     * meeting, and a member's profile and attendance history.
      */
     List<Page> secretaryPages() {
         List<Page> pages = new ArrayList<>(signedInPages());
         OrganizationId cell = villageCell();
-        pages.add(new Page("roll call", "/meetings/" + meeting(cell).value() + "/attendance"));
+        MeetingId inProgress = meetingInProgress(cell);
+        pages.add(new Page("roll call", "/meetings/" + inProgress.value() + "/attendance"));
+        pages.add(new Page("cancel meeting", "/meetings/" + meeting(cell).value() + "/cancel"));
         pages.add(new Page("new meeting", "/cells/" + cell.value() + "/meetings/new"));
         // The secretary's own profile, with every form a secretary sees on a member's page.
         pages.add(new Page("profile", "/cells/" + cell.value() + "/members/" + actor(SECRETARY).memberId()));
         pages.add(new Page("attendance history",
                 "/cells/" + cell.value() + "/members/" + actor(SECRETARY).memberId() + "/attendance"));
-        pages.add(new Page("check-in screen", "/meetings/" + meetingInProgress(cell).value() + "/check-in/screen"));
+        pages.add(new Page("check-in screen", "/meetings/" + inProgress.value() + "/check-in/screen"));
         return pages;
     }
 
@@ -112,16 +115,16 @@ class DemoPages {
 
     private synchronized MeetingId meeting(OrganizationId cell) {
         return meetings.ofCell(cell).stream().filter(found -> found.isPublished()).findFirst().map(found -> found.id())
-                .orElseGet(() -> publishMeeting(actor(SECRETARY), cell,
-                        Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS)));
+                .orElseGet(() -> publishMeeting(actor(SECRETARY), cell, Instant.now().plus(Duration.ofDays(2))));
     }
 
-    /** Returns a meeting of the cell in progress, starting one that began ten minutes ago if there is none. */
+    /** Returns a meeting of the village cell that began an hour ago, starting one the first time. */
     private synchronized MeetingId meetingInProgress(OrganizationId cell) {
-        return meetings.ofCell(cell).stream().filter(found -> found.isInProgress()).findFirst().map(found -> found.id())
+        return meetings.ofCell(cell).stream().filter(found -> found.isInProgress()).findFirst()
+                .map(found -> found.id())
                 .orElseGet(() -> {
                     Actor secretary = actor(SECRETARY);
-                    MeetingId started = publishMeeting(secretary, cell, Instant.now().minus(Duration.ofMinutes(10)));
+                    MeetingId started = publishMeeting(secretary, cell, Instant.now().minus(Duration.ofHours(1)));
                     management.start(secretary, started);
                     return started;
                 });
@@ -137,8 +140,9 @@ class DemoPages {
                 .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
-    private MeetingId publishMeeting(Actor secretary, OrganizationId cell, Instant start) {
+    private MeetingId publishMeeting(Actor secretary, OrganizationId cell, Instant startAround) {
         Actor member = actor(MEMBER);
+        Instant start = startAround.truncatedTo(ChronoUnit.MINUTES);
         var details = new MeetingDetails(MeetingKind.REGULAR, MeetingMode.HYBRID, "Sinh hoạt chi bộ định kỳ", start,
                 start.plus(Duration.ofHours(2)), "Nhà văn hóa thôn Hòa Bình 3", "https://meet.example.com/hoa-binh-3",
                 MemberId.of(secretary.memberId()), MemberId.of(member.memberId()),
