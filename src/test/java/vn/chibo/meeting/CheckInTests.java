@@ -74,7 +74,6 @@ class CheckInTests {
     void meetingInProgress() {
         village = fixtures.village();
         meeting = fixtures.underway(village);
-        management.start(village.secretary(), meeting);
         member = village.memberOf(village.member());
     }
 
@@ -158,9 +157,8 @@ class CheckInTests {
 
     @Test
     void onlyWhileInProgress() {
-        MeetingId notStarted = fixtures.underway(village);
+        MeetingId notStarted = fixtures.published(village, Instant.now().minus(Duration.ofMinutes(10)));
         MeetingId closed = fixtures.underway(village);
-        management.start(village.secretary(), closed);
         management.close(village.secretary(), closed);
 
         assertThatThrownBy(() -> checkIns.checkIn(village.member(), notStarted, codes.current(notStarted)))
@@ -242,7 +240,7 @@ class CheckInTests {
 
     @Test
     void markBeforeStartHasNoArrival() {
-        MeetingId published = fixtures.underway(village);
+        MeetingId published = fixtures.published(village, Instant.now().minus(Duration.ofMinutes(10)));
 
         // The roll call accepts marks only while the meeting is in progress, so this writes the roll directly.
         attendances.record(published, member.id(), AttendanceStatus.PRESENT_IN_PERSON, null,

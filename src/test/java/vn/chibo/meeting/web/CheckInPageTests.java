@@ -1,5 +1,7 @@
 package vn.chibo.meeting.web;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -76,7 +78,6 @@ class CheckInPageTests {
     void meetingInProgress() throws Exception {
         village = fixtures.village();
         meeting = fixtures.underway(village);
-        management.start(village.secretary(), meeting);
         member = village.memberOf(village.member());
         secretary = SignIn.as(mvc, village.secretary());
         memberSession = SignIn.as(mvc, village.member());
@@ -140,7 +141,7 @@ class CheckInPageTests {
 
     @Test
     void screenWaitsForStart() throws Exception {
-        MeetingId published = fixtures.underway(village);
+        MeetingId published = fixtures.published(village, Instant.now().minus(Duration.ofMinutes(10)));
 
         String page = mvc.perform(get("/meetings/{id}/check-in/screen", published.value()).session(secretary))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -262,7 +263,7 @@ class CheckInPageTests {
         mvc.perform(post("/api/v1/meetings/{id}/join-online", meeting.value()).with(api.as(village.outsider())))
                 .andExpect(status().isNotFound());
 
-        MeetingId notStarted = fixtures.underway(village);
+        MeetingId notStarted = fixtures.published(village, Instant.now().minus(Duration.ofMinutes(10)));
         mvc.perform(post("/api/v1/meetings/{id}/join-online", notStarted.value()).with(api.as(village.member())))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Cuộc họp chưa bắt đầu.")));
@@ -308,7 +309,6 @@ class CheckInPageTests {
 
     private MeetingId closedMeeting() {
         MeetingId closed = fixtures.underway(village);
-        management.start(village.secretary(), closed);
         management.close(village.secretary(), closed);
         return closed;
     }

@@ -67,7 +67,6 @@ class CheckInScreenJourneyTests {
     void screenCountsCheckInsWithoutReload() throws Exception {
         Village village = fixtures.village();
         MeetingId meeting = fixtures.underway(village);
-        management.start(village.secretary(), meeting);
 
         signIn(village.secretary().username());
         open("/meetings/" + meeting.value());
