@@ -184,9 +184,10 @@ public class Meeting {
         onlineLink = details.mode().hasOnlineLink() ? strippedOrNull(details.onlineLink()) : null;
         chairMemberId = details.chair() == null ? null : details.chair().value();
         minuteTakerMemberId = details.minuteTaker() == null ? null : details.minuteTaker().value();
-        agenda = details.agenda().stream()
+        List<AgendaItem> revised = details.agenda().stream()
                 .map(item -> new AgendaItem(item.title().strip(), strippedOrNull(item.description())))
                 .toList();
+        agenda = AgendaMatching.keepIds(agenda, revised);
     }
 
     private static void check(MeetingDetails details) {

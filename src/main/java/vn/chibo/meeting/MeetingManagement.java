@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -47,6 +48,7 @@ public class MeetingManagement {
     private final CellAccess cellAccess;
     private final MeetingPermissions permissions;
     private final List<MeetingCloseGuard> closeGuards;
+    private final List<AgendaItemGuard> agendaGuards;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -54,8 +56,8 @@ public class MeetingManagement {
     private final MeetingRosters rosters;
 
     MeetingManagement(MeetingRepository repository, Attendances attendances, Members members, CellAccess cellAccess,
-            MeetingPermissions permissions, List<MeetingCloseGuard> closeGuards, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock, Formats formats, MeetingRosters rosters) {
+            MeetingPermissions permissions, List<MeetingCloseGuard> closeGuards, List<AgendaItemGuard> agendaGuards,
+            AuditLog audit, ApplicationEventPublisher events, Clock clock, Formats formats, MeetingRosters rosters) {
         this.repository = repository;
         this.rosters = rosters;
         this.attendances = attendances;
@@ -63,6 +65,7 @@ public class MeetingManagement {
         this.cellAccess = cellAccess;
         this.permissions = permissions;
         this.closeGuards = closeGuards;
+        this.agendaGuards = agendaGuards;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -87,7 +90,9 @@ public class MeetingManagement {
         permissions.requireManage(actor, meeting);
         requireCellMembers(meeting.cellId(), details);
 
+        List<AgendaItem> before = meeting.agenda();
         meeting.revise(details);
+        requireRemovable(meeting.id(), AgendaMatching.removedIds(before, meeting.agenda()));
         save(meeting);
         record(actor, meeting, "meeting.revised", null);
         log.info("Meeting {} revised by account {}", id, actor.accountId());
@@ -221,6 +226,19 @@ public class MeetingManagement {
         record(actor, meeting, "meeting.closed", null);
         events.publishEvent(new MeetingClosed(meeting.id(), meeting.cellId()));
         log.info("Meeting {} closed by account {}", id, actor.accountId());
+    }
+
+    /** Fails with {@link AgendaItemInUse} when another module keeps one of the removed items. */
+    private void requireRemovable(MeetingId id, Set<Long> removedItems) {
+        if (removedItems.isEmpty()) {
+            return;
+        }
+        for (AgendaItemGuard guard : agendaGuards) {
+            Optional<String> reason = guard.reasonNotToRemove(id, removedItems);
+            if (reason.isPresent()) {
+                throw new AgendaItemInUse(reason.get());
+            }
+        }
     }
 
     private Map<MemberId, AttendanceStatus> marksOf(MeetingId id) {
