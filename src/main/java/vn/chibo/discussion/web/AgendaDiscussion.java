@@ -21,20 +21,20 @@ record AgendaDiscussion(long meetingId, boolean open, boolean canPost, boolean c
     /** Lists longer than this start collapsed, so that the page stays short on a phone. */
     static final int COLLAPSE_AFTER = 3;
 
-    List<OpinionView> of(AgendaItem item) {
+    public List<OpinionView> of(AgendaItem item) {
         return byItem.getOrDefault(item.id(), List.of());
     }
 
-    boolean expanded(AgendaItem item) {
+    public boolean expanded(AgendaItem item) {
         return of(item).size() <= COLLAPSE_AFTER || (item.id() != null && item.id().equals(expandedItem));
     }
 
     /** Returns the text to show in the item's form: the rejected draft for that item, else nothing. */
-    String draftFor(AgendaItem item) {
+    public String draftFor(AgendaItem item) {
         return hasDraft(item) ? draft.text() : "";
     }
 
-    @Nullable String errorFor(AgendaItem item) {
+    public @Nullable String errorFor(AgendaItem item) {
         return hasDraft(item) ? draft.error() : null;
     }
 
