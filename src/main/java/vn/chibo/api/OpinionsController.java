@@ -35,8 +35,9 @@ import vn.chibo.meeting.Meetings;
 
 /**
  * Members' opinions on the agenda items of a meeting, with the same checks and audit entries as the
- * meeting page: everyone who may see the meeting reads them; members of the cell post them while the
- * meeting is published or in progress; only the author edits or withdraws one, until the meeting closes.
+ * meeting page. Everyone who may see the meeting reads them, and members of the cell post them while
+ * the meeting is published or in progress. Only the author edits or withdraws one, until the meeting
+ * closes.
  */
 @ApiResponse(responseCode = "401", description = "No bearer token, or one that is invalid, expired or revoked",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -21,9 +21,9 @@ import vn.chibo.member.Members;
 import vn.chibo.system.VietnameseText;
 
 /**
- * Writes the speakers of each agenda item for the minutes, in Vietnamese: first the opinions the
- * chair marked as spoken, one line each, by the speakers in Vietnamese name order; then, under their
- * own heading, the opinions posted but not spoken, as written opinions. An opinion's line breaks become
+ * Writes the speakers of each agenda item for the minutes, in Vietnamese. The opinions the chair
+ * marked as spoken come first, one line each, by the speakers in Vietnamese name order. The opinions
+ * posted but not spoken follow under their own heading, as written opinions. An opinion's line breaks become
  * spaces, because the minutes give each speaker one line. Withdrawn opinions are left out. When an
  * item's text would be longer than the minutes hold, every opinion is shortened alike, so that each
  * speaker keeps a line; the full texts stay on the meeting page.
@@ -33,7 +33,7 @@ public class MinutesSpeakers {
 
     private static final Locale VIETNAMESE = Locale.of("vi");
 
-    /** The fewest characters a shortened opinion keeps, however many opinions an item has. */
+    /** The minimum length of a shortened opinion, however many opinions an item has. */
     private static final int MIN_SHORTENED = 80;
 
     private static final String ELLIPSIS = "…";

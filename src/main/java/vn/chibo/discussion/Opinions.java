@@ -34,7 +34,7 @@ public class Opinions {
         this.permissions = permissions;
     }
 
-    /** Returns the meeting's opinions that are not withdrawn, the earliest first, without checking who asks. */
+    /** Returns the meeting's opinions that are not withdrawn, the earliest first, without a permission check. */
     public List<Opinion> ofMeeting(MeetingId meeting) {
         return store.listed(meeting);
     }
@@ -56,7 +56,7 @@ public class Opinions {
     }
 
     /**
-     * Returns an opinion that is not withdrawn, on a meeting the actor may see; fails with not-found
+     * Returns an opinion that is not withdrawn, on a meeting the actor may see. Fails with not-found
      * otherwise, so that a withdrawn opinion and another cell's look alike.
      */
     public Opinion visibleTo(Actor actor, OpinionId id) {

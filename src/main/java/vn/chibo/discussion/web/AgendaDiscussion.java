@@ -9,7 +9,7 @@ import vn.chibo.discussion.OpinionView;
 import vn.chibo.meeting.AgendaItem;
 
 /**
- * What the opinions under the agenda items of a meeting page show to one reader.
+ * The opinions under the agenda items of a meeting page, as one reader sees them.
  *
  * @param open whether opinions may still be posted, edited and withdrawn
  * @param expandedItem the item whose list stays open however long it is, because the reader just acted on it
