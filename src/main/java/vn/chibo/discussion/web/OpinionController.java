@@ -4,6 +4,8 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -38,6 +40,8 @@ import vn.chibo.system.NotFoundException;
 @Controller
 class OpinionController {
 
+    private static final Logger log = LoggerFactory.getLogger(OpinionController.class);
+
     private final Meetings meetings;
     private final Opinions opinions;
     private final OpinionManagement management;
@@ -67,6 +71,8 @@ class OpinionController {
             management.post(actor, meeting.id(), itemId, form.textOrEmpty());
         }
         catch (InvalidOpinion invalid) {
+            log.info("Opinion on meeting {} item {} by account {} rejected: {}", meetingId, itemId,
+                    actor.accountId(), invalid.messageKey());
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             var draft = new AgendaDiscussion.Draft(itemId, form.textOrEmpty(), messageOf(invalid, locale));
             if (htmx != null) {
@@ -104,6 +110,7 @@ class OpinionController {
             management.edit(actor, opinion.id(), form.textOrEmpty());
         }
         catch (InvalidOpinion invalid) {
+            log.info("Edit of opinion {} by account {} rejected: {}", id, actor.accountId(), invalid.messageKey());
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             AgendaItem item = itemOf(meeting, opinion.agendaItemId());
             return formPage(model, meeting, item, opinion, form.textOrEmpty(), messageOf(invalid, locale));

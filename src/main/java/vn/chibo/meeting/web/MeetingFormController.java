@@ -6,6 +6,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -41,6 +43,8 @@ import vn.chibo.system.NotFoundException;
  */
 @Controller
 class MeetingFormController {
+
+    private static final Logger log = LoggerFactory.getLogger(MeetingFormController.class);
 
     private final MeetingManagement management;
     private final Meetings meetings;
@@ -130,6 +134,8 @@ class MeetingFormController {
             management.revise(actor, meeting.id(), checked.details());
         }
         catch (AgendaItemInUse inUse) {
+            log.info("Revision of meeting {} by account {} rejected: {}", meeting.id(), actor.accountId(),
+                    inUse.messageKey());
             response.setStatus(inUse.status().value());
             return render(model, cell, meeting, cleaned, Map.of("agenda", messages.getMessage(inUse.messageKey(),
                     inUse.messageArguments(), locale)), roster, locale);
