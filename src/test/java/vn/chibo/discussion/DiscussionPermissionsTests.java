@@ -99,7 +99,7 @@ class DiscussionPermissionsTests {
                 meeting, opinionOf(author, meeting)))).as(person).isEqualTo(expected));
     }
 
-    /** Returns the answers for DRAFT, PUBLISHED, IN_PROGRESS, CLOSED and CANCELLED as "+" and "-". */
+    /** Returns the results of the check for DRAFT, PUBLISHED, IN_PROGRESS, CLOSED and CANCELLED as "+" and "-". */
     private String row(String person, Function<Meeting, Boolean> check) {
         var answers = new StringBuilder();
         for (String status : new String[] { "DRAFT", "PUBLISHED", "IN_PROGRESS", "CLOSED", "CANCELLED" }) {

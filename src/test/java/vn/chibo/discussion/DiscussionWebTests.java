@@ -58,7 +58,7 @@ class DiscussionWebTests {
     Meetings meetings;
 
     @Test
-    void meetingPageShowsOpinionsWithAuthorTimeAndForm() throws Exception {
+    void meetingPageShowsOpinions() throws Exception {
         Village village = villages.publishedMeeting();
         long item = itemId(village, 1);
         management.post(member(village), village.meeting(), item, "Dòng một <b>đậm</b>\nDòng hai");

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -81,6 +82,9 @@ class OpinionBrowserTests {
                 .extracting(Opinion::body).isEqualTo("Đề nghị làm rõ kinh phí.\nDòng thứ hai.");
 
         browser.findElement(By.cssSelector("#opinions-" + item + " .opinion-list button")).click();
+        Alert confirmation = wait.until(ExpectedConditions.alertIsPresent());
+        assertThat(confirmation.getText()).startsWith("Rút ý kiến này?");
+        confirmation.accept();
 
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#opinions-" + item
                 + " .opinion-body")));
