@@ -88,9 +88,9 @@ class OpinionsController {
     @Operation(summary = "The opinions on a meeting's agenda", description = "Every agenda item in agenda order, "
             + "each with its opinions, the earliest first. Withdrawn opinions are left out.")
     @ApiResponse(responseCode = "200", description = "The opinions by agenda item")
-    @GetMapping("/api/v1/meetings/{id}/opinions")
-    MeetingOpinionsResponse list(Actor actor, @PathVariable long id) {
-        Meeting meeting = meetings.visibleTo(actor, MeetingId.of(id));
+    @GetMapping("/api/v1/meetings/{meetingId}/opinions")
+    MeetingOpinionsResponse list(Actor actor, @PathVariable long meetingId) {
+        Meeting meeting = meetings.visibleTo(actor, MeetingId.of(meetingId));
 
         List<OpinionView> views = opinions.viewsOf(actor, meeting);
         List<AgendaItem> agenda = meeting.agenda();
@@ -118,13 +118,14 @@ class OpinionsController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "The text is empty or longer than 4,000 characters",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @PostMapping(path = "/api/v1/meetings/{id}/agenda/{itemId}/opinions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<OpinionEntry> post(Actor actor, @PathVariable long id, @PathVariable long itemId,
+    @PostMapping(path = "/api/v1/meetings/{meetingId}/agenda/{itemId}/opinions",
+            consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<OpinionEntry> post(Actor actor, @PathVariable long meetingId, @PathVariable long itemId,
             @RequestBody OpinionRequest request) {
-        meetings.visibleTo(actor, MeetingId.of(id));
+        meetings.visibleTo(actor, MeetingId.of(meetingId));
         String text = required(request.text());
 
-        OpinionId posted = management.post(actor, MeetingId.of(id), itemId, text);
+        OpinionId posted = management.post(actor, MeetingId.of(meetingId), itemId, text);
 
         return ResponseEntity.status(HttpStatus.CREATED).body(entryOf(actor, posted));
     }

@@ -9,8 +9,8 @@ import org.springframework.data.relational.core.mapping.Table;
  * One step of a meeting's agenda, in the order the list gives.
  *
  * <p>Spring Data JDBC deletes and inserts a meeting's agenda rows on every save. An item that carries
- * its id is inserted again under that id, so other modules can refer to an item (opinions do) across
- * edits of the meeting. {@link Meeting} keeps the ids when the agenda is revised.
+ * its id is inserted again under that id, so ids stay stable for the API and for what other modules
+ * attach to an item (opinions do). {@link Meeting} keeps the ids when the agenda is revised.
  *
  * @param id the item's row id, or null for an item that has not been saved yet
  */
