@@ -48,9 +48,7 @@ class DiscussionPermissionsTests {
         village = fixtures.village();
         Instant later = Instant.now().plus(Duration.ofDays(2));
         MeetingId inProgress = fixtures.underway(village);
-        management.start(village.secretary(), inProgress);
         MeetingId closed = fixtures.underway(village);
-        management.start(village.secretary(), closed);
         management.close(village.secretary(), closed);
         MeetingId cancelled = fixtures.published(village, later);
         management.cancel(village.secretary(), cancelled, "Trùng lịch họp của xã");

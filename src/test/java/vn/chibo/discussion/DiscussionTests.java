@@ -236,7 +236,6 @@ class DiscussionTests {
     @Test
     void minutesListSpeakersThenWrittenOpinions() {
         Village village = villages.publishedMeeting();
-        villages.takeRoll(village);
         long review = itemId(village, 1);
         management.post(villages.accountOf(village, "Nguyễn Văn Thắng"), village.meeting(), review, "Báo cáo\nkết quả.");
         OpinionId hung = management.post(village.minuteTaker(), village.meeting(), review, "Đồng ý với báo cáo.");
@@ -245,6 +244,7 @@ class DiscussionTests {
         OpinionId khanh = management.post(member(village), village.meeting(), review, "Cần làm rõ kinh phí.");
         OpinionId withdrawn = management.post(member(village), village.meeting(), itemId(village, 2), "Rút lại");
         meetingManagement.start(village.secretary(), village.meeting());
+        villages.takeRoll(village);
         management.markSpoken(village.secretary(), khanh, true);
         management.markSpoken(village.secretary(), ha, true);
         management.markSpoken(village.secretary(), hung, true);
