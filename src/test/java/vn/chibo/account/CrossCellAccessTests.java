@@ -105,7 +105,13 @@ class CrossCellAccessTests {
                 "POST /motions/{id}/ballot", "POST /motions/{id}/close");
         hidden("GET /meetings/{meetingId}/minutes", "POST /meetings/{meetingId}/minutes/parts/{code}",
                 "POST /meetings/{meetingId}/minutes/approval", "GET /meetings/{meetingId}/minutes.pdf",
-                "GET /meetings/{meetingId}/minutes.docx");
+                "GET /meetings/{meetingId}/minutes.docx", "GET /meetings/{meetingId}/minutes/versions/{versionNo}",
+                "GET /meetings/{meetingId}/minutes/versions/{versionNo}.pdf",
+                "GET /meetings/{meetingId}/minutes/versions/{versionNo}.docx",
+                "POST /meetings/{meetingId}/minutes/corrections");
+        hidden("GET /meetings/{meetingId}/resolution", "POST /meetings/{meetingId}/resolution",
+                "POST /meetings/{meetingId}/resolution/issue", "GET /meetings/{meetingId}/resolution.pdf",
+                "GET /meetings/{meetingId}/resolution.docx", "GET /cells/{cellId}/resolutions");
         hidden("GET /organizations/{organizationId}/roles", "POST /organizations/{organizationId}/roles/grant",
                 "POST /organizations/{organizationId}/roles/revoke");
         hidden("GET /organizations/{organizationId}", "POST /organizations/{organizationId}/children",
@@ -411,6 +417,7 @@ class CrossCellAccessTests {
                 case "documentId" -> documentId;
                 case "importId" -> importId;
                 case "code" -> NarrativePart.agendaItem(1).code();
+                case "versionNo" -> 1;
                 case "id" -> {
                     if (pattern.startsWith("/motions/")) {
                         yield motion.value();
