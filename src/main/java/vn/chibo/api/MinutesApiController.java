@@ -115,10 +115,8 @@ class MinutesApiController {
             content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE))
     @GetMapping(path = "/api/v1/meetings/{meetingId}/minutes.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> currentPdf(Actor actor, @PathVariable long meetingId) {
-        MeetingId meeting = MeetingId.of(meetingId);
-        book.visibleTo(actor, meeting);
-
-        Minutes minutes = book.approved(meeting).orElseThrow(NotFoundException::hidden);
+        Minutes minutes = book.approvedVisibleTo(actor, MeetingId.of(meetingId))
+                .orElseThrow(NotFoundException::hidden);
 
         return pdf(export.pdf(minutes), "bien-ban-" + meetingId + "-lan-" + minutes.versionNo() + ".pdf");
     }

@@ -61,6 +61,15 @@ public class MinutesBook {
     }
 
     /**
+     * Returns the current minutes of the meeting, its latest approved version, if the actor may see the
+     * meeting. Fails with not-found when the actor may not, and returns empty while none is approved.
+     */
+    public Optional<Minutes> approvedVisibleTo(Actor actor, MeetingId meetingId) {
+        permissions.requireView(actor, meetings.get(meetingId));
+        return store.findApproved(meetingId);
+    }
+
+    /**
      * Returns one version of the meeting's minutes if the actor may read it. Fails with not-found when
      * the version does not exist, or when the actor may not see the meeting or read the draft.
      */

@@ -322,7 +322,7 @@ class MinutesWebTests {
         MockHttpSession member = SignIn.as(mvc, villages.accountOf(village, "Phạm Thị Ánh"));
         Map<String, String> figures = resultPageFigures(village, member);
 
-        // The chair, the minute taker and whoever runs the cell read the draft; members only approved minutes.
+        // Members read only approved minutes, so the draft is read as its minute taker.
         MockHttpSession taker = SignIn.as(mvc, village.minuteTaker());
         byte[] pdf = mvc.perform(get("/meetings/{id}/minutes.pdf", village.meeting().value()).session(taker))
                 .andExpect(status().isOk())
@@ -369,7 +369,7 @@ class MinutesWebTests {
         MockHttpSession member = SignIn.as(mvc, villages.accountOf(village, "Phạm Thị Ánh"));
         Map<String, String> figures = resultPageFigures(village, member);
 
-        // The chair, the minute taker and whoever runs the cell read the draft; members only approved minutes.
+        // Members read only approved minutes, so the draft is read as its minute taker.
         MockHttpSession taker = SignIn.as(mvc, village.minuteTaker());
         byte[] docx = mvc.perform(get("/meetings/{id}/minutes.docx", village.meeting().value()).session(taker))
                 .andExpect(status().isOk())

@@ -27,9 +27,12 @@ import vn.chibo.meeting.MeetingManagement;
 import vn.chibo.meeting.MeetingMode;
 import vn.chibo.meeting.Meetings;
 import vn.chibo.member.MemberId;
+import vn.chibo.minutes.MinutesBook;
+import vn.chibo.minutes.Resolutions;
 import vn.chibo.organization.OrganizationId;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The pages every member uses, on the demo data: sign-in, home, the village cell's overview, roster
@@ -50,11 +53,17 @@ class DemoPages {
     private final Accounts accounts;
     private final Meetings meetings;
     private final MeetingManagement management;
+    private final MinutesBook minutes;
+    private final Resolutions resolutions;
+    private MeetingId closedMeeting;
 
-    DemoPages(Accounts accounts, Meetings meetings, MeetingManagement management) {
+    DemoPages(Accounts accounts, Meetings meetings, MeetingManagement management, MinutesBook minutes,
+            Resolutions resolutions) {
         this.accounts = accounts;
         this.meetings = meetings;
         this.management = management;
+        this.minutes = minutes;
+        this.resolutions = resolutions;
     }
 
     /**
@@ -68,6 +77,10 @@ class DemoPages {
         pages.add(new Page("new meeting", "/cells/" + cell.value() + "/meetings/new"));
         // The secretary's own profile, with every form a secretary sees on a member's page.
         pages.add(new Page("profile", "/cells/" + cell.value() + "/members/" + actor(SECRETARY).memberId()));
+        // The draft minutes with their edit forms, and the draft resolution, which only those who run the cell read.
+        MeetingId closed = closedMeeting(cell);
+        pages.add(new Page("minutes", "/meetings/" + closed.value() + "/minutes"));
+        pages.add(new Page("resolution", "/meetings/" + closed.value() + "/resolution"));
         return pages;
     }
 
@@ -110,6 +123,32 @@ class DemoPages {
     private synchronized MeetingId meeting(OrganizationId cell) {
         return meetings.ofCell(cell).stream().findFirst().map(found -> found.id())
                 .orElseGet(() -> publishMeeting(actor(SECRETARY), cell));
+    }
+
+    /**
+     * Returns a meeting of the village cell that took place yesterday and is closed, with its minutes
+     * and resolution drafted, closing one once. The meeting to come is made first, so that it stays
+     * the cell's first meeting.
+     */
+    private synchronized MeetingId closedMeeting(OrganizationId cell) {
+        if (closedMeeting != null) {
+            return closedMeeting;
+        }
+        meeting(cell);
+        Actor secretary = actor(SECRETARY);
+        Instant start = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
+        var details = new MeetingDetails(MeetingKind.REGULAR, MeetingMode.IN_PERSON, "Sinh hoạt chi bộ tháng trước",
+                start, start.plus(Duration.ofHours(2)), "Nhà văn hóa thôn Hòa Bình 3", null,
+                MemberId.of(secretary.memberId()), MemberId.of(actor(MEMBER).memberId()),
+                List.of(new AgendaItem("Khai mạc, điểm danh", null), new AgendaItem("Kiểm điểm nhiệm vụ tháng", null)));
+        MeetingId meeting = management.schedule(secretary, cell, details);
+        management.publish(secretary, meeting);
+        management.start(secretary, meeting);
+        management.close(secretary, meeting);
+        await().atMost(Duration.ofSeconds(20)).until(() -> minutes.of(meeting).isPresent()
+                && resolutions.of(meeting).isPresent());
+        closedMeeting = meeting;
+        return meeting;
     }
 
     static void signIn(ChromeDriver browser, String baseUrl, String username) {
