@@ -42,8 +42,9 @@ class OpenApiAndActuatorTests {
         assertThat(document.get("openapi").asString()).startsWith("3.");
         assertThat(document.get("info").get("title").asString()).isEqualTo("Chi bộ số API");
         assertThat(document.get("paths").propertyNames()).containsExactlyInAnyOrder("/api/v1/auth/token",
-                "/api/v1/me", "/api/v1/cells/{cellId}/members", "/api/v1/meetings/{meetingId}/minutes",
-                "/api/v1/meetings/{meetingId}/minutes.pdf", "/api/v1/meetings/{meetingId}/minutes/versions/{versionNo}.pdf",
+                "/api/v1/me", "/api/v1/cells/{cellId}/members", "/api/v1/me/meetings", "/api/v1/meetings/{meetingId}",
+                "/api/v1/meetings/{meetingId}/minutes", "/api/v1/meetings/{meetingId}/minutes.pdf",
+                "/api/v1/meetings/{meetingId}/minutes/versions/{versionNo}.pdf",
                 "/api/v1/meetings/{meetingId}/resolution.pdf", "/api/v1/cells/{cellId}/resolutions");
     }
 
