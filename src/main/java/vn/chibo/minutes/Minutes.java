@@ -17,14 +17,24 @@ import vn.chibo.meeting.MeetingId;
  * @param title the kind of meeting and its month, printed below "BIÊN BẢN"
  * @param updatedBy the account that last edited the narrative, or null while nobody has
  * @param version the optimistic lock, raised by every edit and approval
+ * @param versionNo the number of this version of the meeting's minutes, from 1
+ * @param correction why and by whom this version was started, or null for the first version
  */
 public record Minutes(long id, MeetingId meetingId, String committeeName, String cellName, String placeAndDate,
         String title, MinutesFacts facts, MinutesNarrative narrative, @Nullable String chairName,
         @Nullable String minuteTakerName, MinutesStatus status, Instant draftedAt, Instant updatedAt,
         @Nullable Long updatedBy, @Nullable Instant chairApprovedAt, @Nullable Instant takerApprovedAt,
-        int version) {
+        int version, int versionNo, @Nullable Correction correction) {
 
     public boolean isApproved() {
         return status == MinutesStatus.APPROVED;
+    }
+
+    /**
+     * The request that started a new version of approved minutes.
+     *
+     * @param requestedBy the account that started the correction
+     */
+    public record Correction(String reason, long requestedBy, Instant requestedAt) {
     }
 }

@@ -15,8 +15,12 @@ import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.Meetings;
 import vn.chibo.member.MemberId;
+import vn.chibo.system.NotFoundException;
 
-/** Reads the minutes of meetings, and who can still approve them. */
+/**
+ * Reads the minutes of meetings, in all their versions, and who can still approve them. The current
+ * minutes of a meeting are its latest approved version; a later draft is a correction in progress.
+ */
 @Component
 public class MinutesBook {
 
@@ -32,19 +36,66 @@ public class MinutesBook {
         this.accounts = accounts;
     }
 
-    /** Returns the minutes of the meeting, if they have been drafted, without checking the caller's permissions. */
+    /**
+     * Returns the latest version of the meeting's minutes, approved or not, if they have been drafted,
+     * without checking the caller's permissions.
+     */
     public Optional<Minutes> of(MeetingId meeting) {
         return store.find(meeting);
     }
 
+    /** Returns the current minutes of the meeting, its latest approved version, without checking permissions. */
+    public Optional<Minutes> approved(MeetingId meeting) {
+        return store.findApproved(meeting);
+    }
+
     /**
-     * Returns the minutes of the meeting if the actor may see the meeting. Fails with not-found when
-     * the actor may not, and returns empty while the minutes are not drafted yet.
+     * Returns the version of the meeting's minutes the actor reads by default: the latest version for
+     * those who may read drafts, the latest approved one for everyone else. Fails with not-found when
+     * the actor may not see the meeting, and returns empty while there is nothing the actor may read.
      */
     public Optional<Minutes> visibleTo(Actor actor, MeetingId meetingId) {
         Meeting meeting = meetings.get(meetingId);
         permissions.requireView(actor, meeting);
-        return store.find(meetingId);
+        return permissions.canReadDrafts(actor, meeting) ? store.find(meetingId) : store.findApproved(meetingId);
+    }
+
+    /**
+     * Returns the current minutes of the meeting, its latest approved version, if the actor may see the
+     * meeting. Fails with not-found when the actor may not, and returns empty while none is approved.
+     */
+    public Optional<Minutes> approvedVisibleTo(Actor actor, MeetingId meetingId) {
+        permissions.requireView(actor, meetings.get(meetingId));
+        return store.findApproved(meetingId);
+    }
+
+    /**
+     * Returns one version of the meeting's minutes if the actor may read it. Fails with not-found when
+     * the version does not exist, or when the actor may not see the meeting or read the draft.
+     */
+    public Minutes version(Actor actor, MeetingId meetingId, int versionNo) {
+        Meeting meeting = meetings.get(meetingId);
+        permissions.requireView(actor, meeting);
+        return store.findVersion(meetingId, versionNo)
+                .filter(minutes -> permissions.canRead(actor, meeting, minutes))
+                .orElseThrow(NotFoundException::hidden);
+    }
+
+    /**
+     * Returns the versions of the meeting's minutes that the actor may read, the first first, without
+     * their agenda items. Fails with not-found when the actor may not see the meeting.
+     */
+    public List<Minutes> versions(Actor actor, MeetingId meetingId) {
+        Meeting meeting = meetings.get(meetingId);
+        permissions.requireView(actor, meeting);
+        return store.versions(meetingId).stream()
+                .filter(minutes -> permissions.canRead(actor, meeting, minutes))
+                .toList();
+    }
+
+    /** Returns the display name of an account, such as the one that started a correction. */
+    public Optional<String> accountName(long accountId) {
+        return accounts.find(AccountId.of(accountId)).map(AccountRecord::displayName);
     }
 
     /**

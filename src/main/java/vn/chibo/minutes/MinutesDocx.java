@@ -20,7 +20,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes minutes as a Word document: the two-column header as a borderless table, the title
+ * Writes minutes and resolutions as a Word document: the two-column header as a borderless table, the title
  * centred in bold, the body's paragraphs, and the two signature blocks side by side.
  * Fonts are named, not embedded: Times New Roman, for which LibreOffice substitutes Liberation Serif.
  */
@@ -34,14 +34,8 @@ class MinutesDocx {
     /** Twentieths of a point per millimetre, the unit of Word's page measures. */
     private static final double TWIPS_PER_MILLIMETRE = 1440 / 25.4;
 
-    private final MinutesLayout.Builder layouts;
-
-    MinutesDocx(MinutesLayout.Builder layouts) {
-        this.layouts = layouts;
-    }
-
-    byte[] write(Minutes minutes) {
-        MinutesLayout layout = layouts.of(minutes);
+    /** Writes the layout as DOCX; the name says which document it is in a failure's message. */
+    byte[] write(MinutesLayout layout, String documentName) {
         try (var document = new XWPFDocument(); var out = new ByteArrayOutputStream()) {
             document.getProperties().getCoreProperties().setTitle(layout.heading() + " " + layout.title());
             pageSetup(document);
@@ -64,7 +58,7 @@ class MinutesDocx {
             return out.toByteArray();
         }
         catch (IOException failure) {
-            throw new UncheckedIOException("Could not write the DOCX of minutes " + minutes.id(), failure);
+            throw new UncheckedIOException("Could not write the DOCX of " + documentName, failure);
         }
     }
 
@@ -94,6 +88,9 @@ class MinutesDocx {
         }
         paragraph(first, ParagraphAlignment.CENTER, 0, layout.cell(), 12, true, false);
         paragraph(left.addParagraph(), ParagraphAlignment.CENTER, 0, "*", 12, false, false);
+        if (layout.number() != null) {
+            paragraph(left.addParagraph(), ParagraphAlignment.CENTER, 0, layout.number(), 12, false, false);
+        }
 
         XWPFRun party = paragraph(right.getParagraphs().get(0), ParagraphAlignment.CENTER, 0, layout.party(), 12, true,
                 false);

@@ -78,13 +78,36 @@ class MinutesDrafter {
         @Nullable Member chair = meeting.chair() == null ? null : roster.get(meeting.chair());
         @Nullable Member minuteTaker = meeting.minuteTaker() == null ? null : roster.get(meeting.minuteTaker());
 
+        List<Motion> votes = motions.ofMeeting(id);
         var facts = new MinutesFacts(opening(meeting), people(chair, minuteTaker),
-                attendance(meetings.tally(id), meetings.roll(id), roster), votes(motions.ofMeeting(id)), closing(meeting));
-        String locality = committee.map(Organization::locality).orElse(cell.locality());
+                attendance(meetings.tally(id), meetings.roll(id), roster), votes(votes), closing(meeting));
+        String locality = locality(committee.map(Organization::locality).orElse(cell.locality()));
         return new MinutesDraft(committee.map(each -> capitals(each.name())).orElse(""), capitals(cell.name()),
                 placeAndDate(locality, formats.local(meeting.startsAt()).toLocalDate()), title(meeting), facts,
-                items(meeting.agenda(), speakers.byAgendaItem(meeting, MinutesManagement.SPEAKERS_MAX_LENGTH)), chair == null ? null : chair.fullName(),
-                minuteTaker == null ? null : minuteTaker.fullName());
+                items(meeting.agenda(), speakers.byAgendaItem(meeting, MinutesManagement.SPEAKERS_MAX_LENGTH)),
+                chair == null ? null : chair.fullName(),
+                minuteTaker == null ? null : minuteTaker.fullName(), locality, decisions(meeting, votes));
+    }
+
+    /**
+     * Writes the draft text of the resolution: the grounds, with the meeting's date, and one numbered
+     * decision per motion that passed, which the secretary rewords as the cell decided.
+     */
+    private String decisions(Meeting meeting, List<Motion> votes) {
+        var lines = new ArrayList<String>();
+        lines.add(text("minutes.resolution.draft.groundsCharter"));
+        lines.add(text("minutes.resolution.draft.groundsMeeting", formats.date(meeting.startsAt())));
+        lines.add(text("minutes.resolution.draft.decides"));
+        List<Motion> passed = votes.stream()
+                .filter(motion -> motion.result() != null && motion.result().passed())
+                .toList();
+        for (int i = 0; i < passed.size(); i++) {
+            lines.add(text("minutes.resolution.draft.decision", i + 1, passed.get(i).title()));
+        }
+        if (passed.isEmpty()) {
+            lines.add(text("minutes.resolution.draft.decision", 1, text("minutes.draft.blank")));
+        }
+        return String.join("\n", lines);
     }
 
     private List<String> opening(Meeting meeting) {
@@ -217,12 +240,20 @@ class MinutesDrafter {
      * Returns the place and date line. Days below 10 and the months January and February take a
      * leading zero, as in the dates of Vietnamese administrative documents.
      */
-    private String placeAndDate(@Nullable String locality, LocalDate date) {
-        String place = locality == null || locality.isBlank() ? text("minutes.draft.placeUnknown") : locality;
+    static String placeAndDate(MessageSource messages, String place, LocalDate date) {
         String day = String.format("%02d", date.getDayOfMonth());
         String month = date.getMonthValue() < 3 ? String.format("%02d", date.getMonthValue())
                 : Integer.toString(date.getMonthValue());
-        return text("minutes.draft.placeAndDate", place, day, month, Integer.toString(date.getYear()));
+        return messages.getMessage("minutes.draft.placeAndDate", new Object[] { place, day, month,
+                Integer.toString(date.getYear()) }, VIETNAMESE);
+    }
+
+    private String placeAndDate(String place, LocalDate date) {
+        return placeAndDate(messages, place, date);
+    }
+
+    private String locality(@Nullable String locality) {
+        return locality == null || locality.isBlank() ? text("minutes.draft.placeUnknown") : locality;
     }
 
     private String personWithOffice(@Nullable Member member) {

@@ -13,7 +13,7 @@ import vn.chibo.audit.AuditLog;
 import vn.chibo.meeting.MeetingClosed;
 
 /**
- * Drafts the minutes when a meeting closes. The listener runs after the meeting's transaction
+ * Drafts the minutes and the resolution when a meeting closes. The listener runs after the meeting's transaction
  * commits, in a transaction of its own. The event publication registry keeps the event until the
  * draft is stored, so an event whose listener failed can be published again.
  */
@@ -24,12 +24,15 @@ class MinutesDrafting {
 
     private final MinutesDrafter drafter;
     private final MinutesStore store;
+    private final ResolutionStore resolutions;
     private final AuditLog audit;
     private final Clock clock;
 
-    MinutesDrafting(MinutesDrafter drafter, MinutesStore store, AuditLog audit, Clock clock) {
+    MinutesDrafting(MinutesDrafter drafter, MinutesStore store, ResolutionStore resolutions, AuditLog audit,
+            Clock clock) {
         this.drafter = drafter;
         this.store = store;
+        this.resolutions = resolutions;
         this.audit = audit;
         this.clock = clock;
     }
@@ -50,6 +53,9 @@ class MinutesDrafting {
         }
         audit.record(new AuditEntry(null, event.cellId().value(), "minutes.drafted", "minutes", id.get(),
                 "meeting=" + event.meetingId()));
-        log.info("Minutes {} of meeting {} drafted", id.get(), event.meetingId());
+        resolutions.insertIfAbsent(event.meetingId(), event.cellId(), draft, clock.instant())
+                .ifPresent(resolution -> audit.record(new AuditEntry(null, event.cellId().value(),
+                        "resolution.drafted", "resolution", resolution, "meeting=" + event.meetingId())));
+        log.info("Minutes {} and the resolution of meeting {} drafted", id.get(), event.meetingId());
     }
 }

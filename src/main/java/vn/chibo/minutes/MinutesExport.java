@@ -2,7 +2,10 @@ package vn.chibo.minutes;
 
 import org.springframework.stereotype.Component;
 
-/** Lays out minutes in their printed form and writes them as PDF, to print and read, or DOCX, to rework. */
+/**
+ * Lays out minutes and resolutions in their printed form and writes them as PDF, to print and read,
+ * or DOCX, to rework.
+ */
 @Component
 public class MinutesExport {
 
@@ -22,10 +25,31 @@ public class MinutesExport {
     }
 
     public byte[] pdf(Minutes minutes) {
-        return pdf.write(minutes);
+        return pdf.write(layouts.of(minutes), name(minutes));
     }
 
     public byte[] docx(Minutes minutes) {
-        return docx.write(minutes);
+        return docx.write(layouts.of(minutes), name(minutes));
+    }
+
+    /** Returns the printed form of the resolution, which the resolution page also draws. */
+    public MinutesLayout layout(Resolution resolution) {
+        return layouts.of(resolution);
+    }
+
+    public byte[] pdf(Resolution resolution) {
+        return pdf.write(layouts.of(resolution), name(resolution));
+    }
+
+    public byte[] docx(Resolution resolution) {
+        return docx.write(layouts.of(resolution), name(resolution));
+    }
+
+    private static String name(Minutes minutes) {
+        return "minutes " + minutes.id() + " (version " + minutes.versionNo() + ")";
+    }
+
+    private static String name(Resolution resolution) {
+        return "resolution " + resolution.id();
     }
 }

@@ -8,19 +8,20 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The printed form of minutes, shared by the page, the PDF and the DOCX: the two-column header, the
- * title, the body in the order of the official form, and the two signature blocks, with the form's
- * fixed wording in Vietnamese. The body is a list of blocks. A block that shows a part of the
+ * The printed form of minutes or of a resolution, shared by the page, the PDF and the DOCX: the
+ * two-column header, the title, the body in the order of the official form, and the two signature
+ * blocks, with the form's fixed wording in Vietnamese. The body is a list of blocks. A block that shows a part of the
  * narrative names that part, so that the page can put its edit form right below it.
  *
  * @param committee the superior committee, top left; empty if the cell has none
+ * @param number the document's number below the cell, such as "Số 03-NQ/CB", or null for none
  * @param party the party's name, top right
- * @param heading the document type, "BIÊN BẢN"
- * @param draftMark a line saying the minutes are not approved yet, or null once they are
- * @param left the minute taker's signature block
- * @param right the chair's signature block
+ * @param heading the document type, "BIÊN BẢN" or "NGHỊ QUYẾT"
+ * @param draftMark a line saying the document is not approved or issued yet, or null once it is
+ * @param left the minute taker's signature block, or an empty one on a resolution
+ * @param right the chair's signature block, or the one who signs a resolution for the cell
  */
-public record MinutesLayout(String committee, String cell, String party, String placeAndDate, String heading,
+public record MinutesLayout(String committee, String cell, @Nullable String number, String party, String placeAndDate, String heading,
         String title, @Nullable String draftMark, List<Block> blocks, Signature left, Signature right) {
 
     public MinutesLayout {
@@ -78,11 +79,32 @@ public record MinutesLayout(String committee, String cell, String party, String 
 
         MinutesLayout of(Minutes minutes) {
             String hint = text("minutes.form.signatureHint");
-            return new MinutesLayout(minutes.committeeName(), minutes.cellName(), text("minutes.form.party"),
+            return new MinutesLayout(minutes.committeeName(), minutes.cellName(), null, text("minutes.form.party"),
                     minutes.placeAndDate(), text("minutes.form.heading"), minutes.title(),
                     minutes.isApproved() ? null : text("minutes.form.draftMark"), blocks(minutes),
                     new Signature(text("minutes.form.minuteTaker"), hint, nameOrBlank(minutes.minuteTakerName())),
                     new Signature(text("minutes.form.chair"), hint, nameOrBlank(minutes.chairName())));
+        }
+
+        /**
+         * Lays out a resolution: the header with its number, "NGHỊ QUYẾT" and the meeting's title, the
+         * decisions one paragraph a line, and one signature block on the right for the cell.
+         */
+        MinutesLayout of(Resolution resolution) {
+            String number = resolution.numberText();
+            List<Paragraph> paragraphs = lines(resolution.decisions()).stream()
+                    .map(line -> new Paragraph(line, Style.TEXT))
+                    .toList();
+            String placeAndDate = resolution.placeAndDate() != null ? resolution.placeAndDate()
+                    : text("minutes.resolution.form.placeAndDateBlank", resolution.locality());
+            return new MinutesLayout(resolution.committeeName(), resolution.cellName(),
+                    text(number == null ? "minutes.resolution.form.numberBlank" : "minutes.resolution.form.number",
+                            number),
+                    text("minutes.form.party"), placeAndDate, text("minutes.resolution.form.heading"),
+                    resolution.title(), resolution.isIssued() ? null : text("minutes.resolution.form.draftMark"),
+                    List.of(new Block(null, paragraphs)), new Signature("", "", ""),
+                    new Signature(text("minutes.resolution.form.signer"), text("minutes.form.signatureHint"),
+                            nameOrBlank(resolution.signerName())));
         }
 
         /**

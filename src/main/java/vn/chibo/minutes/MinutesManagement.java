@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,14 +16,17 @@ import vn.chibo.audit.AuditEntry;
 import vn.chibo.audit.AuditLog;
 import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingId;
+import vn.chibo.meeting.MeetingManagement;
+import vn.chibo.meeting.MeetingStatus;
 import vn.chibo.meeting.Meetings;
 import vn.chibo.system.ConflictException;
 import vn.chibo.system.ForbiddenException;
 import vn.chibo.system.NotFoundException;
 
 /**
- * Edits the narrative of minutes and approves them. Both steps name the version the actor read, so
- * no one overwrites a change they have not seen or approves a text they have not read.
+ * Edits the narrative of minutes, approves them and starts corrections. Editing and approving name
+ * the version the actor read, so no one overwrites a change they have not seen or approves a text
+ * they have not read. Both act on the latest version of the meeting's minutes.
  */
 @Component
 public class MinutesManagement {
@@ -32,19 +36,22 @@ public class MinutesManagement {
     static final int SPEAKERS_MAX_LENGTH = 20_000;
     static final int CONCLUSION_MAX_LENGTH = 5000;
     static final int OTHER_MATTERS_MAX_LENGTH = 20_000;
+    static final int CORRECTION_REASON_MAX_LENGTH = 2000;
 
     private static final Logger log = LoggerFactory.getLogger(MinutesManagement.class);
 
     private final MinutesStore store;
     private final Meetings meetings;
     private final MinutesPermissions permissions;
+    private final MeetingManagement meetingManagement;
     private final AuditLog audit;
     private final Clock clock;
 
-    MinutesManagement(MinutesStore store, Meetings meetings, MinutesPermissions permissions, AuditLog audit,
-            Clock clock) {
+    MinutesManagement(MinutesStore store, Meetings meetings, MinutesPermissions permissions,
+            MeetingManagement meetingManagement, AuditLog audit, Clock clock) {
         this.store = store;
         this.meetings = meetings;
+        this.meetingManagement = meetingManagement;
         this.permissions = permissions;
         this.audit = audit;
         this.clock = clock;
@@ -68,7 +75,6 @@ public class MinutesManagement {
         if (!permissions.isEditor(actor, meeting)) {
             throw new ForbiddenException("minutes.error.notEditor");
         }
-        // NOTE: approved minutes stay as they are; corrections as new versions with a reason are not built yet.
         if (minutes.isApproved()) {
             throw new MinutesAlreadyApproved();
         }
@@ -88,7 +94,8 @@ public class MinutesManagement {
 
     /**
      * Gives the actor's approval as chair, as minute taker, or as both when one person is both. The
-     * minutes are approved once both have approved the same text.
+     * minutes are approved once both have approved the same text. The first approved version moves the
+     * meeting to "minutes approved" in the same transaction; an approved correction leaves it there.
      *
      * @param version the version of the minutes the actor read
      */
@@ -117,11 +124,53 @@ public class MinutesManagement {
             throw changedMeanwhile(minutes, version);
         }
         audit.record(new AuditEntry(actor.accountId().value(), meeting.cellId().value(), "minutes.approved",
-                "minutes", minutes.id(), "meeting=" + meetingId + " asChair=" + approveAsChair + " asMinuteTaker="
-                        + approveAsMinuteTaker + " status=" + status));
-        log.info("Minutes {} of meeting {} approved by account {}, now {}", minutes.id(), meetingId,
-                actor.accountId(), status);
+                "minutes", minutes.id(), "meeting=" + meetingId + " versionNo=" + minutes.versionNo() + " asChair="
+                        + approveAsChair + " asMinuteTaker=" + approveAsMinuteTaker + " status=" + status));
+        if (complete && meeting.status() == MeetingStatus.CLOSED) {
+            meetingManagement.recordMinutesApproved(meetingId);
+        }
+        log.info("Minutes {} (version {}) of meeting {} approved by account {}, now {}", minutes.id(),
+                minutes.versionNo(), meetingId, actor.accountId(), status);
         return complete ? ApprovalOutcome.MINUTES_APPROVED : ApprovalOutcome.RECORDED;
+    }
+
+    /**
+     * Starts a correction of approved minutes: a new draft version copied from the latest approved one,
+     * which stays as it is and remains the current minutes until the new version is approved in turn
+     * by the chair and the minute taker. Those who may edit the narrative may start one, with a reason.
+     *
+     * @return the number of the new version
+     */
+    @Transactional
+    public int startCorrection(Actor actor, MeetingId meetingId, @Nullable String reason) {
+        Meeting meeting = meetings.get(meetingId);
+        permissions.requireView(actor, meeting);
+        Minutes latest = store.find(meetingId).orElseThrow(NotFoundException::hidden);
+        if (!permissions.isEditor(actor, meeting)) {
+            throw new ForbiddenException("minutes.error.notEditor");
+        }
+        if (!latest.isApproved()) {
+            throw new ConflictException("minutes.error.correctionOpen");
+        }
+        String cleaned = clean("reason", reason, CORRECTION_REASON_MAX_LENGTH, "minutes.error.reasonTooLong");
+        if (cleaned.isEmpty()) {
+            throw new InvalidMinutes("reason", "minutes.error.reasonMissing");
+        }
+
+        long id;
+        try {
+            id = store.insertCorrection(latest, cleaned, actor.accountId().value(), clock.instant());
+        }
+        catch (DuplicateKeyException concurrent) {
+            log.info("Meeting {} got a correction of its minutes from a concurrent request", meetingId);
+            throw new ConflictException("minutes.error.correctionOpen");
+        }
+        int versionNo = latest.versionNo() + 1;
+        audit.record(new AuditEntry(actor.accountId().value(), meeting.cellId().value(), "minutes.correctionStarted",
+                "minutes", id, "meeting=" + meetingId + " versionNo=" + versionNo + " from=" + latest.id()));
+        log.info("Minutes {} (version {}) of meeting {} started by account {} as a correction of minutes {}", id,
+                versionNo, meetingId, actor.accountId(), latest.id());
+        return versionNo;
     }
 
     private ConflictException changedMeanwhile(Minutes minutes, int version) {
@@ -157,7 +206,7 @@ public class MinutesManagement {
         };
     }
 
-    private static String clean(String field, @Nullable String text, int maxLength, String tooLongKey) {
+    static String clean(String field, @Nullable String text, int maxLength, String tooLongKey) {
         String cleaned = text == null ? "" : normalizeLines(text);
         if (cleaned.length() > maxLength) {
             throw new InvalidMinutes(field, tooLongKey, maxLength);

@@ -19,7 +19,7 @@ import org.openpdf.text.pdf.PdfWriter;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes minutes as an A4 PDF. The text is set in DejaVu Serif, shipped in {@code fonts/} with its
+ * Writes minutes and resolutions as an A4 PDF. The text is set in DejaVu Serif, shipped in {@code fonts/} with its
  * licence, because no standard PDF font covers Vietnamese. The font is embedded as Identity-H with a
  * ToUnicode map, so that text copied out of the PDF is the text as typed.
  */
@@ -29,18 +29,16 @@ class MinutesPdf {
     private static final float MILLIMETRE = 72f / 25.4f;
     private static final float TEXT_SIZE = 13f;
 
-    private final MinutesLayout.Builder layouts;
     private final BaseFont regular;
     private final BaseFont bold;
 
-    MinutesPdf(MinutesLayout.Builder layouts) {
-        this.layouts = layouts;
+    MinutesPdf() {
         this.regular = font("DejaVuSerif.ttf");
         this.bold = font("DejaVuSerif-Bold.ttf");
     }
 
-    byte[] write(Minutes minutes) {
-        MinutesLayout layout = layouts.of(minutes);
+    /** Writes the layout as PDF; the name says which document it is in a failure's message. */
+    byte[] write(MinutesLayout layout, String documentName) {
         var out = new ByteArrayOutputStream();
         // Page margins of Vietnamese administrative documents: 30 mm left, 15 mm right, 20 mm top and bottom.
         var document = new Document(PageSize.A4, 30 * MILLIMETRE, 15 * MILLIMETRE, 20 * MILLIMETRE,
@@ -64,7 +62,7 @@ class MinutesPdf {
             document.add(signatures(layout));
         }
         catch (DocumentException failure) {
-            throw new IllegalStateException("Could not write the PDF of minutes " + minutes.id(), failure);
+            throw new IllegalStateException("Could not write the PDF of " + documentName, failure);
         }
         finally {
             document.close();
@@ -81,6 +79,9 @@ class MinutesPdf {
         }
         left.addElement(centred(layout.cell(), new Font(bold, 12f), 0f));
         left.addElement(centred("*", new Font(regular, 12f), 0f));
+        if (layout.number() != null) {
+            left.addElement(centred(layout.number(), new Font(regular, 12f), 0f));
+        }
         PdfPCell right = borderless();
         right.addElement(centred(layout.party(), new Font(bold, 12f, Font.UNDERLINE), 0f));
         right.addElement(centred(layout.placeAndDate(), new Font(regular, 12f, Font.ITALIC), 6f));

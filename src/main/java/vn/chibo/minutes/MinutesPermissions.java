@@ -10,8 +10,10 @@ import vn.chibo.meeting.MeetingPermissions;
 import vn.chibo.member.MemberId;
 
 /**
- * Rules for reading, writing and approving minutes. Everyone who may see the meeting reads them.
- * The meeting's minute taker writes the narrative, and so may whoever runs the cell, who stands in
+ * Rules for reading, writing and approving minutes. Everyone who may see the meeting reads its
+ * approved minutes. Drafts, including a correction being written, are read only by those who write
+ * or approve them: the chair, the minute taker and whoever runs the cell, because a draft is not yet
+ * the cell's record. The meeting's minute taker writes the narrative, and so may whoever runs the cell, who stands in
  * when the minute taker has no account or is away. Only the named chair and minute taker approve the
  * minutes: an approval stands for a signature, so nobody gives it in their place.
  */
@@ -47,6 +49,21 @@ public class MinutesPermissions {
         return isMinuteTaker(actor, meeting) || cellAccess.canRun(actor, meeting.cellId());
     }
 
+    /** Returns whether the actor may read minutes that are not approved yet. */
+    public boolean canReadDrafts(Actor actor, Meeting meeting) {
+        return isEditor(actor, meeting) || isChair(actor, meeting);
+    }
+
+    /** Returns whether the actor may read this version of the minutes. */
+    public boolean canRead(Actor actor, Meeting meeting, Minutes minutes) {
+        return canView(actor, meeting) && (minutes.isApproved() || canReadDrafts(actor, meeting));
+    }
+
+    /** Returns whether the actor may start a correction now: an editor, once the latest version is approved. */
+    public boolean canStartCorrection(Actor actor, Meeting meeting, Minutes latest) {
+        return latest.isApproved() && isEditor(actor, meeting);
+    }
+
     /** Returns whether the actor may change the narrative now: an editor, while the minutes are a draft. */
     public boolean canEdit(Actor actor, Meeting meeting, Minutes minutes) {
         return !minutes.isApproved() && isEditor(actor, meeting);
@@ -59,6 +76,16 @@ public class MinutesPermissions {
         }
         return isChair(actor, meeting) && minutes.chairApprovedAt() == null
                 || isMinuteTaker(actor, meeting) && minutes.takerApprovedAt() == null;
+    }
+
+    /** Returns whether the actor may read the resolution: everyone who sees the meeting once it is issued. */
+    public boolean canRead(Actor actor, Meeting meeting, Resolution resolution) {
+        return canView(actor, meeting) && (resolution.isIssued() || canReadDrafts(actor, meeting));
+    }
+
+    /** Returns whether the actor may edit and issue the resolution now: whoever runs the cell, while a draft. */
+    public boolean canIssue(Actor actor, Meeting meeting, Resolution resolution) {
+        return !resolution.isIssued() && cellAccess.canRun(actor, meeting.cellId());
     }
 
     private static boolean isMember(Actor actor, @Nullable MemberId member) {

@@ -16,8 +16,9 @@ import vn.chibo.meeting.MeetingId;
 import vn.chibo.system.JdbcTime;
 
 /**
- * Stores the minutes, one row per meeting and one row per agenda item. The generated sections are
- * stored one paragraph a line. Every change checks and raises the version.
+ * Stores the minutes, one row per version of a meeting's minutes and one row per agenda item. The
+ * generated sections are stored one paragraph a line. Every change checks and raises the optimistic
+ * lock ({@code version}), which is not the version number ({@code version_no}).
  */
 @Component
 class MinutesStore {
@@ -25,7 +26,8 @@ class MinutesStore {
     private static final String SELECT = """
             select id, meeting_id, committee_name, cell_name, place_and_date, title, opening, people, attendance,
                    votes, closing, guests, other_matters, chair_name, minute_taker_name, status, drafted_at,
-                   updated_at, updated_by, chair_approved_at, taker_approved_at, version
+                   updated_at, updated_by, chair_approved_at, taker_approved_at, version, version_no,
+                   correction_reason, correction_requested_by, correction_requested_at
             from minutes
             """;
 
@@ -35,12 +37,75 @@ class MinutesStore {
         this.jdbc = jdbc;
     }
 
+    /** Returns the latest version of the meeting's minutes, approved or not. */
     Optional<Minutes> find(MeetingId meeting) {
-        return jdbc.sql(SELECT + " where meeting_id = :meeting")
+        return jdbc.sql(SELECT + " where meeting_id = :meeting order by version_no desc fetch first 1 rows only")
                 .param("meeting", meeting.value())
                 .query((row, number) -> map(row, List.of()))
                 .optional()
                 .map(minutes -> withItems(minutes, itemsOf(minutes.id())));
+    }
+
+    /** Returns the latest approved version of the meeting's minutes. */
+    Optional<Minutes> findApproved(MeetingId meeting) {
+        return jdbc.sql(SELECT + """
+                 where meeting_id = :meeting and status = 'APPROVED' order by version_no desc fetch first 1 rows only
+                """)
+                .param("meeting", meeting.value())
+                .query((row, number) -> map(row, List.of()))
+                .optional()
+                .map(minutes -> withItems(minutes, itemsOf(minutes.id())));
+    }
+
+    Optional<Minutes> findVersion(MeetingId meeting, int versionNo) {
+        return jdbc.sql(SELECT + " where meeting_id = :meeting and version_no = :versionNo")
+                .param("meeting", meeting.value())
+                .param("versionNo", versionNo)
+                .query((row, number) -> map(row, List.of()))
+                .optional()
+                .map(minutes -> withItems(minutes, itemsOf(minutes.id())));
+    }
+
+    /** Returns every version of the meeting's minutes, the first first, without their agenda items. */
+    List<Minutes> versions(MeetingId meeting) {
+        return jdbc.sql(SELECT + " where meeting_id = :meeting order by version_no")
+                .param("meeting", meeting.value())
+                .query((row, number) -> map(row, List.of()))
+                .list();
+    }
+
+    /**
+     * Stores a new draft version copied from the given approved one, with its facts, narrative and
+     * signatories, and returns its id. Fails with {@link org.springframework.dao.DuplicateKeyException}
+     * if that version number exists already because someone started a correction at the same moment.
+     */
+    long insertCorrection(Minutes approved, String reason, long requestedBy, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into minutes (meeting_id, committee_name, cell_name, place_and_date, title, opening, people,
+                                     attendance, votes, closing, guests, other_matters, chair_name, minute_taker_name,
+                                     status, drafted_at, updated_at, updated_by, version_no, correction_reason,
+                                     correction_requested_by, correction_requested_at)
+                select meeting_id, committee_name, cell_name, place_and_date, title, opening, people, attendance,
+                       votes, closing, guests, other_matters, chair_name, minute_taker_name, 'DRAFT', :now, :now,
+                       :requestedBy, version_no + 1, :reason, :requestedBy, :now
+                from minutes where id = :id
+                """)
+                .param("now", JdbcTime.param(now))
+                .param("requestedBy", requestedBy)
+                .param("reason", reason)
+                .param("id", approved.id())
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        jdbc.sql("""
+                insert into minutes_item (minutes_id, position, title, description, content, speakers, conclusion)
+                select :id, position, title, description, content, speakers, conclusion
+                from minutes_item where minutes_id = :approved
+                """)
+                .param("id", id)
+                .param("approved", approved.id())
+                .update();
+        return id;
     }
 
     /**
@@ -182,7 +247,8 @@ class MinutesStore {
                 minutes.placeAndDate(), minutes.title(), minutes.facts(),
                 new MinutesNarrative(narrative.guests(), items, narrative.otherMatters()), minutes.chairName(),
                 minutes.minuteTakerName(), minutes.status(), minutes.draftedAt(), minutes.updatedAt(),
-                minutes.updatedBy(), minutes.chairApprovedAt(), minutes.takerApprovedAt(), minutes.version());
+                minutes.updatedBy(), minutes.chairApprovedAt(), minutes.takerApprovedAt(), minutes.version(),
+                minutes.versionNo(), minutes.correction());
     }
 
     private static Minutes map(ResultSet row, List<MinutesItem> items) throws SQLException {
@@ -195,7 +261,16 @@ class MinutesStore {
                 MinutesStatus.valueOf(row.getString("status")), instant(row, "drafted_at"),
                 instant(row, "updated_at"), row.getObject("updated_by", Long.class),
                 JdbcTime.instant(row, "chair_approved_at"), JdbcTime.instant(row, "taker_approved_at"),
-                row.getInt("version"));
+                row.getInt("version"), row.getInt("version_no"), correction(row));
+    }
+
+    private static Minutes.@Nullable Correction correction(ResultSet row) throws SQLException {
+        String reason = row.getString("correction_reason");
+        if (reason == null) {
+            return null;
+        }
+        return new Minutes.Correction(reason, row.getLong("correction_requested_by"),
+                instant(row, "correction_requested_at"));
     }
 
     private static List<String> lines(String text) {

@@ -116,7 +116,13 @@ class CrossCellAccessTests {
                 "POST /motions/{id}/ballot", "POST /motions/{id}/close");
         hidden("GET /meetings/{meetingId}/minutes", "POST /meetings/{meetingId}/minutes/parts/{code}",
                 "POST /meetings/{meetingId}/minutes/approval", "GET /meetings/{meetingId}/minutes.pdf",
-                "GET /meetings/{meetingId}/minutes.docx");
+                "GET /meetings/{meetingId}/minutes.docx", "GET /meetings/{meetingId}/minutes/versions/{versionNo}",
+                "GET /meetings/{meetingId}/minutes/versions/{versionNo}.pdf",
+                "GET /meetings/{meetingId}/minutes/versions/{versionNo}.docx",
+                "POST /meetings/{meetingId}/minutes/corrections");
+        hidden("GET /meetings/{meetingId}/resolution", "POST /meetings/{meetingId}/resolution",
+                "POST /meetings/{meetingId}/resolution/issue", "GET /meetings/{meetingId}/resolution.pdf",
+                "GET /meetings/{meetingId}/resolution.docx", "GET /cells/{cellId}/resolutions");
         hidden("POST /meetings/{meetingId}/agenda/{itemId}/opinions", "GET /opinions/{id}/edit",
                 "POST /opinions/{id}/edit", "POST /opinions/{id}/withdraw", "POST /opinions/{id}/spoken",
                 "POST /opinions/{id}/unspoken");
@@ -447,6 +453,7 @@ class CrossCellAccessTests {
                 case "importId" -> importId;
                 case "itemId" -> agendaItems.get(meeting);
                 case "code" -> NarrativePart.agendaItem(1).code();
+                case "versionNo" -> 1;
                 case "id" -> {
                     if (pattern.startsWith("/motions/")) {
                         yield motion.value();

@@ -45,7 +45,9 @@ class OpenApiAndActuatorTests {
                 "/api/v1/me", "/api/v1/cells/{cellId}/members", "/api/v1/me/meetings", "/api/v1/meetings/{meetingId}",
                 "/api/v1/meetings/{meetingId}/opinions", "/api/v1/meetings/{meetingId}/agenda/{itemId}/opinions",
                 "/api/v1/opinions/{id}", "/api/v1/meetings/{meetingId}/check-in",
-                "/api/v1/meetings/{meetingId}/join-online");
+                "/api/v1/meetings/{meetingId}/join-online", "/api/v1/meetings/{meetingId}/minutes",
+                "/api/v1/meetings/{meetingId}/minutes.pdf", "/api/v1/meetings/{meetingId}/minutes/versions/{versionNo}.pdf",
+                "/api/v1/meetings/{meetingId}/resolution.pdf", "/api/v1/cells/{cellId}/resolutions");
     }
 
     @Test

@@ -386,7 +386,8 @@ class MonthlyMeetingJourneyTests {
         open("/meetings/" + meetingId + "/minutes");
         submitForm(By.cssSelector("form[action$='/minutes/approval']"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[action$='/minutes/approval']")));
-        assertThat(browser.findElements(By.tagName("textarea"))).isEmpty();
+        // Approved minutes keep no edit form; only a correction, a new version with a reason, can follow.
+        assertThat(browser.findElements(By.cssSelector("form[action*='/minutes/parts/']"))).isEmpty();
     }
 
     /** Downloads a file with the browser's session and checks its content type. */

@@ -347,7 +347,9 @@ class MinutesTests {
         assertThatThrownBy(() -> management.edit(village.minuteTaker(), village.meeting(), new NarrativeEdit(
                 NarrativePart.agendaItem(4), "Mục không có", null, null), minutes.version()))
                 .isInstanceOf(NotFoundException.class);
-        assertThat(book.visibleTo(member, village.meeting())).contains(minutes);
+        assertThat(book.visibleTo(member, village.meeting())).isEmpty();
+        assertThat(book.visibleTo(village.minuteTaker(), village.meeting())).contains(minutes);
+        assertThat(book.visibleTo(officer, village.meeting())).isEmpty();
         assertThat(book.of(village.meeting())).contains(minutes);
     }
 

@@ -103,6 +103,15 @@ class MinutesWebTests {
     void memberReadsMinutesPage() throws Exception {
         Village village = closedMeetings.closedMeeting();
         MockHttpSession member = SignIn.as(mvc, villages.accountOf(village, "Phạm Thị Ánh"));
+        mvc.perform(get("/meetings/{id}/minutes", village.meeting().value()).session(member))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("chưa được chủ trì và thư ký duyệt")))
+                .andExpect(content().string(not(containsString("CHI BỘ THÔN HÒA BÌNH 3"))));
+        mvc.perform(get("/meetings/{id}/minutes.pdf", village.meeting().value()).session(member))
+                .andExpect(status().isNotFound());
+        management.approve(village.minuteTaker(), village.meeting(),
+                book.of(village.meeting()).orElseThrow().version());
+        management.approve(village.secretary(), village.meeting(), book.of(village.meeting()).orElseThrow().version());
 
         mvc.perform(get("/meetings/{id}/minutes", village.meeting().value()).session(member))
                 .andExpect(status().isOk())
@@ -114,7 +123,8 @@ class MinutesWebTests {
                 .andExpect(content().string(containsString("/meetings/" + village.meeting().value() + "/minutes.pdf")))
                 .andExpect(content().string(not(containsString("<textarea"))))
                 .andExpect(content().string(not(containsString("/minutes/parts/"))))
-                .andExpect(content().string(not(containsString("/minutes/approval"))));
+                .andExpect(content().string(not(containsString("/minutes/approval"))))
+                .andExpect(content().string(not(containsString("/minutes/corrections"))));
     }
 
     @Test
@@ -209,7 +219,8 @@ class MinutesWebTests {
 
         mvc.perform(get(minutesUrl).session(taker))
                 .andExpect(content().string(containsString("Đã duyệt")))
-                .andExpect(content().string(not(containsString("<textarea"))));
+                .andExpect(content().string(not(containsString("/minutes/parts/"))))
+                .andExpect(content().string(containsString("/minutes/corrections")));
         mvc.perform(post(itemUrl).session(taker).with(csrf()).param("text", "Sửa sau khi duyệt")
                         .param("version", Integer.toString(edited.version() + 2)))
                 .andExpect(status().isConflict())
@@ -312,7 +323,9 @@ class MinutesWebTests {
         MockHttpSession member = SignIn.as(mvc, villages.accountOf(village, "Phạm Thị Ánh"));
         Map<String, String> figures = resultPageFigures(village, member);
 
-        byte[] pdf = mvc.perform(get("/meetings/{id}/minutes.pdf", village.meeting().value()).session(member))
+        // Members read only approved minutes, so the draft is read as its minute taker.
+        MockHttpSession taker = SignIn.as(mvc, village.minuteTaker());
+        byte[] pdf = mvc.perform(get("/meetings/{id}/minutes.pdf", village.meeting().value()).session(taker))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "application/pdf"))
                 .andExpect(header().string("Content-Disposition", containsString("attachment")))
@@ -357,7 +370,9 @@ class MinutesWebTests {
         MockHttpSession member = SignIn.as(mvc, villages.accountOf(village, "Phạm Thị Ánh"));
         Map<String, String> figures = resultPageFigures(village, member);
 
-        byte[] docx = mvc.perform(get("/meetings/{id}/minutes.docx", village.meeting().value()).session(member))
+        // Members read only approved minutes, so the draft is read as its minute taker.
+        MockHttpSession taker = SignIn.as(mvc, village.minuteTaker());
+        byte[] docx = mvc.perform(get("/meetings/{id}/minutes.docx", village.meeting().value()).session(taker))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type",
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))

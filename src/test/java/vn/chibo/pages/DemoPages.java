@@ -27,9 +27,12 @@ import vn.chibo.meeting.MeetingManagement;
 import vn.chibo.meeting.MeetingMode;
 import vn.chibo.meeting.Meetings;
 import vn.chibo.member.MemberId;
+import vn.chibo.minutes.MinutesBook;
+import vn.chibo.minutes.Resolutions;
 import vn.chibo.organization.OrganizationId;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The pages every member uses, on the demo data: sign-in, home, the village cell's overview, roster
@@ -50,11 +53,17 @@ class DemoPages {
     private final Accounts accounts;
     private final Meetings meetings;
     private final MeetingManagement management;
+    private final MinutesBook minutes;
+    private final Resolutions resolutions;
+    private MeetingId closedMeeting;
 
-    DemoPages(Accounts accounts, Meetings meetings, MeetingManagement management) {
+    DemoPages(Accounts accounts, Meetings meetings, MeetingManagement management, MinutesBook minutes,
+            Resolutions resolutions) {
         this.accounts = accounts;
         this.meetings = meetings;
         this.management = management;
+        this.minutes = minutes;
+        this.resolutions = resolutions;
     }
 
     /**
@@ -74,6 +83,10 @@ class DemoPages {
         pages.add(new Page("attendance history",
                 "/cells/" + cell.value() + "/members/" + actor(SECRETARY).memberId() + "/attendance"));
         pages.add(new Page("check-in screen", "/meetings/" + inProgress.value() + "/check-in/screen"));
+        // The draft minutes with their edit forms, and the draft resolution, which only those who run the cell read.
+        MeetingId closed = closedMeeting(cell);
+        pages.add(new Page("minutes", "/meetings/" + closed.value() + "/minutes"));
+        pages.add(new Page("resolution", "/meetings/" + closed.value() + "/resolution"));
         return pages;
     }
 
@@ -106,7 +119,8 @@ class DemoPages {
                 new Page("roster", "/cells/" + cell.value() + "/members"),
                 new Page("meetings", "/cells/" + cell.value() + "/meetings"),
                 new Page("meeting", "/meetings/" + meeting.value()), new Page("password", "/account/password"),
-                new Page("meeting in progress", "/meetings/" + meetingInProgress(cell).value()));
+                new Page("meeting in progress", "/meetings/" + meetingInProgress(cell).value()),
+                new Page("resolutions", "/cells/" + cell.value() + "/resolutions"));
     }
 
     private OrganizationId villageCell() {
@@ -128,6 +142,30 @@ class DemoPages {
                     management.start(secretary, started);
                     return started;
                 });
+    }
+
+    /**
+     * Returns a meeting of the village cell that took place yesterday and is closed, with its minutes
+     * and resolution drafted, closing one once.
+     */
+    private synchronized MeetingId closedMeeting(OrganizationId cell) {
+        if (closedMeeting != null) {
+            return closedMeeting;
+        }
+        Actor secretary = actor(SECRETARY);
+        Instant start = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
+        var details = new MeetingDetails(MeetingKind.REGULAR, MeetingMode.IN_PERSON, "Sinh hoạt chi bộ tháng trước",
+                start, start.plus(Duration.ofHours(2)), "Nhà văn hóa thôn Hòa Bình 3", null,
+                MemberId.of(secretary.memberId()), MemberId.of(actor(MEMBER).memberId()),
+                List.of(new AgendaItem("Khai mạc, điểm danh", null), new AgendaItem("Kiểm điểm nhiệm vụ tháng", null)));
+        MeetingId meeting = management.schedule(secretary, cell, details);
+        management.publish(secretary, meeting);
+        management.start(secretary, meeting);
+        management.close(secretary, meeting);
+        await().atMost(Duration.ofSeconds(20)).until(() -> minutes.of(meeting).isPresent()
+                && resolutions.of(meeting).isPresent());
+        closedMeeting = meeting;
+        return meeting;
     }
 
     static void signIn(ChromeDriver browser, String baseUrl, String username) {

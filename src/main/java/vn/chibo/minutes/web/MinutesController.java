@@ -2,6 +2,7 @@ package vn.chibo.minutes.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,20 +38,22 @@ import vn.chibo.minutes.MinutesManagement;
 import vn.chibo.minutes.MinutesNarrative;
 import vn.chibo.minutes.MinutesPermissions;
 import vn.chibo.minutes.NarrativePart;
+import vn.chibo.minutes.Resolutions;
 import vn.chibo.system.DomainException;
 import vn.chibo.system.FlashMessage;
 import vn.chibo.system.InvalidInputException;
 import vn.chibo.system.NotFoundException;
 
 /**
- * The minutes of a meeting: read by everyone who may see the meeting, their narrative written part
- * by part by the minute taker or whoever runs the cell, approved by the chair and the minute taker,
- * and downloaded as PDF or DOCX.
+ * The minutes of a meeting: their approved versions read by everyone who may see the meeting, drafts
+ * by those who write or approve them, their narrative written part by part by the minute taker or
+ * whoever runs the cell, approved by the chair and the minute taker, corrected as a new version, and
+ * downloaded as PDF or DOCX.
  */
 @Controller
 class MinutesController {
 
-    private static final MediaType DOCX = MediaType.parseMediaType(
+    static final MediaType DOCX = MediaType.parseMediaType(
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     private final Meetings meetings;
@@ -58,9 +61,11 @@ class MinutesController {
     private final MinutesManagement management;
     private final MinutesPermissions permissions;
     private final MinutesExport export;
+    private final Resolutions resolutions;
 
     MinutesController(Meetings meetings, MinutesBook book, MinutesManagement management,
-            MinutesPermissions permissions, MinutesExport export) {
+            MinutesPermissions permissions, MinutesExport export, Resolutions resolutions) {
+        this.resolutions = resolutions;
         this.meetings = meetings;
         this.book = book;
         this.management = management;
@@ -74,8 +79,32 @@ class MinutesController {
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
         Meeting meeting = meetings.visibleTo(actor, MeetingId.of(meetingId));
 
-        addPage(model, actor, meeting, book.of(meeting.id()).orElse(null), null);
+        addPage(model, actor, meeting, book.visibleTo(actor, meeting.id()).orElse(null), null);
         return htmx == null ? "minutes/minutes" : "minutes/minutes :: content";
+    }
+
+    /** One version of the minutes, as approved or as currently drafted, read only. */
+    @GetMapping("/meetings/{meetingId}/minutes/versions/{versionNo}")
+    String version(Actor actor, @PathVariable long meetingId, @PathVariable int versionNo, Model model) {
+        Meeting meeting = meetings.visibleTo(actor, MeetingId.of(meetingId));
+
+        Minutes minutes = book.version(actor, meeting.id(), versionNo);
+
+        addReadOnlyPage(model, actor, meeting, minutes);
+        return "minutes/minutes";
+    }
+
+    /** Starts a correction of approved minutes as a new draft version, with the reason for it. */
+    @PostMapping("/meetings/{meetingId}/minutes/corrections")
+    String startCorrection(Actor actor, @PathVariable long meetingId, @ModelAttribute CorrectionFormData form,
+            RedirectAttributes redirect) {
+        Meeting meeting = meetings.visibleTo(actor, MeetingId.of(meetingId));
+
+        int versionNo = management.startCorrection(actor, meeting.id(), form.reason());
+
+        redirect.addFlashAttribute(FlashMessage.SUCCESS, new FlashMessage("minutes.flash.correctionStarted",
+                versionNo));
+        return "redirect:/meetings/" + meetingId + "/minutes";
     }
 
     /**
@@ -133,11 +162,29 @@ class MinutesController {
         return download(export.docx(minutes), DOCX, "bien-ban-" + meetingId + ".docx");
     }
 
+    @GetMapping("/meetings/{meetingId}/minutes/versions/{versionNo}.pdf")
+    ResponseEntity<byte[]> versionPdf(Actor actor, @PathVariable long meetingId, @PathVariable int versionNo) {
+        Minutes minutes = book.version(actor, MeetingId.of(meetingId), versionNo);
+
+        return download(export.pdf(minutes), MediaType.APPLICATION_PDF, fileName(minutes, "pdf"));
+    }
+
+    @GetMapping("/meetings/{meetingId}/minutes/versions/{versionNo}.docx")
+    ResponseEntity<byte[]> versionDocx(Actor actor, @PathVariable long meetingId, @PathVariable int versionNo) {
+        Minutes minutes = book.version(actor, MeetingId.of(meetingId), versionNo);
+
+        return download(export.docx(minutes), DOCX, fileName(minutes, "docx"));
+    }
+
     private Minutes visibleMinutes(Actor actor, long meetingId) {
         return book.visibleTo(actor, MeetingId.of(meetingId)).orElseThrow(NotFoundException::hidden);
     }
 
-    private static ResponseEntity<byte[]> download(byte[] content, MediaType type, String fileName) {
+    private static String fileName(Minutes minutes, String extension) {
+        return "bien-ban-" + minutes.meetingId().value() + "-lan-" + minutes.versionNo() + "." + extension;
+    }
+
+    static ResponseEntity<byte[]> download(byte[] content, MediaType type, String fileName) {
         return ResponseEntity.ok()
                 .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -156,8 +203,34 @@ class MinutesController {
     private String pageAgain(Model model, HttpServletResponse response, Actor actor, Meeting meeting,
             RejectedEdit again) {
         response.setStatus(again.failure().status().value());
-        addPage(model, actor, meeting, book.of(meeting.id()).orElseThrow(NotFoundException::hidden), again);
+        addPage(model, actor, meeting, book.visibleTo(actor, meeting.id()).orElseThrow(NotFoundException::hidden),
+                again);
         return "minutes/minutes";
+    }
+
+    private void addReadOnlyPage(Model model, Actor actor, Meeting meeting, Minutes minutes) {
+        addCommon(model, actor, meeting, minutes);
+        model.addAttribute("again", null);
+        model.addAttribute("shownVersion", minutes.versionNo());
+        model.addAttribute("forms", Map.of());
+        model.addAttribute("canEdit", false);
+        model.addAttribute("standsIn", false);
+        model.addAttribute("canApprove", false);
+        model.addAttribute("canCorrect", false);
+        model.addAttribute("blocked", List.of());
+    }
+
+    /** Adds what every view of one version of the minutes shows: the document, its versions and its resolution. */
+    private void addCommon(Model model, Actor actor, Meeting meeting, Minutes minutes) {
+        model.addAttribute("meeting", meeting);
+        model.addAttribute("minutes", minutes);
+        model.addAttribute("layout", export.layout(minutes));
+        model.addAttribute("versions", book.versions(actor, meeting.id()).stream()
+                .map(each -> MinutesVersionRow.of(each, book))
+                .toList());
+        model.addAttribute("resolution", resolutions.visibleTo(actor, meeting.id()).orElse(null));
+        model.addAttribute("lastEditor", minutes.updatedBy() == null ? null
+                : book.lastEditorName(minutes).orElse(""));
     }
 
     private void addPage(Model model, Actor actor, Meeting meeting, @Nullable Minutes minutes,
@@ -165,18 +238,19 @@ class MinutesController {
         model.addAttribute("meeting", meeting);
         model.addAttribute("minutes", minutes);
         model.addAttribute("again", again);
+        model.addAttribute("shownVersion", null);
         if (minutes == null) {
+            model.addAttribute("awaitingApproval", book.of(meeting.id()).isPresent());
             return;
         }
+        addCommon(model, actor, meeting, minutes);
         boolean canEdit = permissions.canEdit(actor, meeting, minutes);
-        model.addAttribute("layout", export.layout(minutes));
+        model.addAttribute("canCorrect", permissions.canStartCorrection(actor, meeting, minutes));
         model.addAttribute("forms", canEdit ? forms(minutes.narrative(), again) : Map.of());
         model.addAttribute("canEdit", canEdit);
         model.addAttribute("standsIn", canEdit && !permissions.isMinuteTaker(actor, meeting));
         model.addAttribute("canApprove", permissions.canApprove(actor, meeting, minutes));
         model.addAttribute("blocked", book.blockedSignatories(meeting, minutes));
-        model.addAttribute("lastEditor", minutes.updatedBy() == null ? null
-                : book.lastEditorName(minutes).orElse(""));
     }
 
     /** Returns the values of each part's form by part code: as stored, or as typed for the part shown again. */
