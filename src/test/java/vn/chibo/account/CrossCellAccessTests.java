@@ -102,7 +102,7 @@ class CrossCellAccessTests {
                 "POST /meetings/{meetingId}/responses/{memberId}/approve",
                 "POST /meetings/{meetingId}/responses/{memberId}/reject");
         hidden("GET /meetings/{meetingId}/motions", "POST /meetings/{meetingId}/motions", "GET /motions/{id}",
-                "POST /motions/{id}/ballot", "POST /motions/{id}/close");
+                "POST /motions/{id}/ballot", "POST /motions/{id}/close", "POST /motions/{id}/show-of-hands");
         hidden("GET /meetings/{meetingId}/minutes", "POST /meetings/{meetingId}/minutes/parts/{code}",
                 "POST /meetings/{meetingId}/minutes/approval", "GET /meetings/{meetingId}/minutes.pdf",
                 "GET /meetings/{meetingId}/minutes.docx");

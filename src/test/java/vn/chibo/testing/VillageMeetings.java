@@ -128,6 +128,14 @@ public class VillageMeetings {
         return new Village(commune, members, secretary, minuteTaker, meeting, start);
     }
 
+    /** Publishes a village meeting, starts it and records the usual roll, ready for votes of every kind. */
+    public Village startedMeetingWithRoll() {
+        Village village = publishedMeeting();
+        management.start(village.secretary(), village.meeting());
+        takeRoll(village);
+        return village;
+    }
+
     /** Records the usual roll of the village meeting. */
     public void takeRoll(Village village) {
         for (String name : village.inTheRoom()) {
