@@ -1,6 +1,7 @@
 /**
  * The JSON API under {@code /api/v1} for the mobile handbook app: bearer tokens, the signed-in
- * person, and the rosters of the cells that person may see, described by OpenAPI.
+ * person, the rosters of the cells that person may see, and the votes of their meetings with the
+ * person's ballot, described by OpenAPI.
  */
 @NullMarked
 package vn.chibo.api;

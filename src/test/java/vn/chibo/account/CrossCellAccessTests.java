@@ -102,7 +102,8 @@ class CrossCellAccessTests {
                 "POST /meetings/{meetingId}/responses/{memberId}/approve",
                 "POST /meetings/{meetingId}/responses/{memberId}/reject");
         hidden("GET /meetings/{meetingId}/motions", "POST /meetings/{meetingId}/motions", "GET /motions/{id}",
-                "POST /motions/{id}/ballot", "POST /motions/{id}/close", "POST /motions/{id}/show-of-hands");
+                "POST /motions/{id}/ballot", "POST /motions/{id}/close", "POST /motions/{id}/show-of-hands",
+                "GET /api/v1/meetings/{meetingId}/motions", "POST /api/v1/motions/{id}/ballot");
         hidden("GET /meetings/{meetingId}/minutes", "POST /meetings/{meetingId}/minutes/parts/{code}",
                 "POST /meetings/{meetingId}/minutes/approval", "GET /meetings/{meetingId}/minutes.pdf",
                 "GET /meetings/{meetingId}/minutes.docx");
@@ -412,7 +413,7 @@ class CrossCellAccessTests {
                 case "importId" -> importId;
                 case "code" -> NarrativePart.agendaItem(1).code();
                 case "id" -> {
-                    if (pattern.startsWith("/motions/")) {
+                    if (pattern.startsWith("/motions/") || pattern.startsWith("/api/v1/motions/")) {
                         yield motion.value();
                     }
                     throw new AssertionError("No other cell's value for {id} in " + pattern + ": add one to OtherCell");

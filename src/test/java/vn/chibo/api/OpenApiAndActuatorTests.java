@@ -42,7 +42,8 @@ class OpenApiAndActuatorTests {
         assertThat(document.get("openapi").asString()).startsWith("3.");
         assertThat(document.get("info").get("title").asString()).isEqualTo("Chi bộ số API");
         assertThat(document.get("paths").propertyNames()).containsExactlyInAnyOrder("/api/v1/auth/token",
-                "/api/v1/me", "/api/v1/cells/{cellId}/members");
+                "/api/v1/me", "/api/v1/cells/{cellId}/members", "/api/v1/meetings/{meetingId}/motions",
+                "/api/v1/motions/{id}/ballot");
     }
 
     @Test
@@ -75,6 +76,17 @@ class OpenApiAndActuatorTests {
         JsonNode token = document().get("paths").get("/api/v1/auth/token").get("post");
         assertThat(token.get("responses").propertyNames()).contains("200", "400", "401", "403", "429");
         assertThat(token.get("requestBody").get("content").propertyNames()).containsExactly("application/json");
+    }
+
+    @Test
+    void documentDescribesBallot() throws Exception {
+        JsonNode ballot = document().get("paths").get("/api/v1/motions/{id}/ballot").get("post");
+
+        assertThat(ballot.get("security").toString()).isEqualTo("[{\"bearerToken\":[]}]");
+        assertThat(ballot.get("responses").propertyNames()).contains("200", "400", "401", "403", "404", "409", "422");
+        assertThat(ballot.get("requestBody").get("content").propertyNames()).containsExactly("application/json");
+        JsonNode list = document().get("paths").get("/api/v1/meetings/{meetingId}/motions").get("get");
+        assertThat(list.get("responses").propertyNames()).contains("200", "401", "404");
     }
 
     @Test
