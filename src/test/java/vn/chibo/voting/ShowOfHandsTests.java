@@ -1,14 +1,33 @@
 package vn.chibo.voting;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.chibo.account.Actor;
+import vn.chibo.account.Role;
 import vn.chibo.audit.AuditEntry;
 import vn.chibo.audit.AuditLog;
 import vn.chibo.meeting.AttendanceStatus;
 import vn.chibo.meeting.MeetingManagement;
+import vn.chibo.member.ActivityStatus;
+import vn.chibo.member.MemberId;
+import vn.chibo.member.MemberTransfers;
+import vn.chibo.member.MembershipStatus;
+import vn.chibo.member.StatusDecision;
+import vn.chibo.organization.Organization;
 import vn.chibo.system.ForbiddenException;
+import vn.chibo.testing.Fixtures;
 import vn.chibo.testing.SqlTest;
 import vn.chibo.testing.VillageMeetings;
 import vn.chibo.testing.VillageMeetings.Village;
@@ -22,6 +41,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @SqlTest
 class ShowOfHandsTests {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     @Autowired
     VillageMeetings villages;
@@ -37,6 +58,12 @@ class ShowOfHandsTests {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    MemberTransfers transfers;
 
     @Test
     void countIsFrozenAgainstDenominator() {
@@ -107,6 +134,27 @@ class ShowOfHandsTests {
     }
 
     @Test
+    void memberSentOutCountsInHostCell() {
+        Village village = villages.startedMeetingWithRoll();
+        Organization home = fixtures.cellUnder(village.commune().committee());
+        MemberId traveller = fixtures.member(home, "Trần Văn Xa", MembershipStatus.OFFICIAL, ActivityStatus.ACTIVE);
+        Actor homeSecretary = fixtures.accountWithoutMember(home, Role.CELL_SECRETARY);
+        transfers.sendOut(homeSecretary, home.id(), traveller, village.commune().cell().id(), null,
+                new StatusDecision(LocalDate.now(ZONE), "Chi bộ", "02-NQ/CB"));
+        meetingManagement.recordAttendance(village.secretary(), village.meeting(), traveller,
+                AttendanceStatus.PRESENT_IN_PERSON, null);
+        MotionId id = openShowOfHands(village, MotionKind.RESOLUTION);
+
+        assertThatThrownBy(() -> management.recordShowOfHands(village.secretary(), id, new ShowOfHandsCount(26, 0, 0)))
+                .isInstanceOfSatisfying(InvalidShowOfHands.class,
+                        invalid -> assertThat(invalid.messageArguments()).containsExactly(26L, 25));
+        MotionResult result = management.recordShowOfHands(village.secretary(), id, new ShowOfHandsCount(25, 0, 0));
+
+        assertThat(result.eligiblePresent()).isEqualTo(25);
+        assertThat(result.denominator()).isEqualTo(26);
+    }
+
+    @Test
     void ballotsAndPlainCloseRejected() {
         Village village = villages.startedMeetingWithRoll();
         MotionId id = openShowOfHands(village, MotionKind.RESOLUTION);
@@ -150,6 +198,44 @@ class ShowOfHandsTests {
         assertThatThrownBy(() -> management.recordShowOfHands(village.secretary(), id, new ShowOfHandsCount(1, 0, 0)))
                 .isInstanceOf(MotionNotOpen.class);
         assertThat(motions.get(id).result().votesFor()).isEqualTo(20);
+    }
+
+    @Test
+    void concurrentCountsKeepOne() throws Exception {
+        Village village = villages.startedMeetingWithRoll();
+        MotionId id = openShowOfHands(village, MotionKind.RESOLUTION);
+        var start = new CountDownLatch(1);
+        List<Callable<MotionResult>> counts = List.of(
+                () -> {
+                    start.await();
+                    return management.recordShowOfHands(village.secretary(), id, new ShowOfHandsCount(20, 0, 0));
+                },
+                () -> {
+                    start.await();
+                    return management.recordShowOfHands(village.minuteTaker(), id, new ShowOfHandsCount(10, 10, 0));
+                });
+
+        var outcomes = new ArrayList<Object>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            List<Future<MotionResult>> futures = counts.stream().map(pool::submit).toList();
+            start.countDown();
+            for (Future<MotionResult> future : futures) {
+                try {
+                    outcomes.add(future.get());
+                }
+                catch (ExecutionException failure) {
+                    outcomes.add(failure.getCause());
+                }
+            }
+        }
+
+        assertThat(outcomes).filteredOn(MotionResult.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(MotionNotOpen.class::isInstance).hasSize(1);
+        MotionResult kept = (MotionResult) outcomes.stream().filter(MotionResult.class::isInstance).findFirst()
+                .orElseThrow();
+        assertThat(motions.get(id).result()).isEqualTo(kept);
+        assertThat(audit.entriesFor("motion", id.value())).extracting(AuditEntry::action)
+                .containsExactly("motion.opened", "motion.closed");
     }
 
     @Test
