@@ -46,6 +46,10 @@ public record MotionRequest(MotionKind kind, VotingMethod method, @Nullable Stri
         return text == null || text.isBlank();
     }
 
+    public MotionRequest withTitle(@Nullable String newTitle) {
+        return new MotionRequest(kind, method, newTitle, applicantName, probationaryMember);
+    }
+
     /** An electronic vote on a resolution, the usual motion of a meeting. */
     public static MotionRequest resolution(@Nullable String title) {
         return new MotionRequest(MotionKind.RESOLUTION, VotingMethod.ELECTRONIC, title, null, null);

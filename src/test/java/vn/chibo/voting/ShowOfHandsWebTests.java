@@ -6,6 +6,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
+import vn.chibo.meeting.Meetings;
 import vn.chibo.member.MemberId;
 import vn.chibo.testing.SignIn;
 import vn.chibo.testing.SqlTest;
@@ -38,6 +39,9 @@ class ShowOfHandsWebTests {
 
     @Autowired
     Motions motions;
+
+    @Autowired
+    Meetings meetings;
 
     @Test
     void chairRecordsCountOfHands() throws Exception {
@@ -130,6 +134,21 @@ class ShowOfHandsWebTests {
                 .andExpect(content().string(containsString("cần ít nhất hai phần ba số đảng viên tính biểu quyết "
                         + "tán thành: ít nhất 17 trên 25 đồng chí")))
                 .andExpect(content().string(containsString("Bước tiếp theo")));
+    }
+
+    @Test
+    void admissionReplacesSuggestedTitle() throws Exception {
+        Village village = villages.startedMeetingWithRoll();
+        MockHttpSession chair = SignIn.as(mvc, village.secretary());
+        String suggested = motions.suggestedTitle(meetings.get(village.meeting()));
+
+        mvc.perform(post("/meetings/{id}/motions", village.meeting().value()).session(chair).with(csrf())
+                        .param("kind", "ADMISSION").param("method", "ELECTRONIC").param("title", suggested)
+                        .param("applicantName", "Lê Văn Tâm"))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(motions.openOf(village.meeting()).orElseThrow().title())
+                .isEqualTo("Biểu quyết kết nạp quần chúng Lê Văn Tâm vào Đảng");
     }
 
     @Test

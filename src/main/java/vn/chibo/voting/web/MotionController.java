@@ -35,6 +35,7 @@ import vn.chibo.voting.Motion;
 import vn.chibo.voting.MotionId;
 import vn.chibo.voting.MotionKind;
 import vn.chibo.voting.MotionManagement;
+import vn.chibo.voting.MotionRequest;
 import vn.chibo.voting.Motions;
 import vn.chibo.voting.VotingMethod;
 import vn.chibo.voting.VotingPermissions;
@@ -79,7 +80,7 @@ class MotionController {
 
         MotionId id;
         try {
-            id = management.open(actor, meeting.id(), form.toRequest());
+            id = management.open(actor, meeting.id(), withoutSuggestedTitle(form.toRequest(), meeting));
         }
         catch (InvalidMotion invalid) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -194,6 +195,17 @@ class MotionController {
         model.addAttribute("errorField", error == null ? null : fieldOf(error.messageKey()));
         model.addAttribute("errorKey", error == null ? null : error.messageKey());
         model.addAttribute("errorArguments", error == null ? null : error.messageArguments());
+    }
+
+    /**
+     * Drops the resolution's suggested title, which the form starts with, from a vote on a person, so
+     * that such a vote gets a title naming the person unless the chair wrote another one.
+     */
+    private MotionRequest withoutSuggestedTitle(MotionRequest request, Meeting meeting) {
+        if (request.kind().concernsPerson() && motions.suggestedTitle(meeting).equals(request.title())) {
+            return request.withTitle(null);
+        }
+        return request;
     }
 
     /** Returns the probationary members to choose from for a recognition vote, after an empty choice. */
