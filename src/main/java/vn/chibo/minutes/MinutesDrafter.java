@@ -141,7 +141,8 @@ class MinutesDrafter {
                     text(motion.method().messageKey())));
             lines.add(text("minutes.draft.votes.denominator", result.denominator()));
             lines.add(exclusionsLine(result.exclusions()));
-            lines.add(text("minutes.draft.votes.needed", result.votesNeeded(), text(result.threshold().messageKey())));
+            lines.add(text("minutes.draft.votes.threshold", text(result.threshold().messageKey())));
+            lines.add(text("minutes.draft.votes.needed", result.votesNeeded()));
             lines.add(text("minutes.draft.votes.for", result.votesFor()));
             lines.add(text("minutes.draft.votes.against", result.votesAgainst()));
             lines.add(text("minutes.draft.votes.abstain", result.abstentions()));

@@ -114,7 +114,8 @@ class MinutesTests {
                 "- Số đảng viên tính biểu quyết: 25",
                 "- Không tính vào số đảng viên tính biểu quyết: 8 đồng chí (đang sinh hoạt tạm thời nơi khác: 2; "
                         + "được miễn sinh hoạt và vắng mặt: 5; vắng mặt cả buổi có lý do được chấp thuận: 1).",
-                "- Số phiếu tán thành cần có (hơn một nửa số đảng viên tính biểu quyết): 13",
+                "- Tỷ lệ cần đạt: hơn một nửa số đảng viên tính biểu quyết",
+                "- Số phiếu tán thành cần có: 13",
                 "- Tán thành: 22",
                 "- Không tán thành: 1",
                 "- Không có ý kiến: 1",
