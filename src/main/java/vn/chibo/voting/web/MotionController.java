@@ -178,7 +178,8 @@ class MotionController {
         boolean inSession = meeting.isPublished() || meeting.isInProgress();
         model.addAttribute("meeting", meeting);
         model.addAttribute("motions", motions.ofMeeting(meeting.id()));
-        model.addAttribute("canOpen", runsVotes && inSession && started && !voteOpen);
+        boolean canOpen = runsVotes && inSession && started && !voteOpen;
+        model.addAttribute("canOpen", canOpen);
         model.addAttribute("openBlockedKey", !runsVotes ? null
                 : !inSession ? "voting.open.notPublished"
                 : !started ? "voting.error.meetingNotStarted"
@@ -191,7 +192,8 @@ class MotionController {
         model.addAttribute("methodOptions", Arrays.stream(VotingMethod.values())
                 .map(method -> new Option(method.name(), messages.getMessage(method.messageKey(), null, locale())))
                 .toList());
-        model.addAttribute("memberOptions", memberOptions(meeting));
+        // Only the open form lists the probationary members, so nobody else needs their names.
+        model.addAttribute("memberOptions", canOpen ? memberOptions(meeting) : List.of());
         model.addAttribute("errorField", error == null ? null : fieldOf(error.messageKey()));
         model.addAttribute("errorKey", error == null ? null : error.messageKey());
         model.addAttribute("errorArguments", error == null ? null : error.messageArguments());
