@@ -51,7 +51,7 @@ public class MotionManagement {
     }
 
     /**
-     * Opens an electronic vote on the resolution of a meeting that has reached its planned start. Only
+     * Opens an electronic vote on the resolution of a meeting in progress (started by its chair). Only
      * the chair, or whoever runs the cell, may, and only while no other vote of the meeting is open.
      */
     @Transactional
@@ -72,9 +72,8 @@ public class MotionManagement {
                 : motions.titleOrDefault(request.kind(), request.title(), subject));
 
         Meeting locked = meetings.lock(meetingId);
-        requireSession(locked, request);
-        if (clock.instant().isBefore(locked.startsAt())) {
-            throw new MeetingNotStarted(motions.plannedStart(locked.startsAt()));
+        if (!locked.isInProgress()) {
+            throw new MeetingNotInSession();
         }
         if (store.openOf(meetingId).isPresent()) {
             throw new MotionAlreadyOpen();
@@ -182,7 +181,7 @@ public class MotionManagement {
             throw new InvalidShowOfHands("voting.error.countNegative");
         }
         if (!meeting.isInProgress()) {
-            throw new MeetingNotInProgress();
+            throw new MeetingNotInSession();
         }
 
         if (!store.markClosed(id, actor.accountId().value(), clock.instant())) {
@@ -223,21 +222,6 @@ public class MotionManagement {
             }
         }
         return eligible.size();
-    }
-
-    /**
-     * Requires the meeting to be in progress. An electronic vote on a resolution is still accepted at
-     * a published meeting that was never started, as before the meeting had that status.
-     */
-    private static void requireSession(Meeting meeting, MotionRequest request) {
-        boolean plainResolution = request.kind() == MotionKind.RESOLUTION
-                && request.method() == VotingMethod.ELECTRONIC;
-        if (plainResolution && !meeting.isPublished() && !meeting.isInProgress()) {
-            throw new MeetingNotInSession();
-        }
-        if (!plainResolution && !meeting.isInProgress()) {
-            throw new MeetingNotInProgress();
-        }
     }
 
     private static void requireElectronic(Motion motion) {

@@ -42,8 +42,8 @@ class OpenApiAndActuatorTests {
         assertThat(document.get("openapi").asString()).startsWith("3.");
         assertThat(document.get("info").get("title").asString()).isEqualTo("Chi bộ số API");
         assertThat(document.get("paths").propertyNames()).containsExactlyInAnyOrder("/api/v1/auth/token",
-                "/api/v1/me", "/api/v1/cells/{cellId}/members", "/api/v1/meetings/{meetingId}/motions",
-                "/api/v1/motions/{id}/ballot");
+                "/api/v1/me", "/api/v1/cells/{cellId}/members", "/api/v1/me/meetings", "/api/v1/meetings/{meetingId}",
+                "/api/v1/meetings/{meetingId}/motions", "/api/v1/motions/{id}/ballot");
     }
 
     @Test

@@ -159,7 +159,7 @@ class PersonVoteTests {
         Village village = villages.publishedMeeting();
 
         assertThatThrownBy(() -> management.open(village.secretary(), village.meeting(),
-                admission(APPLICANT, VotingMethod.ELECTRONIC))).isInstanceOf(MeetingNotInProgress.class);
+                admission(APPLICANT, VotingMethod.ELECTRONIC))).isInstanceOf(MeetingNotInSession.class);
     }
 
     @Test

@@ -241,11 +241,10 @@ class ShowOfHandsTests {
     @Test
     void meetingNotStartedRefusesShowOfHands() {
         Village village = villages.publishedMeeting();
-        villages.takeRoll(village);
 
         assertThatThrownBy(() -> management.open(village.secretary(), village.meeting(),
                 new MotionRequest(MotionKind.RESOLUTION, VotingMethod.SHOW_OF_HANDS, "Biểu quyết giơ tay", null, null)))
-                .isInstanceOf(MeetingNotInProgress.class);
+                .isInstanceOf(MeetingNotInSession.class);
         assertThat(motions.ofMeeting(village.meeting())).isEmpty();
     }
 

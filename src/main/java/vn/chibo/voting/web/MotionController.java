@@ -174,15 +174,12 @@ class MotionController {
             @Nullable InvalidMotion error) {
         boolean runsVotes = permissions.canRunVotes(actor, meeting);
         boolean voteOpen = motions.openOf(meeting.id()).isPresent();
-        boolean started = motions.hasStarted(meeting);
-        boolean inSession = meeting.isPublished() || meeting.isInProgress();
         model.addAttribute("meeting", meeting);
         model.addAttribute("motions", motions.ofMeeting(meeting.id()));
-        boolean canOpen = runsVotes && inSession && started && !voteOpen;
+        boolean canOpen = runsVotes && meeting.isInProgress() && !voteOpen;
         model.addAttribute("canOpen", canOpen);
         model.addAttribute("openBlockedKey", !runsVotes ? null
-                : !inSession ? "voting.open.notPublished"
-                : !started ? "voting.error.meetingNotStarted"
+                : !meeting.isInProgress() ? "voting.open.notPublished"
                 : voteOpen ? "voting.open.alreadyOpen" : null);
         model.addAttribute("plannedStart", motions.plannedStart(meeting.startsAt()));
         model.addAttribute("form", form);
