@@ -73,5 +73,7 @@ weigh /cells/2/meetings/new
 sign_in 0912418916
 weigh /
 weigh /cells/2/meetings
+# The demo meeting of the village cell, with its agenda, opinions and the forms to post one.
+weigh /meetings/1
 echo
 echo "Started and answering after ${ready_ms} ms; resident memory ${rss_kb} kB."

@@ -3,6 +3,7 @@ package vn.chibo.demo;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,9 +13,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.chibo.account.AccountId;
 import vn.chibo.account.Accounts;
+import vn.chibo.account.Actor;
 import vn.chibo.account.Grant;
 import vn.chibo.account.Role;
+import vn.chibo.meeting.MeetingId;
 import vn.chibo.member.MemberId;
 import vn.chibo.member.Members;
 import vn.chibo.member.NewMember;
@@ -26,7 +30,8 @@ import vn.chibo.organization.Organizations;
  * Loads a fictional commune when the application starts in demo mode ({@code chibo.demo.enabled=true},
  * set by the {@code demo} profile) and the database holds no organization yet: "Đảng bộ xã Minh An"
  * with the village cell "Chi bộ thôn Hòa Bình 3" of 36 members and the small cells "Chi bộ thôn Tân
- * Lập" of 6 and "Chi bộ thôn Phú Xuân" of 9. All names, numbers and addresses are invented.
+ * Lập" of 6 and "Chi bộ thôn Phú Xuân" of 9, and the village cell's next meeting with a few opinions
+ * ({@link DemoMeeting}). All names, numbers and addresses are invented.
  *
  * <p>The demo accounts all have the password {@value #PASSWORD}, with no change required:
  * <ul>
@@ -56,8 +61,11 @@ class DemoData implements ApplicationRunner {
     private final Members members;
     private final Accounts accounts;
     private final TransactionTemplate transactions;
+    private final DemoMeeting demoMeeting;
 
-    DemoData(Organizations organizations, Members members, Accounts accounts, TransactionTemplate transactions) {
+    DemoData(Organizations organizations, Members members, Accounts accounts, TransactionTemplate transactions,
+            DemoMeeting demoMeeting) {
+        this.demoMeeting = demoMeeting;
         this.organizations = organizations;
         this.members = members;
         this.accounts = accounts;
@@ -99,10 +107,12 @@ class DemoData implements ApplicationRunner {
         Map<String, MemberId> tanLapByPhone = addAll(tanLap, DemoSmallCells.tanLap());
         Map<String, MemberId> phuXuanByPhone = addAll(phuXuan, DemoSmallCells.phuXuan());
 
-        account("0912104729", "Nguyễn Văn Thắng", villageByPhone, new Grant(village.id(), Role.MEMBER),
-                new Grant(village.id(), Role.CELL_SECRETARY));
-        account("0912418916", "Phạm Thị Ánh", villageByPhone, new Grant(village.id(), Role.MEMBER));
-        account("0915665515", "Hoàng Văn Ẩn", villageByPhone, new Grant(village.id(), Role.MEMBER));
+        Actor villageSecretary = account("0912104729", "Nguyễn Văn Thắng", villageByPhone,
+                new Grant(village.id(), Role.MEMBER), new Grant(village.id(), Role.CELL_SECRETARY));
+        Actor villageMember = account("0912418916", "Phạm Thị Ánh", villageByPhone,
+                new Grant(village.id(), Role.MEMBER));
+        Actor villageProbationary = account("0915665515", "Hoàng Văn Ẩn", villageByPhone,
+                new Grant(village.id(), Role.MEMBER));
         account("0916201408", "Trương Văn Hòa", tanLapByPhone, new Grant(tanLap.id(), Role.MEMBER),
                 new Grant(tanLap.id(), Role.CELL_SECRETARY));
         account("0916203317", "Đoàn Thị Mến", tanLapByPhone, new Grant(tanLap.id(), Role.MEMBER),
@@ -111,9 +121,11 @@ class DemoData implements ApplicationRunner {
         accounts.create(ADMIN, PASSWORD, "Lê Thanh Tùng", null, false,
                 List.of(new Grant(commune.id(), Role.SYSTEM_ADMIN)));
 
+        MeetingId meeting = demoMeeting.load(village, villageSecretary, villageMember, villageProbationary);
+
         log.info("Demo data loaded: committee {} with cells {} ({} members), {} ({} members) and {} ({} members), "
-                + "6 demo accounts", commune.id(), village.id(), villageByPhone.size(), tanLap.id(),
-                tanLapByPhone.size(), phuXuan.id(), phuXuanByPhone.size());
+                + "6 demo accounts, meeting {}", commune.id(), village.id(), villageByPhone.size(), tanLap.id(),
+                tanLapByPhone.size(), phuXuan.id(), phuXuanByPhone.size(), meeting);
     }
 
     private Map<String, MemberId> addAll(Organization cell, List<NewMember> roster) {
@@ -124,12 +136,13 @@ class DemoData implements ApplicationRunner {
         return byPhone;
     }
 
-    private void account(String phone, String displayName, Map<String, MemberId> byPhone, Grant... grants) {
+    private Actor account(String phone, String displayName, Map<String, MemberId> byPhone, Grant... grants) {
         MemberId member = byPhone.get(phone);
         if (member == null) {
             throw new IllegalStateException("The demo roster has no member with the phone of demo account "
                     + displayName);
         }
-        accounts.create(phone, PASSWORD, displayName, member.value(), false, List.of(grants));
+        AccountId id = accounts.create(phone, PASSWORD, displayName, member.value(), false, List.of(grants));
+        return new Actor(id, phone, displayName, member.value(), Set.of(grants), false);
     }
 }

@@ -176,30 +176,10 @@ public class Meeting {
         combinedSession = details.combinedSession();
         chairMemberId = details.chair() == null ? null : details.chair().value();
         minuteTakerMemberId = details.minuteTaker() == null ? null : details.minuteTaker().value();
-        agenda = keepIds(agenda, details.agenda());
-    }
-
-    /**
-     * Returns the new agenda, each item keeping the id of an unused old item of the same title, so that
-     * an edit that only reorders, adds or removes items leaves the other items' ids as they were. An
-     * item whose title changed gets a new id.
-     */
-    private static List<AgendaItem> keepIds(List<AgendaItem> old, List<AgendaItem> items) {
-        var unused = new ArrayList<>(old);
-        var kept = new ArrayList<AgendaItem>();
-        for (AgendaItem item : items) {
-            String title = item.title().strip();
-            Long id = null;
-            for (AgendaItem candidate : unused) {
-                if (candidate.title().equals(title)) {
-                    id = candidate.id();
-                    unused.remove(candidate);
-                    break;
-                }
-            }
-            kept.add(new AgendaItem(id, title, strippedOrNull(item.description())));
-        }
-        return kept;
+        List<AgendaItem> revised = details.agenda().stream()
+                .map(item -> new AgendaItem(item.title().strip(), strippedOrNull(item.description())))
+                .toList();
+        agenda = AgendaMatching.keepIds(agenda, revised);
     }
 
     private static void check(MeetingDetails details) {

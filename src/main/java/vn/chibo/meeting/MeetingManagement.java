@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,7 +37,7 @@ public class MeetingManagement {
     /** Documents should reach members at least this long before the meeting. */
     public static final Duration DOCUMENTS_LEAD_TIME = Duration.ofDays(1);
 
-    /** The longest reason for an absence or a cancellation, as the columns allow. */
+    /** The maximum length of a reason for an absence or a cancellation, as the columns allow. */
     public static final int REASON_MAX_LENGTH = 500;
 
     private static final Logger log = LoggerFactory.getLogger(MeetingManagement.class);
@@ -47,6 +48,7 @@ public class MeetingManagement {
     private final CellAccess cellAccess;
     private final MeetingPermissions permissions;
     private final List<MeetingCloseGuard> closeGuards;
+    private final List<AgendaItemGuard> agendaGuards;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -55,8 +57,8 @@ public class MeetingManagement {
     private final MeetingLengthRule lengthRule;
 
     MeetingManagement(MeetingRepository repository, Attendances attendances, Members members, CellAccess cellAccess,
-            MeetingPermissions permissions, List<MeetingCloseGuard> closeGuards, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock, Formats formats, MeetingRosters rosters,
+            MeetingPermissions permissions, List<MeetingCloseGuard> closeGuards, List<AgendaItemGuard> agendaGuards,
+            AuditLog audit, ApplicationEventPublisher events, Clock clock, Formats formats, MeetingRosters rosters,
             MeetingProperties properties) {
         this.repository = repository;
         this.lengthRule = properties.lengthRule();
@@ -66,6 +68,7 @@ public class MeetingManagement {
         this.cellAccess = cellAccess;
         this.permissions = permissions;
         this.closeGuards = closeGuards;
+        this.agendaGuards = agendaGuards;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -90,7 +93,9 @@ public class MeetingManagement {
         permissions.requireManage(actor, meeting);
         requireCellMembers(meeting.cellId(), details);
 
+        List<AgendaItem> before = meeting.agenda();
         meeting.revise(details);
+        requireRemovable(meeting.id(), AgendaMatching.removedIds(before, meeting.agenda()));
         save(meeting);
         record(actor, meeting, "meeting.revised", null);
         log.info("Meeting {} revised by account {}", id, actor.accountId());
@@ -117,8 +122,8 @@ public class MeetingManagement {
 
     /**
      * Opens a published meeting. Only the chair (or those who run the cell) may, and not before the
-     * day of its planned start in the configured zone: a cell may begin earlier that day than
-     * planned, but a meeting started days ahead would only be a slip of the finger.
+     * day of its planned start in the configured zone. A cell may begin earlier that day than
+     * planned, while a start days ahead could only be a mistake.
      */
     @Transactional
     public void start(Actor actor, MeetingId id) {
@@ -245,6 +250,19 @@ public class MeetingManagement {
         events.publishEvent(new MeetingClosed(meeting.id(), meeting.cellId()));
         log.info("Meeting {} closed by account {} after {} minutes{}", id, actor.accountId(),
                 meeting.realLength().toMinutes(), shortMeeting ? ", shorter than its minimum" : "");
+    }
+
+    /** Fails with {@link AgendaItemInUse} when another module keeps one of the removed items. */
+    private void requireRemovable(MeetingId id, Set<Long> removedItems) {
+        if (removedItems.isEmpty()) {
+            return;
+        }
+        for (AgendaItemGuard guard : agendaGuards) {
+            Optional<String> reason = guard.reasonNotToRemove(id, removedItems);
+            if (reason.isPresent()) {
+                throw new AgendaItemInUse(reason.get());
+            }
+        }
     }
 
     private Map<MemberId, AttendanceStatus> marksOf(MeetingId id) {

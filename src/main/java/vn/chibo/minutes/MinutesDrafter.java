@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import vn.chibo.discussion.MinutesSpeakers;
 import vn.chibo.meeting.AgendaItem;
 import vn.chibo.meeting.AttendanceTally;
 import vn.chibo.meeting.DenominatorExclusion;
@@ -35,7 +36,7 @@ import vn.chibo.voting.Motions;
 /**
  * Drafts the minutes of a closed meeting: the header, the facts the system derives from the
  * meeting's data (time and place, chair and minute taker, attendance, votes and the closing time),
- * and the agenda items with empty notes. The text is Vietnamese whatever language the users read,
+ * and the agenda items with their speakers taken from the members' opinions and the other notes empty. The text is Vietnamese whatever language the users read,
  * because the minutes are an official record. Its wording comes from the {@code minutes} messages
  * in Vietnamese.
  */
@@ -52,15 +53,17 @@ class MinutesDrafter {
     private final Motions motions;
     private final MessageSource messages;
     private final Formats formats;
+    private final MinutesSpeakers speakers;
 
     MinutesDrafter(Meetings meetings, Members members, Organizations organizations, Motions motions,
-            MessageSource messages, Formats formats) {
+            MessageSource messages, Formats formats, MinutesSpeakers speakers) {
         this.meetings = meetings;
         this.members = members;
         this.organizations = organizations;
         this.motions = motions;
         this.messages = messages;
         this.formats = formats;
+        this.speakers = speakers;
     }
 
     MinutesDraft draft(MeetingId id) {
@@ -77,7 +80,7 @@ class MinutesDrafter {
         String locality = committee.map(Organization::locality).orElse(cell.locality());
         return new MinutesDraft(committee.map(each -> capitals(each.name())).orElse(""), capitals(cell.name()),
                 placeAndDate(locality, formats.local(meeting.startsAt()).toLocalDate()), title(meeting), facts,
-                items(meeting.agenda()), chair == null ? null : chair.fullName(),
+                items(meeting.agenda(), speakers.byAgendaItem(meeting, MinutesManagement.SPEAKERS_MAX_LENGTH)), chair == null ? null : chair.fullName(),
                 minuteTaker == null ? null : minuteTaker.fullName());
     }
 
@@ -177,11 +180,13 @@ class MinutesDrafter {
                 formats.date(meeting.closedAt()));
     }
 
-    private static List<MinutesItem> items(List<AgendaItem> agenda) {
+    /** Returns the agenda items with the speakers from the members' opinions and the other notes empty. */
+    private static List<MinutesItem> items(List<AgendaItem> agenda, Map<Long, String> speakersByItem) {
         var items = new ArrayList<MinutesItem>();
         for (int i = 0; i < agenda.size(); i++) {
             AgendaItem item = agenda.get(i);
-            items.add(new MinutesItem(i + 1, item.title(), item.description(), "", "", ""));
+            String speakers = item.id() == null ? "" : speakersByItem.getOrDefault(item.id(), "");
+            items.add(new MinutesItem(i + 1, item.title(), item.description(), "", speakers, ""));
         }
         return items;
     }

@@ -79,13 +79,14 @@ class MinutesStore {
         long id = keys.getKey().longValue();
         for (MinutesItem item : draft.items()) {
             jdbc.sql("""
-                    insert into minutes_item (minutes_id, position, title, description)
-                    values (:minutes, :position, :title, :description)
+                    insert into minutes_item (minutes_id, position, title, description, speakers)
+                    values (:minutes, :position, :title, :description, :speakers)
                     """)
                     .param("minutes", id)
                     .param("position", item.number())
                     .param("title", item.title())
                     .param("description", item.description())
+                    .param("speakers", item.speakers())
                     .update();
         }
         return Optional.of(id);

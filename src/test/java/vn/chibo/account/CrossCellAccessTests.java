@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -25,6 +26,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ValueConstants;
@@ -34,9 +36,12 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import vn.chibo.discussion.OpinionId;
+import vn.chibo.discussion.OpinionManagement;
 import vn.chibo.meeting.MeetingDocuments;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.MeetingManagement;
+import vn.chibo.meeting.Meetings;
 import vn.chibo.member.ActivityStatus;
 import vn.chibo.member.MemberId;
 import vn.chibo.member.MembershipStatus;
@@ -108,6 +113,9 @@ class CrossCellAccessTests {
         hidden("GET /meetings/{meetingId}/minutes", "POST /meetings/{meetingId}/minutes/parts/{code}",
                 "POST /meetings/{meetingId}/minutes/approval", "GET /meetings/{meetingId}/minutes.pdf",
                 "GET /meetings/{meetingId}/minutes.docx");
+        hidden("POST /meetings/{meetingId}/agenda/{itemId}/opinions", "GET /opinions/{id}/edit",
+                "POST /opinions/{id}/edit", "POST /opinions/{id}/withdraw", "POST /opinions/{id}/spoken",
+                "POST /opinions/{id}/unspoken");
         hidden("GET /organizations/{organizationId}/roles", "POST /organizations/{organizationId}/roles/grant",
                 "POST /organizations/{organizationId}/roles/revoke");
         hidden("GET /organizations/{organizationId}", "POST /organizations/{organizationId}/children",
@@ -166,6 +174,12 @@ class CrossCellAccessTests {
 
     @Autowired
     MeetingDocuments documents;
+
+    @Autowired
+    Meetings meetingReader;
+
+    @Autowired
+    OpinionManagement opinions;
 
     @Autowired
     MotionManagement motions;
@@ -267,6 +281,10 @@ class CrossCellAccessTests {
             request = MockMvcRequestBuilders.request(HttpMethod.valueOf(endpoint.method()), uri);
         }
         fillRequiredParameters(request, endpoint.handler());
+        if (hasRequestBody(endpoint.handler())) {
+            // An empty JSON object: the endpoint must reject the other cell's ids before it reads the fields.
+            request.contentType(MediaType.APPLICATION_JSON).content("{}");
+        }
         if (htmx) {
             request.header("HX-Request", "true");
         }
@@ -316,6 +334,15 @@ class CrossCellAccessTests {
         }
         parameter.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
         return parameter.getParameterName();
+    }
+
+    private static boolean hasRequestBody(HandlerMethod handler) {
+        for (MethodParameter parameter : handler.getMethodParameters()) {
+            if (parameter.hasParameterAnnotation(RequestBody.class)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasFileParameter(HandlerMethod handler) {
@@ -368,7 +395,8 @@ class CrossCellAccessTests {
      * its member, document, open motion and roster import, and a closed meeting with minutes.
      */
     record OtherCell(Organization committee, Organization cell, MemberId member, MeetingId openMeeting,
-            MeetingId closedMeeting, long documentId, MotionId motion, long importId, String cellName) {
+            MeetingId closedMeeting, long documentId, MotionId motion, long importId, String cellName,
+            Map<MeetingId, Long> agendaItems, OpinionId opinion) {
 
         /** Returns the texts of the other cell that no page of the secretary may show. */
         List<String> secrets() {
@@ -413,10 +441,14 @@ class CrossCellAccessTests {
                 case "meetingId" -> meeting.value();
                 case "documentId" -> documentId;
                 case "importId" -> importId;
+                case "itemId" -> agendaItems.get(meeting);
                 case "code" -> NarrativePart.agendaItem(1).code();
                 case "id" -> {
                     if (pattern.startsWith("/motions/") || pattern.startsWith("/api/v1/motions/")) {
                         yield motion.value();
+                    }
+                    if (pattern.startsWith("/opinions/") || pattern.startsWith("/api/v1/opinions/")) {
+                        yield opinion.value();
                     }
                     throw new AssertionError("No other cell's value for {id} in " + pattern + ": add one to OtherCell");
                 }
@@ -434,6 +466,9 @@ class CrossCellAccessTests {
         var rosterImport = imports.upload(open.secretary(), open.commune().cell().id(), "roster.csv",
                 SampleFiles.roster("roster-utf8.csv"));
 
+        long openItem = meetingReader.get(open.meeting()).agenda().getFirst().id();
+        OpinionId opinion = opinions.post(open.secretary(), open.meeting(), openItem, "Ý kiến thử");
+
         VillageMeetings.Village closed = villages.meetingInProgress();
         villages.takeRoll(closed);
         meetings.close(closed.secretary(), closed.meeting());
@@ -441,6 +476,7 @@ class CrossCellAccessTests {
 
         return new OtherCell(open.commune().committee(), open.commune().cell(),
                 open.member(VillageMeetings.ABSENT), open.meeting(), closed.meeting(), document.id().value(), motion,
-                rosterImport.value(), open.commune().cell().name());
+                rosterImport.value(), open.commune().cell().name(), Map.of(open.meeting(), openItem, closed.meeting(),
+                meetingReader.get(closed.meeting()).agenda().getFirst().id()), opinion);
     }
 }

@@ -43,7 +43,24 @@ class OpenApiAndActuatorTests {
         assertThat(document.get("info").get("title").asString()).isEqualTo("Chi bộ số API");
         assertThat(document.get("paths").propertyNames()).containsExactlyInAnyOrder("/api/v1/auth/token",
                 "/api/v1/me", "/api/v1/cells/{cellId}/members", "/api/v1/me/meetings", "/api/v1/meetings/{meetingId}",
-                "/api/v1/meetings/{meetingId}/motions", "/api/v1/motions/{id}/ballot");
+                "/api/v1/meetings/{meetingId}/opinions", "/api/v1/meetings/{meetingId}/agenda/{itemId}/opinions",
+                "/api/v1/opinions/{id}", "/api/v1/meetings/{meetingId}/motions",
+                "/api/v1/motions/{id}/ballot");
+    }
+
+    @Test
+    void documentDescribesOpinions() throws Exception {
+        JsonNode paths = document().get("paths");
+
+        assertThat(paths.get("/api/v1/meetings/{meetingId}/opinions").get("get").get("responses").propertyNames())
+                .contains("200", "401", "404");
+        JsonNode post = paths.get("/api/v1/meetings/{meetingId}/agenda/{itemId}/opinions").get("post");
+        assertThat(post.get("responses").propertyNames()).contains("201", "400", "401", "403", "404", "409", "422");
+        assertThat(post.get("requestBody").get("content").propertyNames()).containsExactly("application/json");
+        assertThat(post.get("security").toString()).isEqualTo("[{\"bearerToken\":[]}]");
+        assertThat(paths.get("/api/v1/opinions/{id}").propertyNames()).containsExactlyInAnyOrder("put", "delete");
+        assertThat(paths.get("/api/v1/opinions/{id}").get("delete").get("responses").propertyNames())
+                .contains("204", "401", "403", "404", "409");
     }
 
     @Test

@@ -15,6 +15,11 @@ import vn.chibo.account.AccountRecord;
 import vn.chibo.account.Accounts;
 import vn.chibo.account.Grant;
 import vn.chibo.account.Role;
+import vn.chibo.discussion.Opinion;
+import vn.chibo.discussion.Opinions;
+import vn.chibo.meeting.Meeting;
+import vn.chibo.meeting.MeetingStatus;
+import vn.chibo.meeting.Meetings;
 import vn.chibo.member.ActivityStatus;
 import vn.chibo.member.CellRole;
 import vn.chibo.member.Member;
@@ -51,6 +56,12 @@ class DemoDataTests {
     JdbcClient jdbc;
 
     @Autowired
+    Meetings meetings;
+
+    @Autowired
+    Opinions opinions;
+
+    @Autowired
     MockMvc mvc;
 
     @Test
@@ -64,6 +75,19 @@ class DemoDataTests {
         assertThat(cells).extracting(Organization::name)
                 .containsExactlyInAnyOrder("Chi bộ thôn Hòa Bình 3", "Chi bộ thôn Tân Lập", "Chi bộ thôn Phú Xuân");
         assertThat(cells).allSatisfy(cell -> assertThat(cell.kind()).isEqualTo(OrganizationKind.CELL));
+    }
+
+    @Test
+    void villageCellHasPublishedMeetingWithOpinions() {
+        Organization village = cell("Chi bộ thôn Hòa Bình 3");
+        List<Meeting> villageMeetings = meetings.ofCell(village.id());
+
+        assertThat(villageMeetings).singleElement().satisfies(meeting -> {
+            assertThat(meeting.status()).isEqualTo(MeetingStatus.PUBLISHED);
+            assertThat(meeting.agenda()).hasSize(4);
+            assertThat(opinions.ofMeeting(meeting.id())).extracting(Opinion::agendaItemId).containsExactly(
+                    meeting.agenda().get(1).id(), meeting.agenda().get(2).id(), meeting.agenda().get(2).id());
+        });
     }
 
     @Test

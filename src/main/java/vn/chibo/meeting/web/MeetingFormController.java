@@ -6,6 +6,9 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.chibo.account.Actor;
 import vn.chibo.account.CellAccess;
+import vn.chibo.meeting.AgendaItemInUse;
 import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.MeetingManagement;
@@ -40,6 +44,8 @@ import vn.chibo.system.NotFoundException;
 @Controller
 class MeetingFormController {
 
+    private static final Logger log = LoggerFactory.getLogger(MeetingFormController.class);
+
     private final MeetingManagement management;
     private final Meetings meetings;
     private final MeetingPermissions permissions;
@@ -47,9 +53,11 @@ class MeetingFormController {
     private final CellAccess cellAccess;
     private final Organizations organizations;
     private final MeetingForms forms;
+    private final MessageSource messages;
 
     MeetingFormController(MeetingManagement management, Meetings meetings, MeetingPermissions permissions,
-            Members members, CellAccess cellAccess, Organizations organizations, MeetingForms forms) {
+            Members members, CellAccess cellAccess, Organizations organizations, MeetingForms forms,
+            MessageSource messages) {
         this.management = management;
         this.meetings = meetings;
         this.permissions = permissions;
@@ -57,6 +65,7 @@ class MeetingFormController {
         this.cellAccess = cellAccess;
         this.organizations = organizations;
         this.forms = forms;
+        this.messages = messages;
     }
 
     @GetMapping("/cells/{cellId}/meetings/new")
@@ -121,7 +130,16 @@ class MeetingFormController {
                     forms.errorTexts(checked.problems(), locale), roster, locale);
         }
 
-        management.revise(actor, meeting.id(), checked.details());
+        try {
+            management.revise(actor, meeting.id(), checked.details());
+        }
+        catch (AgendaItemInUse inUse) {
+            log.info("Revision of meeting {} by account {} rejected: {}", meeting.id(), actor.accountId(),
+                    inUse.messageKey());
+            response.setStatus(inUse.status().value());
+            return render(model, cell, meeting, cleaned, Map.of("agenda", messages.getMessage(inUse.messageKey(),
+                    inUse.messageArguments(), locale)), roster, locale);
+        }
 
         redirect.addFlashAttribute(FlashMessage.SUCCESS, new FlashMessage("meeting.flash.revised"));
         return "redirect:/meetings/" + meeting.id();

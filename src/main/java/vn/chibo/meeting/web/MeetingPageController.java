@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 import vn.chibo.account.Actor;
 import vn.chibo.account.CellAccess;
+import vn.chibo.meeting.AgendaItemSection;
 import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingDocument;
 import vn.chibo.meeting.MeetingDocuments;
@@ -45,10 +46,11 @@ class MeetingPageController {
     private final CellAccess cellAccess;
     private final Organizations organizations;
     private final Clock clock;
+    private final List<AgendaItemSection> agendaSections;
 
     MeetingPageController(Meetings meetings, MeetingManagement management, MeetingPermissions permissions,
             MeetingDocuments documents, MeetingResponses responses, AttendanceViews attendanceViews,
-            CellAccess cellAccess, Organizations organizations, Clock clock) {
+            CellAccess cellAccess, Organizations organizations, Clock clock, List<AgendaItemSection> agendaSections) {
         this.meetings = meetings;
         this.management = management;
         this.permissions = permissions;
@@ -58,6 +60,7 @@ class MeetingPageController {
         this.cellAccess = cellAccess;
         this.organizations = organizations;
         this.clock = clock;
+        this.agendaSections = agendaSections;
     }
 
     @GetMapping("/cells/{cellId}/meetings")
@@ -106,6 +109,9 @@ class MeetingPageController {
         model.addAttribute("myResponse", me.flatMap(member -> responses.of(meeting.id(), member.id())).orElse(null));
         model.addAttribute("myMark", me.flatMap(member -> meetings.markOf(meeting.id(), member.id())).orElse(null));
         model.addAttribute("answers", answersFor(meeting));
+        model.addAttribute("agendaSections", agendaSections.stream()
+                .map(section -> new SectionView(section.template(), section.view(actor, meeting)))
+                .toList());
         if (!meeting.isDraft()) {
             model.addAttribute("panel", attendanceViews.panel(meeting));
         }
@@ -133,6 +139,10 @@ class MeetingPageController {
 
     private static @Nullable String nameOf(@Nullable MemberId id, Map<MemberId, Member> roster) {
         return id == null || !roster.containsKey(id) ? null : roster.get(id).fullName();
+    }
+
+    /** Another module's part under each agenda item: its template and what the template reads. */
+    record SectionView(String template, Object view) {
     }
 
     /** A reason for staying away that waits for the secretary's decision. */

@@ -1,0 +1,83 @@
+package vn.chibo.discussion;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import vn.chibo.account.Actor;
+import vn.chibo.meeting.Meeting;
+import vn.chibo.meeting.MeetingPermissions;
+import vn.chibo.meeting.MeetingStatus;
+import vn.chibo.member.ActivityStatus;
+import vn.chibo.member.Member;
+import vn.chibo.system.ForbiddenException;
+
+/**
+ * Who may read, post, change and mark opinions. Everyone who may see the meeting reads its opinions.
+ * Members on the roster of the meeting's cell (official, probationary or attached in from another
+ * cell), unless suspended, post opinions while the meeting is published or in progress. Only the
+ * author edits or withdraws an opinion, until the meeting closes. The chair, or whoever runs the cell,
+ * marks opinions as spoken while the meeting is in progress.
+ */
+@Component
+public class DiscussionPermissions {
+
+    private final MeetingPermissions meetingPermissions;
+
+    DiscussionPermissions(MeetingPermissions meetingPermissions) {
+        this.meetingPermissions = meetingPermissions;
+    }
+
+    /** Returns whether opinions on the meeting may be posted, edited and withdrawn at all. */
+    public static boolean isOpenForOpinions(Meeting meeting) {
+        return meeting.isPublished() || meeting.isInProgress();
+    }
+
+    public boolean canView(Actor actor, Meeting meeting) {
+        return meetingPermissions.canView(actor, meeting);
+    }
+
+    /** Returns the actor's member record if it may write opinions on the cell's meetings. */
+    public Optional<Member> authorOf(Actor actor, Meeting meeting) {
+        return meetingPermissions.memberOf(actor, meeting)
+                .filter(member -> member.activityStatus() != ActivityStatus.SUSPENDED);
+    }
+
+    public boolean canPost(Actor actor, Meeting meeting) {
+        return isOpenForOpinions(meeting) && canView(actor, meeting) && authorOf(actor, meeting).isPresent();
+    }
+
+    /** Returns whether the actor wrote the opinion and may still edit or withdraw it. */
+    public boolean canChange(Actor actor, Meeting meeting, Opinion opinion) {
+        return isOpenForOpinions(meeting) && canView(actor, meeting) && isAuthor(actor, opinion);
+    }
+
+    public boolean canMarkSpoken(Actor actor, Meeting meeting) {
+        return meeting.isInProgress() && meetingPermissions.canChair(actor, meeting);
+    }
+
+    /** Returns the author's member record, failing with not-found, forbidden or the meeting's state. */
+    Member requirePost(Actor actor, Meeting meeting) {
+        meetingPermissions.requireView(actor, meeting);
+        Member author = authorOf(actor, meeting).orElseThrow(ForbiddenException::notAllowed);
+        meeting.requireStatus(MeetingStatus.PUBLISHED, MeetingStatus.IN_PROGRESS);
+        return author;
+    }
+
+    void requireChange(Actor actor, Meeting meeting, Opinion opinion) {
+        meetingPermissions.requireView(actor, meeting);
+        if (!isAuthor(actor, opinion)) {
+            throw ForbiddenException.notAllowed();
+        }
+        meeting.requireStatus(MeetingStatus.PUBLISHED, MeetingStatus.IN_PROGRESS);
+    }
+
+    void requireMarkSpoken(Actor actor, Meeting meeting) {
+        meetingPermissions.requireChair(actor, meeting);
+        meeting.requireStatus(MeetingStatus.IN_PROGRESS);
+    }
+
+    private static boolean isAuthor(Actor actor, Opinion opinion) {
+        return actor.memberId() != null && actor.memberId() == opinion.author().value();
+    }
+}

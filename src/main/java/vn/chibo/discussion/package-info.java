@@ -1,0 +1,9 @@
+/**
+ * Members' opinions on the agenda items of a meeting: posted before and during the meeting, edited or
+ * withdrawn by their author until it closes, marked as spoken by the chair, and written into the
+ * minutes as the speakers of each item.
+ */
+@NullMarked
+package vn.chibo.discussion;
+
+import org.jspecify.annotations.NullMarked;
