@@ -187,13 +187,20 @@ class MinutesDrafter {
             Motion motion = closed.get(i);
             MotionResult result = motion.result();
             lines.add(text("minutes.draft.votes.motion", i + 1, motion.title()));
+            lines.add(text("minutes.draft.votes.kind", text(motion.kind().messageKey()),
+                    text(motion.method().messageKey())));
             lines.add(text("minutes.draft.votes.denominator", result.denominator()));
             lines.add(exclusionsLine(result.exclusions()));
+            lines.add(text("minutes.draft.votes.threshold", text(result.threshold().messageKey())));
             lines.add(text("minutes.draft.votes.needed", result.votesNeeded()));
             lines.add(text("minutes.draft.votes.for", result.votesFor()));
             lines.add(text("minutes.draft.votes.against", result.votesAgainst()));
             lines.add(text("minutes.draft.votes.abstain", result.abstentions()));
             lines.add(text("minutes.draft.votes.notVoting", result.notVoting()));
+            if (result.participationPercent() != null) {
+                lines.add(text("minutes.draft.votes.participation", result.ballotsCast(), result.eligiblePresent(),
+                        result.participationPercent()));
+            }
             lines.add(text("minutes.draft.votes.outcome",
                     text(result.passed() ? "minutes.draft.votes.passed" : "minutes.draft.votes.notPassed")));
         }

@@ -1,8 +1,10 @@
 package vn.chibo.voting;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -17,10 +19,11 @@ import vn.chibo.meeting.AttendanceTally;
 import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.Meetings;
+import vn.chibo.meeting.RollMark;
+import vn.chibo.member.Member;
 import vn.chibo.member.MemberId;
-import vn.chibo.system.VietnameseText;
 
-/** Opens votes, records ballots and closes votes with their frozen result. */
+/** Opens votes, records ballots or counts of raised hands, and closes votes with their frozen result. */
 @Component
 public class MotionManagement {
 
@@ -29,15 +32,17 @@ public class MotionManagement {
     private static final Logger log = LoggerFactory.getLogger(MotionManagement.class);
 
     private final MotionStore store;
+    private final MotionSubjects subjects;
     private final Motions motions;
     private final Meetings meetings;
     private final VotingPermissions permissions;
     private final AuditLog audit;
     private final Clock clock;
 
-    MotionManagement(MotionStore store, Motions motions, Meetings meetings, VotingPermissions permissions,
-            AuditLog audit, Clock clock) {
+    MotionManagement(MotionStore store, MotionSubjects subjects, Motions motions, Meetings meetings,
+            VotingPermissions permissions, AuditLog audit, Clock clock) {
         this.store = store;
+        this.subjects = subjects;
         this.motions = motions;
         this.meetings = meetings;
         this.permissions = permissions;
@@ -46,14 +51,25 @@ public class MotionManagement {
     }
 
     /**
-     * Opens a vote on the resolution of a meeting in progress (started by its chair). Only the chair,
-     * or whoever runs the cell, may, and only while no other vote of the meeting is open.
+     * Opens an electronic vote on the resolution of a meeting in progress (started by its chair). Only
+     * the chair, or whoever runs the cell, may, and only while no other vote of the meeting is open.
      */
     @Transactional
     public MotionId open(Actor actor, MeetingId meetingId, @Nullable String title) {
+        return open(actor, meetingId, MotionRequest.resolution(title));
+    }
+
+    /**
+     * Opens a vote of any kind and method, with the checks of {@link #open(Actor, MeetingId, String)}.
+     * A vote on a person also needs that no other motion of the meeting concerns the same person.
+     */
+    @Transactional
+    public MotionId open(Actor actor, MeetingId meetingId, MotionRequest request) {
         Meeting meeting = meetings.get(meetingId);
         permissions.requireRunVotes(actor, meeting);
-        String cleanTitle = checkTitle(title);
+        MotionSubject subject = subjects.of(meeting, request);
+        String cleanTitle = checkTitle(subject == null ? request.title()
+                : motions.titleOrDefault(request.kind(), request.title(), subject));
 
         Meeting locked = meetings.lock(meetingId);
         if (!locked.isInProgress()) {
@@ -62,11 +78,16 @@ public class MotionManagement {
         if (store.openOf(meetingId).isPresent()) {
             throw new MotionAlreadyOpen();
         }
-        MotionId id = store.insert(meetingId, meeting.cellId(), MotionKind.RESOLUTION, cleanTitle,
+        if (subject != null) {
+            subjects.requireFirstVoteOn(subject, store.ofMeeting(meetingId));
+        }
+        MotionId id = store.insert(meetingId, meeting.cellId(), request.kind(), request.method(), subject, cleanTitle,
                 actor.accountId().value(), clock.instant());
         audit.record(new AuditEntry(actor.accountId().value(), meeting.cellId().value(), "motion.opened", "motion",
-                id.value(), "meeting=" + meetingId + " kind=" + MotionKind.RESOLUTION));
-        log.info("Motion {} opened at meeting {} by account {}", id, meetingId, actor.accountId());
+                id.value(), "meeting=" + meetingId + " kind=" + request.kind() + " method=" + request.method()
+                        + (subject != null && subject.memberId() != null ? " subject=" + subject.memberId() : "")));
+        log.info("Motion {} ({}, {}) opened at meeting {} by account {}", id, request.kind(), request.method(),
+                meetingId, actor.accountId());
         return id;
     }
 
@@ -79,6 +100,7 @@ public class MotionManagement {
     public void checkBallot(Actor actor, MotionId id, BallotChoice choice) {
         Motion motion = motions.visibleTo(actor, id);
 
+        requireElectronic(motion);
         if (!motion.isOpen()) {
             throw new MotionNotOpen();
         }
@@ -97,6 +119,7 @@ public class MotionManagement {
     public BallotReceipt cast(Actor actor, MotionId id, BallotChoice choice) {
         Motion motion = motions.visibleTo(actor, id);
 
+        requireElectronic(motion);
         if (store.lockForBallot(id) != MotionStatus.OPEN) {
             throw new MotionNotOpen();
         }
@@ -116,31 +139,95 @@ public class MotionManagement {
     }
 
     /**
-     * Closes an open vote and freezes its result against the attendance figures of this moment: the
-     * denominator, the votes needed and who was taken out of the denominator.
+     * Closes an open electronic vote and freezes its result against the attendance figures of this
+     * moment: the denominator, the votes needed and who was taken out of the denominator.
      */
     @Transactional
     public MotionResult close(Actor actor, MotionId id) {
         Motion motion = motions.get(id);
         Meeting meeting = meetings.get(motion.meetingId());
         permissions.requireRunVotes(actor, meeting);
+        if (motion.isShowOfHands()) {
+            throw new WrongVotingMethod("voting.error.showOfHandsNeedsCount");
+        }
 
         if (!store.markClosed(id, actor.accountId().value(), clock.instant())) {
             throw new MotionNotOpen();
         }
         AttendanceTally tally = meetings.tally(meeting.id());
         Map<BallotChoice, Integer> counts = store.countByChoice(id);
+        Set<MemberId> voters = store.votersOf(id);
         // Voters marked absent after casting keep their ballot and their place in the denominator.
-        MotionResult result = MotionResult.of(counts.get(BallotChoice.FOR), counts.get(BallotChoice.AGAINST),
-                counts.get(BallotChoice.ABSTAIN), tally, store.votersOf(id));
-        store.saveResult(id, result);
-        audit.record(new AuditEntry(actor.accountId().value(), meeting.cellId().value(), "motion.closed", "motion",
-                id.value(), "for=" + result.votesFor() + " against=" + result.votesAgainst() + " abstain="
-                        + result.abstentions() + " denominator=" + result.denominator() + " passed="
-                        + result.passed()));
-        log.info("Motion {} closed by account {}: {} of {} needed votes in favour", id, actor.accountId(),
-                result.votesFor(), result.votesNeeded());
+        MotionResult result = MotionResult.ofBallots(motion.kind().threshold(), counts.get(BallotChoice.FOR),
+                counts.get(BallotChoice.AGAINST), counts.get(BallotChoice.ABSTAIN), tally, voters,
+                eligiblePresentWith(meeting, voters));
+        freeze(actor, motion, result);
         return result;
+    }
+
+    /**
+     * Records the chair's count of a show of hands and closes the vote with its result. The hands
+     * may not outnumber the eligible voters present now; those who raised none count as not voting.
+     */
+    @Transactional
+    public MotionResult recordShowOfHands(Actor actor, MotionId id, ShowOfHandsCount count) {
+        Motion motion = motions.get(id);
+        Meeting meeting = meetings.get(motion.meetingId());
+        permissions.requireRunVotes(actor, meeting);
+        if (!motion.isShowOfHands()) {
+            throw new WrongVotingMethod("voting.error.electronicNoCount");
+        }
+        if (count.hasNegative()) {
+            throw new InvalidShowOfHands("voting.error.countNegative");
+        }
+        if (!meeting.isInProgress()) {
+            throw new MeetingNotInSession();
+        }
+
+        if (!store.markClosed(id, actor.accountId().value(), clock.instant())) {
+            throw new MotionNotOpen();
+        }
+        AttendanceTally tally = meetings.tally(meeting.id());
+        if (count.total() > tally.eligibleVotersPresent()) {
+            // Thrown inside the transaction, so the vote stays open for a corrected count.
+            throw new InvalidShowOfHands("voting.error.countExceedsPresent", count.total(),
+                    tally.eligibleVotersPresent());
+        }
+        MotionResult result = MotionResult.ofShowOfHands(motion.kind().threshold(), count, tally);
+        freeze(actor, motion, result);
+        return result;
+    }
+
+    private void freeze(Actor actor, Motion motion, MotionResult result) {
+        store.saveResult(motion.id(), result);
+        audit.record(new AuditEntry(actor.accountId().value(), motion.cellId().value(), "motion.closed", "motion",
+                motion.id().value(), "method=" + motion.method() + " for=" + result.votesFor() + " against="
+                        + result.votesAgainst() + " abstain=" + result.abstentions() + " denominator="
+                        + result.denominator() + " passed=" + result.passed()));
+        log.info("Motion {} closed by account {}: {} of {} needed votes in favour", motion.id(), actor.accountId(),
+                result.votesFor(), result.votesNeeded());
+    }
+
+    /**
+     * Returns the eligible voters present now, counting also every voter whom the roll no longer
+     * marks so: a cast ballot keeps its voter in the base of the participation.
+     */
+    private int eligiblePresentWith(Meeting meeting, Set<MemberId> voters) {
+        Map<MemberId, RollMark> roll = meetings.roll(meeting.id());
+        Set<MemberId> eligible = new HashSet<>(voters);
+        for (Member member : meetings.rosterOf(meeting)) {
+            RollMark mark = roll.get(member.id());
+            if (mark != null && AttendanceTally.mayVote(member, mark.status())) {
+                eligible.add(member.id());
+            }
+        }
+        return eligible.size();
+    }
+
+    private static void requireElectronic(Motion motion) {
+        if (motion.isShowOfHands()) {
+            throw new WrongVotingMethod("voting.error.showOfHandsNoBallots");
+        }
     }
 
     /** Returns the actor's member record if the actor may vote on the motion, and fails with the reason otherwise. */
@@ -156,13 +243,7 @@ public class MotionManagement {
     }
 
     private static String checkTitle(@Nullable String title) {
-        String cleaned = title == null ? null : VietnameseText.cleanOrNull(title);
-        if (cleaned == null) {
-            throw new InvalidMotion("voting.error.titleMissing");
-        }
-        if (cleaned.length() > TITLE_MAX_LENGTH) {
-            throw new InvalidMotion("voting.error.titleTooLong", TITLE_MAX_LENGTH);
-        }
-        return cleaned;
+        return MotionSubjects.requiredText(title, TITLE_MAX_LENGTH, "voting.error.titleMissing",
+                "voting.error.titleTooLong");
     }
 }

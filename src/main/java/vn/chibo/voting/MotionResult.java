@@ -4,6 +4,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.chibo.meeting.AttendanceTally;
 import vn.chibo.meeting.DenominatorExclusion;
 import vn.chibo.member.MemberId;
@@ -12,13 +14,18 @@ import vn.chibo.member.MemberId;
  * The figures of a closed vote, frozen when the chair closed it.
  *
  * @param abstentions ballots that were neither for nor against; they count as not in favour
- * @param notVoting members of the denominator who cast no ballot
+ * @param notVoting members of the denominator who cast no ballot in an electronic vote, or eligible
+ *        voters present who raised no hand in a show of hands
  * @param denominator the official members who count for the vote, after the exclusions
- * @param votesNeeded the smallest number of votes in favour that is more than half of the denominator
+ * @param threshold the share of the denominator the motion's kind needs in favour
+ * @param votesNeeded the smallest number of votes in favour that reaches the threshold
+ * @param eligiblePresent the eligible voters present when the vote closed, the base of its participation;
+ *        null for votes closed before it was recorded
  * @param exclusions the official members taken out of the denominator, and why, by reason and then member id
  */
 public record MotionResult(int votesFor, int votesAgainst, int abstentions, int notVoting, int denominator,
-        int votesNeeded, boolean passed, List<DenominatorExclusion> exclusions) {
+        VoteThreshold threshold, int votesNeeded, boolean passed, @Nullable Integer eligiblePresent,
+        List<DenominatorExclusion> exclusions) {
 
     private static final Comparator<DenominatorExclusion> BY_REASON_THEN_MEMBER = Comparator
             .comparing(DenominatorExclusion::reason)
@@ -30,7 +37,7 @@ public record MotionResult(int votesFor, int votesAgainst, int abstentions, int 
     }
 
     /**
-     * Counts the ballots of a resolution against the attendance figures at the moment the vote closed.
+     * Counts the ballots of an electronic vote against the attendance figures at the moment the vote closed.
      *
      * <p>Only members marked present may cast a ballot, but the roll can change while the vote is
      * open: a voter may be marked absent afterwards, with or without a reason, or the roster may
@@ -40,27 +47,50 @@ public record MotionResult(int votesFor, int votesAgainst, int abstentions, int 
      * denominator.
      *
      * @param voters the members who cast a ballot on the motion
+     * @param eligiblePresent the eligible voters present at the close, counting every voter among them
      */
-    static MotionResult of(int votesFor, int votesAgainst, int abstentions, AttendanceTally tally,
-            Set<MemberId> voters) {
+    static MotionResult ofBallots(VoteThreshold threshold, int votesFor, int votesAgainst, int abstentions,
+            AttendanceTally tally, Set<MemberId> voters, int eligiblePresent) {
         List<DenominatorExclusion> exclusions = tally.exclusions().stream()
                 .filter(exclusion -> !voters.contains(exclusion.memberId()))
                 .toList();
         int denominator = tally.denominator() + tally.exclusions().size() - exclusions.size();
         int notVoting = Math.max(0, denominator - (votesFor + votesAgainst + abstentions));
-        return new MotionResult(votesFor, votesAgainst, abstentions, notVoting, denominator,
-                AttendanceTally.moreThanHalfOf(denominator), passes(denominator, votesFor), exclusions);
+        return new MotionResult(votesFor, votesAgainst, abstentions, notVoting, denominator, threshold,
+                threshold.votesNeeded(denominator), threshold.passes(denominator, votesFor), eligiblePresent,
+                exclusions);
     }
 
     /**
-     * Returns whether a resolution passes: more than half of the denominator voted for it. With an
-     * empty denominator nothing passes.
+     * Judges the chair's count of a show of hands against the denominator, like an electronic vote.
+     * Those who raised no hand are the eligible voters present less the hands counted; the caller
+     * has checked that the counts do not exceed them.
      */
+    static MotionResult ofShowOfHands(VoteThreshold threshold, ShowOfHandsCount count, AttendanceTally tally) {
+        int denominator = tally.denominator();
+        int notVoting = tally.eligibleVotersPresent() - (int) count.total();
+        return new MotionResult(count.votesFor(), count.votesAgainst(), count.abstentions(), notVoting, denominator,
+                threshold, threshold.votesNeeded(denominator), threshold.passes(denominator, count.votesFor()),
+                tally.eligibleVotersPresent(), tally.exclusions());
+    }
+
+    /** Returns whether a resolution passes: more than half of the denominator voted for it. */
     public static boolean passes(int denominator, int votesFor) {
-        return denominator > 0 && votesFor >= AttendanceTally.moreThanHalfOf(denominator);
+        return VoteThreshold.MORE_THAN_HALF.passes(denominator, votesFor);
     }
 
     public int ballotsCast() {
         return votesFor + votesAgainst + abstentions;
+    }
+
+    /**
+     * Returns the participation in percent of the eligible voters present, rounded half up, or null
+     * when that base was not recorded or was empty. It is never a share of all members.
+     */
+    public @Nullable Integer participationPercent() {
+        if (eligiblePresent == null || eligiblePresent == 0) {
+            return null;
+        }
+        return (ballotsCast() * 200 + eligiblePresent) / (eligiblePresent * 2);
     }
 }

@@ -3,6 +3,7 @@ package vn.chibo.voting;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +16,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -32,8 +34,9 @@ import vn.chibo.system.JdbcTime;
 class MotionStore {
 
     private static final String SELECT = """
-            select id, meeting_id, cell_id, kind, title, status, opened_at, closed_at, votes_for, votes_against,
-                   abstentions, not_voting, denominator, votes_needed, passed
+            select id, meeting_id, cell_id, kind, method, subject_member_id, subject_name, title, status, opened_at,
+                   closed_at, votes_for, votes_against, abstentions, not_voting, denominator, votes_needed, passed,
+                   eligible_present
             from motion
             """;
 
@@ -60,17 +63,22 @@ class MotionStore {
         }
     }
 
-    MotionId insert(MeetingId meeting, OrganizationId cell, MotionKind kind, String title, long openedBy,
-            Instant now) {
+    MotionId insert(MeetingId meeting, OrganizationId cell, MotionKind kind, VotingMethod method,
+            @Nullable MotionSubject subject, String title, long openedBy, Instant now) {
         var keys = new GeneratedKeyHolder();
+        MemberId subjectMember = subject == null ? null : subject.memberId();
         jdbc.sql("""
-                insert into motion (meeting_id, cell_id, title, kind, status, opened_at, opened_by)
-                values (:meeting, :cell, :title, :kind, 'OPEN', :now, :openedBy)
+                insert into motion (meeting_id, cell_id, title, kind, method, subject_member_id, subject_name, status,
+                                    opened_at, opened_by)
+                values (:meeting, :cell, :title, :kind, :method, :subjectMember, :subjectName, 'OPEN', :now, :openedBy)
                 """)
                 .param("meeting", meeting.value())
                 .param("cell", cell.value())
                 .param("title", title)
                 .param("kind", kind.name())
+                .param("method", method.name())
+                .param("subjectMember", subjectMember == null ? null : subjectMember.value(), Types.BIGINT)
+                .param("subjectName", subject == null ? null : subject.fullName(), Types.VARCHAR)
                 .param("now", JdbcTime.param(now))
                 .param("openedBy", openedBy)
                 .update(keys, "id");
@@ -205,7 +213,7 @@ class MotionStore {
         jdbc.sql("""
                 update motion set votes_for = :votesFor, votes_against = :votesAgainst, abstentions = :abstentions,
                                   not_voting = :notVoting, denominator = :denominator, votes_needed = :votesNeeded,
-                                  passed = :passed
+                                  passed = :passed, eligible_present = :eligiblePresent
                 where id = :id
                 """)
                 .param("votesFor", result.votesFor())
@@ -215,6 +223,7 @@ class MotionStore {
                 .param("denominator", result.denominator())
                 .param("votesNeeded", result.votesNeeded())
                 .param("passed", result.passed())
+                .param("eligiblePresent", result.eligiblePresent(), Types.INTEGER)
                 .param("id", motion.value())
                 .update();
         for (DenominatorExclusion exclusion : result.exclusions()) {
@@ -249,27 +258,39 @@ class MotionStore {
     }
 
     private static Motion withResult(Motion motion, MotionResult result) {
-        return new Motion(motion.id(), motion.meetingId(), motion.cellId(), motion.kind(), motion.title(),
-                motion.status(), motion.openedAt(), motion.closedAt(), result);
+        return new Motion(motion.id(), motion.meetingId(), motion.cellId(), motion.kind(), motion.method(),
+                motion.subject(), motion.title(), motion.status(), motion.openedAt(), motion.closedAt(), result);
     }
 
     private static MotionResult withExclusions(MotionResult result, List<DenominatorExclusion> exclusions) {
         return new MotionResult(result.votesFor(), result.votesAgainst(), result.abstentions(), result.notVoting(),
-                result.denominator(), result.votesNeeded(), result.passed(), exclusions);
+                result.denominator(), result.threshold(), result.votesNeeded(), result.passed(),
+                result.eligiblePresent(), exclusions);
     }
 
     private static Motion map(ResultSet row, int rowNumber) throws SQLException {
         MotionStatus status = MotionStatus.valueOf(row.getString("status"));
+        MotionKind kind = MotionKind.valueOf(row.getString("kind"));
         MotionResult result = null;
         // A closed motion whose figures are not written yet cannot be read: closing writes both at once.
         if (status == MotionStatus.CLOSED) {
             result = new MotionResult(row.getInt("votes_for"), row.getInt("votes_against"),
-                    row.getInt("abstentions"), row.getInt("not_voting"), row.getInt("denominator"),
-                    row.getInt("votes_needed"), row.getBoolean("passed"), List.of());
+                    row.getInt("abstentions"), row.getInt("not_voting"), row.getInt("denominator"), kind.threshold(),
+                    row.getInt("votes_needed"), row.getBoolean("passed"), row.getObject("eligible_present",
+                            Integer.class), List.of());
         }
         return new Motion(MotionId.of(row.getLong("id")), MeetingId.of(row.getLong("meeting_id")),
-                OrganizationId.of(row.getLong("cell_id")), MotionKind.valueOf(row.getString("kind")),
-                row.getString("title"), status, JdbcTime.instant(row, "opened_at"),
+                OrganizationId.of(row.getLong("cell_id")), kind, VotingMethod.valueOf(row.getString("method")),
+                subjectOf(row), row.getString("title"), status, JdbcTime.instant(row, "opened_at"),
                 JdbcTime.instant(row, "closed_at"), result);
+    }
+
+    private static @Nullable MotionSubject subjectOf(ResultSet row) throws SQLException {
+        String name = row.getString("subject_name");
+        if (name == null) {
+            return null;
+        }
+        long member = row.getLong("subject_member_id");
+        return new MotionSubject(row.wasNull() ? null : MemberId.of(member), name);
     }
 }

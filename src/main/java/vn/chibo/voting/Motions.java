@@ -2,15 +2,21 @@ package vn.chibo.voting;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import vn.chibo.account.Actor;
+import vn.chibo.meeting.DenominatorExclusion;
 import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.Meetings;
@@ -20,6 +26,7 @@ import vn.chibo.member.MemberId;
 import vn.chibo.member.Members;
 import vn.chibo.system.Formats;
 import vn.chibo.system.NotFoundException;
+import vn.chibo.system.VietnameseText;
 
 /**
  * Reads motions and their results. A motion's result is null while its vote is open, so no page
@@ -35,15 +42,17 @@ public class Motions {
     private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final MotionStore store;
+    private final MotionSubjects subjects;
     private final Meetings meetings;
     private final Members members;
     private final VotingPermissions permissions;
     private final MessageSource messages;
     private final Formats formats;
 
-    Motions(MotionStore store, Meetings meetings, Members members, VotingPermissions permissions,
-            MessageSource messages, Formats formats) {
+    Motions(MotionStore store, MotionSubjects subjects, Meetings meetings, Members members,
+            VotingPermissions permissions, MessageSource messages, Formats formats) {
         this.store = store;
+        this.subjects = subjects;
         this.meetings = meetings;
         this.members = members;
         this.permissions = permissions;
@@ -89,6 +98,7 @@ public class Motions {
         List<Motion> open = store.openInCell(away ? record.hostCellId() : record.cellId());
         Set<MotionId> voted = store.votedBy(member.get().id(), open.stream().map(Motion::id).toList());
         return open.stream()
+                .filter(motion -> !motion.isShowOfHands())
                 .filter(motion -> !voted.contains(motion.id()))
                 .filter(motion -> permissions.canView(actor, meetings.get(motion.meetingId())))
                 .filter(motion -> permissions.standingOf(actor, motion).mayVote())
@@ -109,6 +119,42 @@ public class Motions {
     /** Returns a meeting's planned start as dd/MM/yyyy HH:mm in the application's zone, naming the zone. */
     public String plannedStart(Instant startsAt) {
         return formats.inZone(START.format(formats.local(startsAt)), startsAt);
+    }
+
+    /**
+     * Returns the title the chair entered, or when it is blank, a title in Vietnamese that names the
+     * person the vote decides about.
+     */
+    String titleOrDefault(MotionKind kind, @Nullable String title, MotionSubject subject) {
+        if (title != null && VietnameseText.cleanOrNull(title) != null) {
+            return title;
+        }
+        return messages.getMessage("voting.motion.title." + kind, new Object[] { subject.fullName() }, VIETNAMESE);
+    }
+
+    /** Returns the probationary members of the meeting's cell, whom a recognition vote may concern. */
+    public List<Member> probationaryOf(Meeting meeting) {
+        return subjects.probationaryOf(meeting);
+    }
+
+    /**
+     * Returns the members taken out of the denominator of a closed vote, by name, ordered by reason
+     * and then by name, or nothing while the vote is open.
+     */
+    public List<ExcludedMember> excludedOf(Motion motion) {
+        if (motion.result() == null || motion.result().exclusions().isEmpty()) {
+            return List.of();
+        }
+        List<DenominatorExclusion> exclusions = motion.result().exclusions();
+        Map<MemberId, Member> byId = members.byIds(exclusions.stream().map(DenominatorExclusion::memberId).toList())
+                .stream()
+                .collect(Collectors.toMap(Member::id, Function.identity()));
+        Comparator<ExcludedMember> byName = VietnameseText.byName(ExcludedMember::fullName);
+        return exclusions.stream()
+                .filter(exclusion -> byId.containsKey(exclusion.memberId()))
+                .map(exclusion -> new ExcludedMember(byId.get(exclusion.memberId()).fullName(), exclusion.reason()))
+                .sorted(Comparator.comparing(ExcludedMember::reason).thenComparing(byName))
+                .toList();
     }
 
     /** Returns the title a vote on the meeting's resolution starts with, in Vietnamese. */

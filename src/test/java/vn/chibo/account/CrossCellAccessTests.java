@@ -113,7 +113,8 @@ class CrossCellAccessTests {
                 "POST /meetings/{meetingId}/attendance/{memberId}/leave",
                 "GET /cells/{cellId}/members/{memberId}/attendance");
         hidden("GET /meetings/{meetingId}/motions", "POST /meetings/{meetingId}/motions", "GET /motions/{id}",
-                "POST /motions/{id}/ballot", "POST /motions/{id}/close");
+                "POST /motions/{id}/ballot", "POST /motions/{id}/close", "POST /motions/{id}/show-of-hands",
+                "GET /api/v1/meetings/{meetingId}/motions", "POST /api/v1/motions/{id}/ballot");
         hidden("GET /meetings/{meetingId}/minutes", "POST /meetings/{meetingId}/minutes/parts/{code}",
                 "POST /meetings/{meetingId}/minutes/approval", "GET /meetings/{meetingId}/minutes.pdf",
                 "GET /meetings/{meetingId}/minutes.docx", "GET /meetings/{meetingId}/minutes/versions/{versionNo}",
@@ -455,7 +456,7 @@ class CrossCellAccessTests {
                 case "code" -> NarrativePart.agendaItem(1).code();
                 case "versionNo" -> 1;
                 case "id" -> {
-                    if (pattern.startsWith("/motions/")) {
+                    if (pattern.startsWith("/motions/") || pattern.startsWith("/api/v1/motions/")) {
                         yield motion.value();
                     }
                     if (pattern.startsWith("/opinions/") || pattern.startsWith("/api/v1/opinions/")) {

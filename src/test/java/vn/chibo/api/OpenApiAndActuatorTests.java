@@ -47,7 +47,8 @@ class OpenApiAndActuatorTests {
                 "/api/v1/opinions/{id}", "/api/v1/meetings/{meetingId}/check-in",
                 "/api/v1/meetings/{meetingId}/join-online", "/api/v1/meetings/{meetingId}/minutes",
                 "/api/v1/meetings/{meetingId}/minutes.pdf", "/api/v1/meetings/{meetingId}/minutes/versions/{versionNo}.pdf",
-                "/api/v1/meetings/{meetingId}/resolution.pdf", "/api/v1/cells/{cellId}/resolutions");
+                "/api/v1/meetings/{meetingId}/resolution.pdf", "/api/v1/cells/{cellId}/resolutions",
+                "/api/v1/meetings/{meetingId}/motions", "/api/v1/motions/{id}/ballot");
     }
 
     @Test
@@ -112,6 +113,17 @@ class OpenApiAndActuatorTests {
         JsonNode token = document().get("paths").get("/api/v1/auth/token").get("post");
         assertThat(token.get("responses").propertyNames()).contains("200", "400", "401", "403", "429");
         assertThat(token.get("requestBody").get("content").propertyNames()).containsExactly("application/json");
+    }
+
+    @Test
+    void documentDescribesBallot() throws Exception {
+        JsonNode ballot = document().get("paths").get("/api/v1/motions/{id}/ballot").get("post");
+
+        assertThat(ballot.get("security").toString()).isEqualTo("[{\"bearerToken\":[]}]");
+        assertThat(ballot.get("responses").propertyNames()).contains("200", "400", "401", "403", "404", "409", "422");
+        assertThat(ballot.get("requestBody").get("content").propertyNames()).containsExactly("application/json");
+        JsonNode list = document().get("paths").get("/api/v1/meetings/{meetingId}/motions").get("get");
+        assertThat(list.get("responses").propertyNames()).contains("200", "401", "404");
     }
 
     @Test

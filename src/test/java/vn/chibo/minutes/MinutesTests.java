@@ -110,14 +110,17 @@ class MinutesTests {
                 "+ Đồng chí Dương Thị Thu.");
         assertThat(facts.votes()).containsExactly(
                 "1. " + ClosedVillageMeetings.RESOLUTION,
+                "- Loại biểu quyết: Thông qua nghị quyết; hình thức: Bỏ phiếu trên ứng dụng",
                 "- Số đảng viên tính biểu quyết: 25",
                 "- Không tính vào số đảng viên tính biểu quyết: 8 đồng chí (đang sinh hoạt tạm thời nơi khác: 2; "
                         + "được miễn sinh hoạt và vắng mặt: 5; vắng mặt cả buổi có lý do được chấp thuận: 1).",
+                "- Tỷ lệ cần đạt: hơn một nửa số đảng viên tính biểu quyết",
                 "- Số phiếu tán thành cần có: 13",
                 "- Tán thành: 22",
                 "- Không tán thành: 1",
                 "- Không có ý kiến: 1",
                 "- Không tham gia biểu quyết: 1",
+                "- Tham gia biểu quyết: 24 trên 24 đồng chí có quyền biểu quyết có mặt (100%)",
                 "- Kết quả: được thông qua.");
         assertThat(facts.closing()).isEqualTo("Cuộc họp kết thúc lúc " + DateTimeFormatter.ofPattern("HH:mm").format(end)
                 + " (giờ Việt Nam, UTC+7) ngày " + DateTimeFormatter.ofPattern("dd/MM/yyyy").format(end) + ".");

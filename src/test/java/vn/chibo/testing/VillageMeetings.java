@@ -135,6 +135,13 @@ public class VillageMeetings {
         return new Village(commune, members, secretary, minuteTaker, meeting, start);
     }
 
+    /** A village meeting in progress with the usual roll, ready for votes of every kind. */
+    public Village startedMeetingWithRoll() {
+        Village village = meetingInProgress();
+        takeRoll(village);
+        return village;
+    }
+
     /** Records the usual roll of the village meeting. */
     public void takeRoll(Village village) {
         for (String name : village.inTheRoom()) {

@@ -33,7 +33,7 @@ class VotingFragmentsTests {
     @Test
     void openVotesLinksEachVote() {
         var motion = new Motion(MotionId.of(41), MeetingId.of(7), OrganizationId.of(3), MotionKind.RESOLUTION,
-                "Biểu quyết thông qua Nghị quyết chi bộ tháng 12/2026", MotionStatus.OPEN, Instant.now(), null, null);
+                VotingMethod.ELECTRONIC, null, "Biểu quyết thông qua Nghị quyết chi bộ tháng 12/2026", MotionStatus.OPEN, Instant.now(), null, null);
 
         String html = render("openVotes", Map.of("motions", List.of(motion)));
 
@@ -49,9 +49,9 @@ class VotingFragmentsTests {
 
     @Test
     void meetingVotesShowsOutcome() {
-        var result = new MotionResult(22, 1, 1, 1, 25, 13, true, List.of());
+        var result = new MotionResult(22, 1, 1, 1, 25, VoteThreshold.MORE_THAN_HALF, 13, true, 24, List.of());
         var motion = new Motion(MotionId.of(42), MeetingId.of(7), OrganizationId.of(3), MotionKind.RESOLUTION,
-                "Biểu quyết thông qua Nghị quyết", MotionStatus.CLOSED, Instant.now(), Instant.now(), result);
+                VotingMethod.ELECTRONIC, null, "Biểu quyết thông qua Nghị quyết", MotionStatus.CLOSED, Instant.now(), Instant.now(), result);
 
         String html = render("meetingVotes", Map.of("meetingId", MeetingId.of(7), "motions", List.of(motion)));
 

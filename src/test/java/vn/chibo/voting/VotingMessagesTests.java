@@ -24,6 +24,19 @@ class VotingMessagesTests {
         for (MotionStatus status : MotionStatus.values()) {
             needed.add("voting.status." + status);
         }
+        for (MotionKind kind : MotionKind.values()) {
+            needed.add(kind.messageKey());
+            if (kind.concernsPerson()) {
+                needed.add("voting.motion.title." + kind);
+            }
+        }
+        for (VotingMethod method : VotingMethod.values()) {
+            needed.add(method.messageKey());
+        }
+        for (VoteThreshold threshold : VoteThreshold.values()) {
+            needed.add(threshold.messageKey());
+            needed.add("voting.result.threshold." + threshold);
+        }
         for (DenominatorExclusion.Reason reason : DenominatorExclusion.Reason.values()) {
             needed.add("voting.exclusion." + reason);
         }

@@ -1,7 +1,14 @@
 package vn.chibo.voting.web;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -18,14 +25,19 @@ import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.Meetings;
 import vn.chibo.system.FlashMessage;
+import vn.chibo.system.Option;
 import vn.chibo.voting.BallotChoice;
 import vn.chibo.voting.BallotReceipt;
 import vn.chibo.voting.InvalidBallotChoice;
 import vn.chibo.voting.InvalidMotion;
+import vn.chibo.voting.InvalidShowOfHands;
 import vn.chibo.voting.Motion;
 import vn.chibo.voting.MotionId;
+import vn.chibo.voting.MotionKind;
 import vn.chibo.voting.MotionManagement;
+import vn.chibo.voting.MotionRequest;
 import vn.chibo.voting.Motions;
+import vn.chibo.voting.VotingMethod;
 import vn.chibo.voting.VotingPermissions;
 
 /**
@@ -40,21 +52,23 @@ class MotionController {
     private final MotionManagement management;
     private final VotingPermissions permissions;
     private final MotionPages pages;
+    private final MessageSource messages;
 
     MotionController(Meetings meetings, Motions motions, MotionManagement management, VotingPermissions permissions,
-            MotionPages pages) {
+            MotionPages pages, MessageSource messages) {
         this.meetings = meetings;
         this.motions = motions;
         this.management = management;
         this.permissions = permissions;
         this.pages = pages;
+        this.messages = messages;
     }
 
     @GetMapping("/meetings/{meetingId}/motions")
     String meetingMotions(Actor actor, @PathVariable long meetingId, Model model) {
         Meeting meeting = meetings.visibleTo(actor, MeetingId.of(meetingId));
 
-        addMeetingMotions(model, actor, meeting, new MotionFormData(motions.suggestedTitle(meeting)), null);
+        addMeetingMotions(model, actor, meeting, MotionFormData.suggested(motions.suggestedTitle(meeting)), null);
         return "voting/meeting-motions";
     }
 
@@ -66,7 +80,7 @@ class MotionController {
 
         MotionId id;
         try {
-            id = management.open(actor, meeting.id(), form.title());
+            id = management.open(actor, meeting.id(), withoutSuggestedTitle(form.toRequest(), meeting));
         }
         catch (InvalidMotion invalid) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -120,6 +134,31 @@ class MotionController {
         return "redirect:/motions/" + id;
     }
 
+    /**
+     * Records the count of a show of hands, which closes the vote. A count that cannot be right comes
+     * back on the same page with the figures as typed and a message naming the limit.
+     */
+    @PostMapping("/motions/{id}/show-of-hands")
+    String recordShowOfHands(Actor actor, @PathVariable long id, @ModelAttribute("counts") ShowOfHandsFormData form,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Motion motion = motions.visibleTo(actor, MotionId.of(id));
+        permissions.requireRunVotes(actor, meetings.get(motion.meetingId()));
+
+        try {
+            management.recordShowOfHands(actor, motion.id(), form.toCount());
+        }
+        catch (InvalidShowOfHands invalid) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("page", pages.of(actor, motions.get(motion.id())));
+            model.addAttribute("countErrorKey", invalid.messageKey());
+            model.addAttribute("countErrorArguments", invalid.messageArguments());
+            return "voting/motion";
+        }
+
+        redirect.addFlashAttribute(FlashMessage.SUCCESS, new FlashMessage("voting.flash.countRecorded"));
+        return "redirect:/motions/" + id;
+    }
+
     @PostMapping("/motions/{id}/close")
     String close(Actor actor, @PathVariable long id, RedirectAttributes redirect) {
         Motion motion = motions.visibleTo(actor, MotionId.of(id));
@@ -137,13 +176,58 @@ class MotionController {
         boolean voteOpen = motions.openOf(meeting.id()).isPresent();
         model.addAttribute("meeting", meeting);
         model.addAttribute("motions", motions.ofMeeting(meeting.id()));
-        model.addAttribute("canOpen", runsVotes && meeting.isInProgress() && !voteOpen);
+        boolean canOpen = runsVotes && meeting.isInProgress() && !voteOpen;
+        model.addAttribute("canOpen", canOpen);
         model.addAttribute("openBlockedKey", !runsVotes ? null
                 : !meeting.isInProgress() ? "voting.open.notPublished"
                 : voteOpen ? "voting.open.alreadyOpen" : null);
         model.addAttribute("plannedStart", motions.plannedStart(meeting.startsAt()));
         model.addAttribute("form", form);
+        model.addAttribute("kindOptions", Arrays.stream(MotionKind.values())
+                .map(kind -> new Option(kind.name(), messages.getMessage(kind.messageKey(), null, locale())))
+                .toList());
+        model.addAttribute("methodOptions", Arrays.stream(VotingMethod.values())
+                .map(method -> new Option(method.name(), messages.getMessage(method.messageKey(), null, locale())))
+                .toList());
+        // Only the open form lists the probationary members, so nobody else needs their names.
+        model.addAttribute("memberOptions", canOpen ? memberOptions(meeting) : List.of());
+        model.addAttribute("errorField", error == null ? null : fieldOf(error.messageKey()));
         model.addAttribute("errorKey", error == null ? null : error.messageKey());
         model.addAttribute("errorArguments", error == null ? null : error.messageArguments());
+    }
+
+    /**
+     * Drops the resolution's suggested title, which the form starts with, from a vote on a person, so
+     * that such a vote gets a title naming the person unless the chair wrote another one.
+     */
+    private MotionRequest withoutSuggestedTitle(MotionRequest request, Meeting meeting) {
+        if (request.kind().concernsPerson() && motions.suggestedTitle(meeting).equals(request.title())) {
+            return request.withTitle(null);
+        }
+        return request;
+    }
+
+    /** Returns the probationary members to choose from for a recognition vote, after an empty choice. */
+    private List<Option> memberOptions(Meeting meeting) {
+        var options = new ArrayList<Option>();
+        options.add(new Option("", messages.getMessage("voting.open.noMember", null, locale())));
+        motions.probationaryOf(meeting).forEach(member -> options.add(new Option(member.id().toString(),
+                member.fullName())));
+        return options;
+    }
+
+    /** Returns the form field that a rejected motion's message belongs beside. */
+    private static String fieldOf(String messageKey) {
+        return switch (messageKey) {
+            case "voting.error.applicantMissing", "voting.error.applicantTooLong" -> "applicantName";
+            case "voting.error.recognitionMemberMissing", "voting.error.notProbationary" -> "probationaryMember";
+            case "voting.error.kindInvalid" -> "kind";
+            case "voting.error.methodInvalid" -> "method";
+            default -> "title";
+        };
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
     }
 }

@@ -4,9 +4,9 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import vn.chibo.meeting.DenominatorExclusion;
 import vn.chibo.meeting.Meeting;
 import vn.chibo.voting.BallotChoice;
+import vn.chibo.voting.ExcludedMember;
 import vn.chibo.voting.Motion;
 import vn.chibo.voting.VoterStanding;
 
@@ -15,7 +15,7 @@ import vn.chibo.voting.VoterStanding;
  *
  * @param ownChoice the choice the viewer cast, or null
  * @param pendingChoice the choice the viewer picked and has yet to confirm, or null
- * @param canClose whether the viewer runs the vote and may close it while it is open
+ * @param canClose whether the viewer runs the vote and may close it, or record its count of hands, while it is open
  * @param ballotsCast ballots so far, filled only for the one who runs the open vote
  * @param eligiblePresent members present who may vote, filled only for the one who runs the open vote
  * @param excluded the members taken out of the denominator, once the vote has closed
@@ -23,14 +23,6 @@ import vn.chibo.voting.VoterStanding;
 public record MotionPage(Motion motion, Meeting meeting, VoterStanding standing, @Nullable BallotChoice ownChoice,
         @Nullable BallotChoice pendingChoice, boolean canClose, int ballotsCast, int eligiblePresent,
         List<ExcludedMember> excluded) {
-
-    /** A member taken out of the denominator, by name, and why. */
-    public record ExcludedMember(String fullName, DenominatorExclusion.Reason reason) {
-
-        public String reasonKey() {
-            return "voting.exclusion." + reason;
-        }
-    }
 
     /** Returns the same page asking the viewer to confirm the choice they picked. */
     MotionPage confirming(BallotChoice choice) {
@@ -40,20 +32,27 @@ public record MotionPage(Motion motion, Meeting meeting, VoterStanding standing,
 
     /** Returns whether the page offers the three ballot buttons. */
     public boolean offersBallot() {
-        return motion.isOpen() && standing.mayVote() && ownChoice == null && pendingChoice == null;
+        return motion.isOpen() && !motion.isShowOfHands() && standing.mayVote() && ownChoice == null
+                && pendingChoice == null;
     }
 
     /** Returns whether the page asks the viewer to confirm or change the choice they picked. */
     public boolean asksConfirmation() {
-        return motion.isOpen() && standing.mayVote() && ownChoice == null && pendingChoice != null;
+        return motion.isOpen() && !motion.isShowOfHands() && standing.mayVote() && ownChoice == null
+                && pendingChoice != null;
+    }
+
+    /** Returns whether the page offers the chair the form for the count of raised hands. */
+    public boolean asksCount() {
+        return canClose && motion.isShowOfHands();
     }
 
     /**
      * Returns whether the panel reloads itself while the vote is open. It does not while it asks for
-     * a confirmation, which a reload would drop.
+     * a confirmation or a count, which a reload would drop.
      */
     public boolean polls() {
-        return motion.isOpen() && !asksConfirmation();
+        return motion.isOpen() && !asksConfirmation() && !asksCount();
     }
 
     public List<BallotChoice> choices() {

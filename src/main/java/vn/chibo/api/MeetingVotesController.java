@@ -1,0 +1,175 @@
+package vn.chibo.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.chibo.account.Actor;
+import vn.chibo.meeting.DenominatorExclusion;
+import vn.chibo.meeting.Meeting;
+import vn.chibo.meeting.MeetingId;
+import vn.chibo.meeting.Meetings;
+import vn.chibo.voting.BallotChoice;
+import vn.chibo.voting.BallotReceipt;
+import vn.chibo.voting.InvalidBallotChoice;
+import vn.chibo.voting.Motion;
+import vn.chibo.voting.MotionId;
+import vn.chibo.voting.MotionKind;
+import vn.chibo.voting.MotionManagement;
+import vn.chibo.voting.MotionResult;
+import vn.chibo.voting.MotionStatus;
+import vn.chibo.voting.Motions;
+import vn.chibo.voting.VoteThreshold;
+import vn.chibo.voting.VoterStanding;
+import vn.chibo.voting.VotingMethod;
+import vn.chibo.voting.VotingPermissions;
+
+/**
+ * The votes of a meeting and the caller's ballot, with the same checks as the motion pages: whoever
+ * may see the meeting sees its votes, results appear only once a vote has closed, and only an
+ * eligible member present casts a ballot, once.
+ */
+@ApiResponse(responseCode = "401", description = "No bearer token, or one that is invalid, expired or revoked",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "404", description = "No such meeting or motion, or one the caller may not see",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@RestController
+@SecurityRequirement(name = OpenApiConfiguration.BEARER)
+class MeetingVotesController {
+
+    private static final Logger log = LoggerFactory.getLogger(MeetingVotesController.class);
+
+    private final Meetings meetings;
+    private final Motions motions;
+    private final MotionManagement management;
+    private final VotingPermissions permissions;
+
+    MeetingVotesController(Meetings meetings, Motions motions, MotionManagement management,
+            VotingPermissions permissions) {
+        this.meetings = meetings;
+        this.motions = motions;
+        this.management = management;
+        this.permissions = permissions;
+    }
+
+    record MeetingMotionsResponse(long meetingId, List<MotionView> motions) {
+    }
+
+    /**
+     * @param subject the person an admission or recognition vote decides about, or null for a resolution
+     * @param myStanding whether the caller may cast a ballot under the current roll, and if not, why
+     * @param myChoice the ballot the caller cast, or null
+     * @param result the frozen figures, or null while the vote is open
+     */
+    record MotionView(long id, MotionKind kind, VotingMethod method, String title, @Nullable SubjectView subject,
+            MotionStatus status, Instant openedAt, @Nullable Instant closedAt, VoterStanding myStanding,
+            @Nullable BallotChoice myChoice, @Nullable ResultView result) {
+    }
+
+    /** @param memberId the member record of a probationary member to recognize, or null for an applicant */
+    record SubjectView(@Nullable Long memberId, String fullName) {
+    }
+
+    /**
+     * @param notVoting for ballots, members of the denominator without a ballot; for a show of hands,
+     *        eligible voters present who raised no hand
+     * @param eligibleVotersPresent the base of the participation, which is the eligible voters present
+     *        at the close and never all members of the cell. It is null for votes closed before it was recorded.
+     * @param participationPercent ballots or hands as a share of eligibleVotersPresent, rounded half up
+     * @param excluded the official members taken out of the denominator, and why
+     */
+    record ResultView(int votesFor, int votesAgainst, int abstentions, int notVoting, int denominator,
+            VoteThreshold threshold, int votesNeeded, boolean passed, @Nullable Integer eligibleVotersPresent,
+            @Nullable Integer participationPercent, List<ExcludedView> excluded) {
+    }
+
+    record ExcludedView(String fullName, DenominatorExclusion.Reason reason) {
+    }
+
+    /** @param choice FOR, AGAINST or ABSTAIN */
+    record BallotRequest(@Schema(example = "FOR") @Nullable String choice) {
+    }
+
+    /** @param receipt RECORDED when this request stored the ballot, ALREADY_RECORDED for a retry of the same choice */
+    record BallotResponse(long motionId, BallotChoice choice, BallotReceipt receipt) {
+    }
+
+    @Operation(summary = "The votes of a meeting", description = "Open and closed votes in the order they were "
+            + "opened. A vote's result is null until the chair closes it; the participation is a share of the "
+            + "eligible voters present, never of all members.")
+    @ApiResponse(responseCode = "200", description = "The votes")
+    @GetMapping("/api/v1/meetings/{meetingId}/motions")
+    MeetingMotionsResponse motions(Actor actor, @PathVariable long meetingId) {
+        Meeting meeting = meetings.visibleTo(actor, MeetingId.of(meetingId));
+
+        List<MotionView> views = motions.ofMeeting(meeting.id()).stream()
+                .map(motion -> viewOf(actor, motion))
+                .toList();
+        return new MeetingMotionsResponse(meeting.id().value(), views);
+    }
+
+    @Operation(summary = "Cast the caller's ballot", description = "Idempotent: a retry with the same choice "
+            + "answers the accepted ballot with receipt ALREADY_RECORDED and changes nothing. Another choice after "
+            + "a ballot was accepted is refused, because a cast ballot never changes.")
+    @ApiResponse(responseCode = "200", description = "The accepted ballot")
+    @ApiResponse(responseCode = "400", description = "No choice in the body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "403", description = "The caller may not vote here, and the detail gives the reason",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "The vote has closed, is by show of hands, or the caller "
+            + "already chose otherwise", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "A choice other than FOR, AGAINST or ABSTAIN",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @PostMapping("/api/v1/motions/{id}/ballot")
+    BallotResponse ballot(Actor actor, @PathVariable long id, @RequestBody(required = false)
+            @Nullable BallotRequest body) {
+        MotionId motionId = MotionId.of(id);
+        motions.visibleTo(actor, motionId);
+
+        if (body == null || body.choice() == null) {
+            throw new MissingField("choice");
+        }
+        BallotChoice choice = BallotChoice.parse(body.choice()).orElseThrow(InvalidBallotChoice::new);
+
+        BallotReceipt receipt = management.cast(actor, motionId, choice);
+
+        log.debug("Motion {}: ballot of account {} returned {} through the API", motionId, actor.accountId(), receipt);
+        return new BallotResponse(id, choice, receipt);
+    }
+
+    private MotionView viewOf(Actor actor, Motion motion) {
+        SubjectView subject = motion.subject() == null ? null : new SubjectView(
+                motion.subject().memberId() == null ? null : motion.subject().memberId().value(),
+                motion.subject().fullName());
+        return new MotionView(motion.id().value(), motion.kind(), motion.method(), motion.title(), subject,
+                motion.status(), motion.openedAt(), motion.closedAt(), permissions.standingOf(actor, motion),
+                motions.choiceOf(actor, motion).orElse(null), resultOf(motion));
+    }
+
+    private @Nullable ResultView resultOf(Motion motion) {
+        MotionResult result = motion.result();
+        if (result == null) {
+            return null;
+        }
+        List<ExcludedView> excluded = motions.excludedOf(motion).stream()
+                .map(member -> new ExcludedView(member.fullName(), member.reason()))
+                .toList();
+        return new ResultView(result.votesFor(), result.votesAgainst(), result.abstentions(), result.notVoting(),
+                result.denominator(), result.threshold(), result.votesNeeded(), result.passed(),
+                result.eligiblePresent(), result.participationPercent(), excluded);
+    }
+}
