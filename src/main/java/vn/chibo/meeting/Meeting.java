@@ -3,6 +3,7 @@ package vn.chibo.meeting;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
@@ -93,11 +94,23 @@ public class Meeting {
         return meeting;
     }
 
-    /** Changes the details of a meeting that has not closed yet. */
-    void revise(MeetingDetails details) {
+    /**
+     * Changes the details of a meeting that has not closed yet.
+     *
+     * @return what changed of the details that members are told about
+     */
+    Set<MeetingChange> revise(MeetingDetails details) {
         requireNotClosed();
         check(details);
+        Meeting before = copy();
         apply(details);
+        return MeetingChange.between(before, this);
+    }
+
+    private Meeting copy() {
+        return new Meeting(id, cellId, kind, mode, title, startsAt, plannedEndAt, place, onlineLink, chairMemberId,
+                minuteTakerMemberId, status, createdBy, createdAt, publishedAt, closedAt, startedAt, cancelledAt,
+                cancelReason, minutesApprovedAt, version, agenda);
     }
 
     /** Announces the meeting; it needs a chair and a minute taker by then. */
@@ -280,6 +293,11 @@ public class Meeting {
 
     public @Nullable Instant minutesApprovedAt() {
         return minutesApprovedAt;
+    }
+
+    /** Returns the number of saves since the meeting was created, which a concurrent change would raise. */
+    public int revision() {
+        return version == null ? 0 : version;
     }
 
     public List<AgendaItem> agenda() {

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -87,10 +89,19 @@ public class MeetingManagement {
         permissions.requireManage(actor, meeting);
         requireCellMembers(meeting.cellId(), details);
 
-        meeting.revise(details);
-        save(meeting);
-        record(actor, meeting, "meeting.revised", null);
-        log.info("Meeting {} revised by account {}", id, actor.accountId());
+        Set<MeetingChange> changes = meeting.revise(details);
+        Meeting saved = save(meeting);
+        record(actor, meeting, "meeting.revised", changes.isEmpty() ? null : "changes=" + codes(changes));
+        // Only an announced meeting's members were told the old details; a draft's changes concern nobody yet.
+        boolean announced = saved.isPublished() || saved.isInProgress();
+        if (announced && !changes.isEmpty()) {
+            events.publishEvent(new MeetingChanged(saved.id(), saved.cellId(), changes, saved.revision()));
+        }
+        log.info("Meeting {} revised by account {}, changes {}", id, actor.accountId(), changes);
+    }
+
+    private static String codes(Set<MeetingChange> changes) {
+        return changes.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }
 
     /**
@@ -233,9 +244,9 @@ public class MeetingManagement {
         return repository.findById(id.value()).orElseThrow(NotFoundException::hidden);
     }
 
-    private void save(Meeting meeting) {
+    private Meeting save(Meeting meeting) {
         try {
-            repository.save(meeting);
+            return repository.save(meeting);
         }
         catch (OptimisticLockingFailureException concurrent) {
             log.info("Meeting {} was changed concurrently", meeting.id());

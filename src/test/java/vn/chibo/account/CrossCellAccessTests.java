@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -118,6 +119,10 @@ class CrossCellAccessTests {
         KNOWN.put("GET /organizations", Expect.NOT_CELL_SCOPED);
         KNOWN.put("POST /organizations", Expect.NOT_CELL_SCOPED);
         KNOWN.put("GET /account/password", Expect.NOT_CELL_SCOPED);
+        // The actor's own notifications; another account's notification is hidden like another cell's object.
+        KNOWN.put("GET /notifications", Expect.NOT_CELL_SCOPED);
+        KNOWN.put("POST /notifications/read-all", Expect.NOT_CELL_SCOPED);
+        hidden("POST /notifications/{notificationId}/read");
         // The actor's own profile: a redirect to the page of the actor's own member record.
         KNOWN.put("GET /members/me", Expect.NOT_CELL_SCOPED);
         // The actor's own password and sessions: changing them would end the test's session.
@@ -172,6 +177,9 @@ class CrossCellAccessTests {
 
     @Autowired
     RosterImports imports;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Autowired
     ObjectProvider<ApiSignIn> apiSignIn;
@@ -365,7 +373,8 @@ class CrossCellAccessTests {
      * its member, document, open motion and roster import, and a closed meeting with minutes.
      */
     record OtherCell(Organization committee, Organization cell, MemberId member, MeetingId openMeeting,
-            MeetingId closedMeeting, long documentId, MotionId motion, long importId, String cellName) {
+            MeetingId closedMeeting, long documentId, MotionId motion, long importId, long notificationId,
+            String cellName) {
 
         /** Returns the texts of the other cell that no page of the secretary may show. */
         List<String> secrets() {
@@ -410,6 +419,7 @@ class CrossCellAccessTests {
                 case "meetingId" -> meeting.value();
                 case "documentId" -> documentId;
                 case "importId" -> importId;
+                case "notificationId" -> notificationId;
                 case "code" -> NarrativePart.agendaItem(1).code();
                 case "id" -> {
                     if (pattern.startsWith("/motions/")) {
@@ -435,9 +445,15 @@ class CrossCellAccessTests {
         villages.takeRoll(closed);
         meetings.close(closed.secretary(), closed.meeting());
         await().atMost(Duration.ofSeconds(20)).until(() -> minutesBook.of(closed.meeting()).isPresent());
+        long notification = await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select min(id) from notification where meeting_id = :meeting")
+                .param("meeting", open.meeting().value())
+                .query(Long.class)
+                .optional()
+                .orElse(0L), id -> id != null && id > 0);
 
         return new OtherCell(open.commune().committee(), open.commune().cell(),
                 open.member(VillageMeetings.ABSENT), open.meeting(), closed.meeting(), document.id().value(), motion,
-                rosterImport.value(), open.commune().cell().name());
+                rosterImport.value(), notification, open.commune().cell().name());
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import vn.chibo.account.Actor;
 import vn.chibo.account.CellAccess;
 import vn.chibo.meeting.Meeting;
+import vn.chibo.meeting.MeetingDocumentReads;
 import vn.chibo.meeting.MeetingDocuments;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.MeetingManagement;
@@ -44,10 +45,12 @@ class MeetingPageController {
     private final CellAccess cellAccess;
     private final Organizations organizations;
     private final Clock clock;
+    private final MeetingDocumentReads documentReads;
 
     MeetingPageController(Meetings meetings, MeetingManagement management, MeetingPermissions permissions,
             MeetingDocuments documents, MeetingResponses responses, AttendanceViews attendanceViews,
-            CellAccess cellAccess, Organizations organizations, Clock clock) {
+            CellAccess cellAccess, Organizations organizations, Clock clock, MeetingDocumentReads documentReads) {
+        this.documentReads = documentReads;
         this.meetings = meetings;
         this.management = management;
         this.permissions = permissions;
@@ -105,6 +108,10 @@ class MeetingPageController {
                     .toList());
             model.addAttribute("warnings", meeting.isDraft() ? management.warningsOf(meeting, clock.instant())
                     : List.of());
+        }
+        if (canManage && (meeting.isPublished() || meeting.isInProgress())) {
+            model.addAttribute("preparation", PreparationView.of(meetings.rosterOf(meeting), documents.of(meeting.id()),
+                    responses.of(meeting.id()), documentReads.openedBy(meeting.id())));
         }
         if (meeting.isClosed()) {
             model.addAttribute("rows", attendanceViews.rows(meeting));
