@@ -3,6 +3,7 @@ package vn.chibo.demo;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.chibo.account.AccountId;
 import vn.chibo.account.Accounts;
+import vn.chibo.account.Actor;
 import vn.chibo.account.Grant;
 import vn.chibo.account.Role;
 import vn.chibo.member.MemberId;
@@ -26,7 +29,8 @@ import vn.chibo.organization.Organizations;
  * Loads a fictional commune when the application starts in demo mode ({@code chibo.demo.enabled=true},
  * set by the {@code demo} profile) and the database holds no organization yet: "Đảng bộ xã Minh An"
  * with the village cell "Chi bộ thôn Hòa Bình 3" of 36 members and the small cells "Chi bộ thôn Tân
- * Lập" of 6 and "Chi bộ thôn Phú Xuân" of 9. All names, numbers and addresses are invented.
+ * Lập" of 6 and "Chi bộ thôn Phú Xuân" of 9, and two announced meetings of the village cell
+ * ({@link DemoMeetings}). All names, numbers and addresses are invented.
  *
  * <p>The demo accounts all have the password {@value #PASSWORD}, with no change required:
  * <ul>
@@ -56,8 +60,11 @@ class DemoData implements ApplicationRunner {
     private final Members members;
     private final Accounts accounts;
     private final TransactionTemplate transactions;
+    private final DemoMeetings meetings;
 
-    DemoData(Organizations organizations, Members members, Accounts accounts, TransactionTemplate transactions) {
+    DemoData(Organizations organizations, Members members, Accounts accounts, TransactionTemplate transactions,
+            DemoMeetings meetings) {
+        this.meetings = meetings;
         this.organizations = organizations;
         this.members = members;
         this.accounts = accounts;
@@ -99,8 +106,8 @@ class DemoData implements ApplicationRunner {
         Map<String, MemberId> tanLapByPhone = addAll(tanLap, DemoSmallCells.tanLap());
         Map<String, MemberId> phuXuanByPhone = addAll(phuXuan, DemoSmallCells.phuXuan());
 
-        account("0912104729", "Nguyễn Văn Thắng", villageByPhone, new Grant(village.id(), Role.MEMBER),
-                new Grant(village.id(), Role.CELL_SECRETARY));
+        Grant[] secretaryGrants = { new Grant(village.id(), Role.MEMBER), new Grant(village.id(), Role.CELL_SECRETARY) };
+        AccountId secretary = account("0912104729", "Nguyễn Văn Thắng", villageByPhone, secretaryGrants);
         account("0912418916", "Phạm Thị Ánh", villageByPhone, new Grant(village.id(), Role.MEMBER));
         account("0915665515", "Hoàng Văn Ẩn", villageByPhone, new Grant(village.id(), Role.MEMBER));
         account("0916201408", "Trương Văn Hòa", tanLapByPhone, new Grant(tanLap.id(), Role.MEMBER),
@@ -110,6 +117,10 @@ class DemoData implements ApplicationRunner {
         // The administrator is no party member: the account has no member record.
         accounts.create(ADMIN, PASSWORD, "Lê Thanh Tùng", null, false,
                 List.of(new Grant(commune.id(), Role.SYSTEM_ADMIN)));
+
+        MemberId chair = villageByPhone.get("0912104729");
+        meetings.announce(new Actor(secretary, "0912104729", "Nguyễn Văn Thắng", chair.value(),
+                Set.of(secretaryGrants), false), village.id(), chair, villageByPhone.get("0912418916"));
 
         log.info("Demo data loaded: committee {} with cells {} ({} members), {} ({} members) and {} ({} members), "
                 + "6 demo accounts", commune.id(), village.id(), villageByPhone.size(), tanLap.id(),
@@ -124,12 +135,12 @@ class DemoData implements ApplicationRunner {
         return byPhone;
     }
 
-    private void account(String phone, String displayName, Map<String, MemberId> byPhone, Grant... grants) {
+    private AccountId account(String phone, String displayName, Map<String, MemberId> byPhone, Grant... grants) {
         MemberId member = byPhone.get(phone);
         if (member == null) {
             throw new IllegalStateException("The demo roster has no member with the phone of demo account "
                     + displayName);
         }
-        accounts.create(phone, PASSWORD, displayName, member.value(), false, List.of(grants));
+        return accounts.create(phone, PASSWORD, displayName, member.value(), false, List.of(grants));
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.chibo.account.Actor;
+import vn.chibo.account.Role;
 import vn.chibo.meeting.MeetingChange;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.organization.OrganizationId;
@@ -102,6 +103,15 @@ public class Notifications {
         return store.ofAccount(actor.accountId(), LIST_LIMIT).stream()
                 .map(notification -> texts.view(notification, locale))
                 .toList();
+    }
+
+    /**
+     * Returns whether notices can reach the actor: a person with a member record, or a committee officer.
+     * Others, such as a system administrator without a member record, get no notification link.
+     */
+    public boolean mayReceive(@Nullable Actor actor) {
+        return actor != null && (actor.memberId() != null || !actor.organizationsWith(Role.COMMITTEE_OFFICER)
+                .isEmpty());
     }
 
     /** Returns how many of the actor's notifications are unread; 0 when no one is signed in. */
