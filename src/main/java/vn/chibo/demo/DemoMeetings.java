@@ -1,5 +1,8 @@
 package vn.chibo.demo;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,11 +13,13 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 import vn.chibo.account.Actor;
 import vn.chibo.meeting.AgendaItem;
 import vn.chibo.meeting.MeetingDetails;
+import vn.chibo.meeting.MeetingDocuments;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.MeetingKind;
 import vn.chibo.meeting.MeetingManagement;
@@ -35,12 +40,17 @@ class DemoMeetings {
 
     private static final String PLACE = "Nhà văn hóa thôn Hòa Bình 3";
 
+    /** The draft resolution attached to both meetings, so that the secretary's read table has a column. */
+    private static final String DOCUMENT = "du-thao-nghi-quyet-thang-12.pdf";
+
     private final MeetingManagement management;
+    private final MeetingDocuments documents;
     private final Formats formats;
     private final Clock clock;
 
-    DemoMeetings(MeetingManagement management, Formats formats, Clock clock) {
+    DemoMeetings(MeetingManagement management, MeetingDocuments documents, Formats formats, Clock clock) {
         this.management = management;
+        this.documents = documents;
         this.formats = formats;
         this.clock = clock;
     }
@@ -61,6 +71,7 @@ class DemoMeetings {
                         new AgendaItem("Phương hướng nhiệm vụ tháng tới", null),
                         new AgendaItem("Thảo luận và biểu quyết Nghị quyết tháng", null),
                         new AgendaItem("Bế mạc", null))));
+        attachDocument(secretary, regular);
         management.publish(secretary, regular);
 
         Instant thematicStart = at(today.plusDays(14), LocalTime.of(8, 0));
@@ -70,6 +81,7 @@ class DemoMeetings {
                 List.of(new AgendaItem("Khai mạc", null), new AgendaItem("Báo cáo chuyên đề", null),
                         new AgendaItem("Thảo luận", null), new AgendaItem("Bế mạc", null)));
         MeetingId moved = management.schedule(secretary, cell, thematic);
+        attachDocument(secretary, moved);
         management.publish(secretary, moved);
         Instant newStart = thematicStart.plus(Duration.ofDays(1));
         management.revise(secretary, moved, new MeetingDetails(thematic.kind(), thematic.mode(), thematic.title(),
@@ -77,6 +89,16 @@ class DemoMeetings {
                 thematic.agenda()));
 
         log.info("Demo data: meetings {} and {} announced in cell {}", regular, moved, cell);
+    }
+
+    private void attachDocument(Actor secretary, MeetingId meeting) {
+        try (InputStream content = new ClassPathResource("demo/" + DOCUMENT).getInputStream()) {
+            documents.attach(secretary, meeting, DOCUMENT, content);
+        }
+        catch (IOException unreadable) {
+            throw new UncheckedIOException("The demo document " + DOCUMENT + " is missing from the classpath",
+                    unreadable);
+        }
     }
 
     private Instant at(LocalDate day, LocalTime time) {

@@ -99,7 +99,8 @@ class DemoPages {
         return List.of(new Page("home", "/"), new Page("cell", "/cells/" + cell.value()),
                 new Page("roster", "/cells/" + cell.value() + "/members"),
                 new Page("meetings", "/cells/" + cell.value() + "/meetings"),
-                new Page("meeting", "/meetings/" + meeting.value()), new Page("password", "/account/password"));
+                new Page("meeting", "/meetings/" + meeting.value()), new Page("password", "/account/password"),
+                new Page("notifications", "/notifications"));
     }
 
     private OrganizationId villageCell() {
