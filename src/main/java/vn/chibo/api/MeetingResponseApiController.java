@@ -22,9 +22,9 @@ import vn.chibo.meeting.ReasonDecision;
 import vn.chibo.meeting.ResponseAnswer;
 
 /**
- * A member's answer to a meeting (RSVP), with the rules of the meeting page: only members on the roster
- * of the meeting's cell answer, only while the meeting is announced, and a new answer replaces the
- * earlier one and its decision.
+ * A member's RSVP to a meeting, with the rules of the meeting page. Only members on the roster of the
+ * meeting's cell respond, only while the meeting is announced, and a new response replaces the earlier
+ * one and the decision on its reason.
  */
 @ApiResponse(responseCode = "401", description = "No bearer token, or one that is invalid, expired or revoked",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -30,8 +30,8 @@ import vn.chibo.system.Formats;
 
 /**
  * Announces two upcoming meetings of the demo village cell through the meeting module, as its secretary
- * would, so that the demo accounts find notices in their notification centre: a regular meeting a week
- * ahead, and a thematic meeting two weeks ahead that was moved by a day after it was announced.
+ * would, so that the demo accounts find notices in their notification centre. The regular meeting is a
+ * week ahead. The thematic meeting is two weeks ahead and was moved by a day after it was announced.
  */
 @Component
 class DemoMeetings {

@@ -97,7 +97,7 @@ public class Meeting {
     /**
      * Changes the details of a meeting that has not closed yet.
      *
-     * @return what changed of the details that members are told about
+     * @return which of the details that members are notified of changed
      */
     Set<MeetingChange> revise(MeetingDetails details) {
         requireNotClosed();

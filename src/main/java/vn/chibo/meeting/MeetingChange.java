@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A detail of an announced meeting whose change the members and the supervising committee must be
- * told of. A new title, chair or minute taker alone is not such a change.
+ * A detail of an announced meeting whose change is notified to the members and the supervising
+ * committee. A new title, chair or minute taker alone is not such a change.
  */
 public enum MeetingChange {
     /** The start or the planned end. */

@@ -8,7 +8,7 @@ import vn.chibo.organization.OrganizationId;
  * The time, place, mode or agenda of an announced meeting changed in one save.
  *
  * @param changes what changed; never empty
- * @param revision the meeting's version after the save, which tells two changes of one meeting apart
+ * @param revision the meeting's version after the save, which distinguishes two changes of one meeting
  */
 public record MeetingChanged(MeetingId meetingId, OrganizationId cellId, Set<MeetingChange> changes, int revision) {
 

@@ -92,7 +92,7 @@ public class MeetingManagement {
         Set<MeetingChange> changes = meeting.revise(details);
         Meeting saved = save(meeting);
         record(actor, meeting, "meeting.revised", changes.isEmpty() ? null : "changes=" + codes(changes));
-        // Only an announced meeting's members were told the old details; a draft's changes concern nobody yet.
+        // Only an announced meeting's members were notified of the old details, so a draft's changes concern nobody yet.
         boolean announced = saved.isPublished() || saved.isInProgress();
         if (announced && !changes.isEmpty()) {
             events.publishEvent(new MeetingChanged(saved.id(), saved.cellId(), changes, saved.revision()));

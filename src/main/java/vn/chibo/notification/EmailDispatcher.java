@@ -37,7 +37,7 @@ class EmailDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(EmailDispatcher.class);
 
-    /** The most e-mails one run sends, so that a long queue does not hold one thread for long. */
+    /** The maximum number of e-mails one run sends, so that a long queue does not occupy one thread for long. */
     private static final int BATCH = 100;
 
     private final JavaMailSender sender;

@@ -100,13 +100,4 @@ class EmailOutbox {
                 .param("id", notification.value())
                 .update();
     }
-
-    /** Returns the e-mail's status, such as {@code SENT}, or null when none was queued. */
-    @org.jspecify.annotations.Nullable String statusOf(NotificationId notification) {
-        return jdbc.sql("select status from notification_email where notification_id = :id")
-                .param("id", notification.value())
-                .query(String.class)
-                .optional()
-                .orElse(null);
-    }
 }

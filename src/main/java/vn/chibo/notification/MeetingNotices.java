@@ -11,7 +11,7 @@ import vn.chibo.meeting.MeetingPublished;
 
 /**
  * Turns meeting events into notices. Each listener runs after the meeting's transaction commits, in a
- * transaction of its own; the event publication registry keeps an event until its listener completes,
+ * transaction of its own. The event publication registry keeps an event until its listener completes,
  * and the notices' unique key makes a second delivery of the same event add nothing.
  */
 @Component
@@ -37,7 +37,7 @@ class MeetingNotices {
                 event.changes());
     }
 
-    /** Tells of a cancellation only those who were told of the meeting: a cancelled draft concerns nobody. */
+    /** Notifies a cancellation only when the meeting had been announced, because a cancelled draft concerns nobody. */
     @ApplicationModuleListener
     void on(MeetingCancelled event) {
         if (!event.wasAnnounced()) {

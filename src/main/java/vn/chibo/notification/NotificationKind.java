@@ -1,6 +1,6 @@
 package vn.chibo.notification;
 
-/** What a notification tells about its meeting. */
+/** What happened to the meeting that a notification is about. */
 public enum NotificationKind {
     /** The meeting was announced. */
     PUBLISHED,

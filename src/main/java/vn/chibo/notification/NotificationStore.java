@@ -18,7 +18,7 @@ import vn.chibo.meeting.MeetingChange;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.system.JdbcTime;
 
-/** The notifications table: inserts that happen at most once per notice and recipient, reads and read marks. */
+/** The notifications table: inserts that the unique key limits to one per notice and recipient, reads and read marks. */
 @Component
 class NotificationStore {
 

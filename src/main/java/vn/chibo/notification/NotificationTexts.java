@@ -52,7 +52,7 @@ class NotificationTexts {
      * place and agenda, and the address of its page.
      *
      * @param siteAddress the address under which members reach the site, without a trailing slash, or
-     *     null when it is not configured; the e-mail then points to the notification centre in words
+     *     null when it is not configured. The e-mail then names the notification centre instead of a link.
      */
     String body(Notification notification, Locale locale, @Nullable String siteAddress) {
         NotificationView view = view(notification, locale);
@@ -60,6 +60,7 @@ class NotificationTexts {
         StringBuilder body = new StringBuilder();
         line(body, view.headline());
         line(body, view.meetingTitle());
+
         body.append('\n');
         line(body, message(locale, "notification.email.when", view.when()));
         if (meeting.place() != null) {
@@ -71,6 +72,7 @@ class NotificationTexts {
         if (view.detail() != null) {
             line(body, view.detail());
         }
+
         List<AgendaItem> agenda = meeting.agenda();
         if (!agenda.isEmpty() && notification.kind() != NotificationKind.CANCELLED) {
             body.append('\n');
@@ -79,6 +81,7 @@ class NotificationTexts {
                 line(body, (i + 1) + ". " + agenda.get(i).title());
             }
         }
+
         body.append('\n');
         line(body, siteAddress == null ? message(locale, "notification.email.openInApp")
                 : message(locale, "notification.email.open", siteAddress + view.path()));

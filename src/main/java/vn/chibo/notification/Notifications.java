@@ -32,7 +32,7 @@ import vn.chibo.system.NotFoundException;
 @Component("notifications")
 public class Notifications {
 
-    /** The most notifications one list shows; older ones stay stored. */
+    /** The maximum number of notifications one list shows. Older ones stay stored. */
     static final int LIST_LIMIT = 100;
 
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
@@ -59,7 +59,7 @@ public class Notifications {
      * and the recipient has an address, by e-mail. A notice a recipient has already got adds nothing, so
      * a re-delivered event changes nothing. The e-mails go out once the caller's transaction commits.
      *
-     * @param revision tells apart notices of one kind about one meeting, such as two changes
+     * @param revision distinguishes notices of one kind about one meeting, such as two changes
      * @return how many recipients were notified now
      */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -119,7 +119,7 @@ public class Notifications {
         return actor == null ? 0 : store.unreadCount(actor.accountId());
     }
 
-    /** Marks one of the actor's notifications read; anyone else's answers not-found. */
+    /** Marks one of the actor's notifications read. Another account's notification fails with not-found. */
     @Transactional
     public void markRead(Actor actor, NotificationId id) {
         if (!store.markRead(actor.accountId(), id, clock.instant())) {

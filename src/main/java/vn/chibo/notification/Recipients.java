@@ -21,7 +21,7 @@ import vn.chibo.organization.OrganizationId;
 import vn.chibo.organization.Organizations;
 
 /**
- * Who is told about a cell's meetings: every member on the cell's roster who has an enabled account,
+ * The recipients of a cell's meeting notices: every member on the cell's roster who has an enabled account,
  * and the officers of the committee that supervises the cell.
  */
 @Component
@@ -41,7 +41,7 @@ class Recipients {
      * One account to notify.
      *
      * @param language the account's chosen language, or null for Vietnamese
-     * @param memberId the account's own member record, which holds the e-mail address, or null
+     * @param memberId the account's own member record, which contains the e-mail address, or null
      */
     record Recipient(AccountId accountId, @Nullable String language, @Nullable MemberId memberId) {
     }

@@ -14,7 +14,7 @@ import vn.chibo.notification.NotificationId;
 import vn.chibo.notification.Notifications;
 import vn.chibo.system.FlashMessage;
 
-/** The signed-in person's notification centre. Each person sees and marks only their own notifications. */
+/** The signed-in person's notification centre. Each person lists and marks only their own notifications. */
 @Controller
 class NotificationController {
 

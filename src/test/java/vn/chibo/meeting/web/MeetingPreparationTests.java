@@ -14,14 +14,20 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import vn.chibo.audit.AuditEntry;
+import vn.chibo.audit.AuditLog;
+import vn.chibo.meeting.AttendanceStatus;
 import vn.chibo.meeting.MeetingDocument;
 import vn.chibo.meeting.MeetingDocumentReads;
 import vn.chibo.meeting.MeetingDocuments;
 import vn.chibo.meeting.MeetingFixtures;
 import vn.chibo.meeting.MeetingFixtures.Village;
 import vn.chibo.meeting.MeetingId;
+import vn.chibo.meeting.MeetingManagement;
 import vn.chibo.meeting.MeetingResponses;
+import vn.chibo.meeting.Meetings;
 import vn.chibo.meeting.ResponseAnswer;
+import vn.chibo.meeting.RollMark;
 import vn.chibo.member.Member;
 import vn.chibo.member.MemberId;
 import vn.chibo.testing.SampleFiles;
@@ -54,6 +60,15 @@ class MeetingPreparationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeetingManagement management;
+
+    @Autowired
+    Meetings meetings;
+
+    @Autowired
+    AuditLog audit;
 
     @Test
     void downloadRecordsFirstAndLastOpeningOnce() throws Exception {
@@ -110,6 +125,26 @@ class MeetingPreparationTests {
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(memberPage).doesNotContain("id=\"preparation\"");
+    }
+
+    @Test
+    void rejectedAndPendingReasonsCloseUnexcused() {
+        Village village = fixtures.village();
+        MeetingId meeting = fixtures.underway(village);
+        MemberId rejected = village.memberOf(village.member()).id();
+        MemberId pending = village.memberOf(village.probationary()).id();
+        responses.answer(village.member(), meeting, ResponseAnswer.ABSENT, "Đi làm đồng");
+        responses.answer(village.probationary(), meeting, ResponseAnswer.ABSENT, "Con ốm");
+        responses.decide(village.secretary(), meeting, rejected, false);
+
+        management.close(village.secretary(), meeting);
+
+        assertThat(meetings.markOf(meeting, rejected)).get().extracting(RollMark::status)
+                .isEqualTo(AttendanceStatus.ABSENT_UNEXCUSED);
+        assertThat(meetings.markOf(meeting, pending)).get().extracting(RollMark::status)
+                .isEqualTo(AttendanceStatus.ABSENT_UNEXCUSED);
+        assertThat(audit.entriesFor("meeting", meeting.value())).extracting(AuditEntry::detail)
+                .contains("member=" + rejected + " decision=REJECTED");
     }
 
     private MeetingDocument attach(Village village, MeetingId meeting, String name) throws Exception {
