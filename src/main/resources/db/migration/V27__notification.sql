@@ -45,3 +45,9 @@ create table meeting_document_read (
 );
 
 create index meeting_document_read_meeting_idx on meeting_document_read (meeting_id);
+
+-- Members' e-mail addresses, which notification e-mails go to, are now encrypted at rest like their
+-- phone numbers (AES-GCM under chibo.crypto.data-key). The ciphertext in Base64 with its prefix is
+-- longer than the 254 characters of an address: up to 4 bytes a character, plus nonce and tag, make
+-- at most about 1,400 characters.
+alter table member alter column email set data type varchar(1400);
