@@ -32,7 +32,11 @@ class NotificationTexts {
     }
 
     NotificationView view(Notification notification, Locale locale) {
-        Meeting meeting = meetings.get(notification.meetingId());
+        return view(notification, meetings.get(notification.meetingId()), locale);
+    }
+
+    /** Renders the notification from its meeting, which a list loads once for all notices about it. */
+    NotificationView view(Notification notification, Meeting meeting, Locale locale) {
         String detail = notification.kind() == NotificationKind.CANCELLED && meeting.cancelReason() != null
                 ? message(locale, "notification.cancelReason", meeting.cancelReason())
                 : null;

@@ -2,8 +2,10 @@ package vn.chibo.notification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,8 +21,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import vn.chibo.account.Actor;
 import vn.chibo.account.Role;
+import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingChange;
 import vn.chibo.meeting.MeetingId;
+import vn.chibo.meeting.Meetings;
 import vn.chibo.organization.OrganizationId;
 import vn.chibo.system.NotFoundException;
 
@@ -43,9 +47,11 @@ public class Notifications {
     private final EmailOutbox outbox;
     private final ObjectProvider<EmailDispatcher> email;
     private final Clock clock;
+    private final Meetings meetings;
 
     Notifications(NotificationStore store, Recipients recipients, NotificationTexts texts, EmailOutbox outbox,
-            ObjectProvider<EmailDispatcher> email, Clock clock) {
+            ObjectProvider<EmailDispatcher> email, Clock clock, Meetings meetings) {
+        this.meetings = meetings;
         this.store = store;
         this.recipients = recipients;
         this.texts = texts;
@@ -100,8 +106,10 @@ public class Notifications {
 
     /** Returns the actor's notifications, the newest first, rendered in the given language. */
     public List<NotificationView> of(Actor actor, Locale locale) {
+        Map<MeetingId, Meeting> loaded = new HashMap<>();
         return store.ofAccount(actor.accountId(), LIST_LIMIT).stream()
-                .map(notification -> texts.view(notification, locale))
+                .map(notification -> texts.view(notification,
+                        loaded.computeIfAbsent(notification.meetingId(), meetings::get), locale))
                 .toList();
     }
 
