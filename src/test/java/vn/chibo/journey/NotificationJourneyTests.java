@@ -26,8 +26,8 @@ import vn.chibo.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A meeting reaches a member's notification centre in headless Chromium: the secretary announces a
- * draft with the page's button, the member sees the unread count in the header, opens the centre and
+ * A meeting reaches a member's notification centre in headless Chromium. The secretary announces a
+ * draft with the page's button. The member finds the unread count in the header, opens the centre and
  * the meeting from it, and marks everything read.
  */
 @Tag("browser")

@@ -28,8 +28,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Notification e-mails through a real SMTP server (GreenMail) on 127.0.0.1. Of the village fixture's
- * accounts, those whose member records carry an e-mail address get mail (the secretary does); the
- * committee officer has no member record and so no address.
+ * accounts, those whose member records contain an e-mail address get mail, the secretary among them.
+ * The committee officer has no member record and so no address.
  */
 @SqlTest
 class EmailNotificationTests {

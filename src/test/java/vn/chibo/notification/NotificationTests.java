@@ -92,7 +92,7 @@ class NotificationTests {
     }
 
     @Test
-    void changeOfTimePlaceOrAgendaNotifiesOnceEach() {
+    void changedDetailsNotifyOncePerSave() {
         MeetingFixtures.Village village = fixtures.village();
         Instant start = Instant.now().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.MINUTES);
         MeetingId meeting = fixtures.published(village, start);
@@ -163,7 +163,7 @@ class NotificationTests {
     }
 
     @Test
-    void centreRendersInReadersLanguageAndMarksOnlyOwn() {
+    void centreRendersAndMarksOwnOnly() {
         MeetingFixtures.Village village = fixtures.village();
         Instant start = Instant.parse("2099-12-20T01:00:00Z");
         MeetingId meeting = fixtures.published(village, start);
