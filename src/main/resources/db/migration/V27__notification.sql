@@ -12,7 +12,8 @@ create table notification (
     created_at timestamp with time zone not null,
     read_at    timestamp with time zone,
     constraint notification_once unique (meeting_id, kind, revision, account_id),
-    constraint notification_kind_check check (kind in ('PUBLISHED', 'CHANGED', 'CANCELLED'))
+    constraint notification_kind_check
+        check (kind in ('PUBLISHED', 'CHANGED', 'CANCELLED', 'REASON_APPROVED', 'REASON_REJECTED'))
 );
 
 -- The unread count in every page's header reads this index only.
@@ -51,3 +52,7 @@ create index meeting_document_read_meeting_idx on meeting_document_read (meeting
 -- longer than the 254 characters of an address: up to 4 bytes a character, plus nonce and tag, make
 -- at most about 1,400 characters.
 alter table member alter column email set data type varchar(1400);
+
+-- Counts the secretary's decisions on a member's reason for absence, so that each decision is
+-- notified to the member once even when the member changes the answer and the secretary decides again.
+alter table meeting_response add column decision_revision integer not null default 0;

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import vn.chibo.meeting.AbsenceReasonDecided;
 import vn.chibo.meeting.MeetingCancelled;
 import vn.chibo.meeting.MeetingChanged;
 import vn.chibo.meeting.MeetingPublished;
@@ -35,6 +36,13 @@ class MeetingNotices {
     void on(MeetingChanged event) {
         notifications.notifyCell(event.cellId(), event.meetingId(), NotificationKind.CHANGED, event.revision(),
                 event.changes());
+    }
+
+    /** Tells the member alone, because a decision on a reason for absence concerns nobody else. */
+    @ApplicationModuleListener
+    void on(AbsenceReasonDecided event) {
+        NotificationKind kind = event.approved() ? NotificationKind.REASON_APPROVED : NotificationKind.REASON_REJECTED;
+        notifications.notifyMember(event.memberId(), event.meetingId(), kind, event.revision());
     }
 
     /** Notifies a cancellation only when the meeting had been announced, because a cancelled draft concerns nobody. */

@@ -7,5 +7,9 @@ public enum NotificationKind {
     /** The time, place, mode or agenda of an announced meeting changed. */
     CHANGED,
     /** An announced meeting was called off. */
-    CANCELLED
+    CANCELLED,
+    /** The secretary approved the recipient's reason for staying away. */
+    REASON_APPROVED,
+    /** The secretary rejected the recipient's reason for staying away. */
+    REASON_REJECTED
 }

@@ -37,12 +37,21 @@ class NotificationTexts {
 
     /** Renders the notification from its meeting, which a list loads once for all notices about it. */
     NotificationView view(Notification notification, Meeting meeting, Locale locale) {
-        String detail = notification.kind() == NotificationKind.CANCELLED && meeting.cancelReason() != null
-                ? message(locale, "notification.cancelReason", meeting.cancelReason())
-                : null;
+        String detail = detailOf(notification.kind(), meeting, locale);
         return new NotificationView(notification.id().value(), meeting.id().value(), notification.kind(),
                 headline(notification, locale), meeting.title(), formats.dateAndTimeInZone(meeting.startsAt(), locale),
                 detail, "/meetings/" + meeting.id().value(), notification.createdAt(), notification.isRead());
+    }
+
+    /** Returns what the reader should know beyond the headline: why a meeting was called off, or what a rejection means. */
+    private @Nullable String detailOf(NotificationKind kind, Meeting meeting, Locale locale) {
+        if (kind == NotificationKind.CANCELLED && meeting.cancelReason() != null) {
+            return message(locale, "notification.cancelReason", meeting.cancelReason());
+        }
+        if (kind == NotificationKind.REASON_REJECTED) {
+            return message(locale, "notification.reasonRejected");
+        }
+        return null;
     }
 
     /** Returns the subject line of the notification's e-mail. */

@@ -25,6 +25,7 @@ import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingChange;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.Meetings;
+import vn.chibo.member.MemberId;
 import vn.chibo.organization.OrganizationId;
 import vn.chibo.system.NotFoundException;
 
@@ -71,11 +72,22 @@ public class Notifications {
     @Transactional(propagation = Propagation.MANDATORY)
     int notifyCell(OrganizationId cell, MeetingId meeting, NotificationKind kind, int revision,
             Set<MeetingChange> changes) {
+        return notifyAll(recipients.ofCell(cell), meeting, kind, revision, changes);
+    }
+
+    /** Notifies the member's own account, if any, once per kind and revision, like {@link #notifyCell}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    int notifyMember(MemberId member, MeetingId meeting, NotificationKind kind, int revision) {
+        return notifyAll(recipients.ofMember(member).stream().toList(), meeting, kind, revision, Set.of());
+    }
+
+    private int notifyAll(List<Recipients.Recipient> recipientList, MeetingId meeting, NotificationKind kind,
+            int revision, Set<MeetingChange> changes) {
         Instant now = clock.instant();
         EmailDispatcher dispatcher = email.getIfAvailable();
         int notified = 0;
         int emails = 0;
-        for (Recipients.Recipient recipient : recipients.ofCell(cell)) {
+        for (Recipients.Recipient recipient : recipientList) {
             Optional<NotificationId> created = store.insertOnce(recipient.accountId(), meeting, kind, revision, changes,
                     now);
             if (created.isEmpty()) {

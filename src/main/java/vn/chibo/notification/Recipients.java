@@ -59,6 +59,13 @@ class Recipients {
         return List.copyOf(recipients.values());
     }
 
+    /** Returns the member's own enabled account as a recipient, if the member has one. */
+    Optional<Recipient> ofMember(MemberId member) {
+        return accounts.findByMember(member.value())
+                .filter(AccountRecord::enabled)
+                .map(account -> new Recipient(account.id(), account.language(), member));
+    }
+
     /** Returns the e-mail address on the member record, if there is a record and it has one. */
     Optional<String> emailOf(@Nullable MemberId member) {
         if (member == null) {

@@ -23,6 +23,9 @@ import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.MeetingManagement;
 import vn.chibo.meeting.MeetingMode;
 import vn.chibo.meeting.MeetingPublished;
+import vn.chibo.meeting.MeetingResponses;
+import vn.chibo.meeting.ResponseAnswer;
+import vn.chibo.member.MemberId;
 import vn.chibo.system.NotFoundException;
 import vn.chibo.testing.SqlTest;
 
@@ -193,6 +196,35 @@ class NotificationTests {
         assertThat(notifications.of(village.outsider(), VIETNAMESE))
                 .noneMatch(each -> each.meetingId() == meeting.value());
     }
+
+    @Test
+    void reasonDecisionNotifiesMemberEachTime() {
+        MeetingFixtures.Village village = fixtures.village();
+        MeetingId meeting = fixtures.published(village, Instant.now().plus(Duration.ofDays(5)));
+        await().atMost(WAIT).until(() -> count(meeting) == 4);
+        MemberId member = village.memberOf(village.member()).id();
+
+        responses.answer(village.member(), meeting, ResponseAnswer.ABSENT, "Đi làm xa");
+        responses.decide(village.secretary(), meeting, member, false);
+        await().atMost(WAIT).until(() -> kindsFor(village.member(), meeting).contains("REASON_REJECTED"));
+        responses.answer(village.member(), meeting, ResponseAnswer.ABSENT, "Nằm viện");
+        responses.decide(village.secretary(), meeting, member, false);
+        responses.decide(village.secretary(), meeting, member, true);
+
+        await().atMost(WAIT).until(() -> kindsFor(village.member(), meeting).size() == 4);
+        assertThat(kindsFor(village.member(), meeting)).containsExactlyInAnyOrder("PUBLISHED", "REASON_REJECTED",
+                "REASON_REJECTED", "REASON_APPROVED");
+        assertThat(kindsFor(village.secretary(), meeting)).containsExactly("PUBLISHED");
+        NotificationView rejected = notifications.of(village.member(), VIETNAMESE).stream()
+                .filter(view -> view.kind() == NotificationKind.REASON_REJECTED)
+                .findFirst()
+                .orElseThrow();
+        assertThat(rejected.headline()).isEqualTo("Lý do vắng của đồng chí không được chấp nhận");
+        assertThat(rejected.detail()).startsWith("Nếu vắng, đồng chí sẽ được ghi là vắng không lý do.");
+    }
+
+    @Autowired
+    MeetingResponses responses;
 
     @Autowired
     NotificationStore store;
