@@ -38,7 +38,7 @@ class MeetingNotices {
                 event.changes());
     }
 
-    /** Tells the member alone, because a decision on a reason for absence concerns nobody else. */
+    /** Notifies only the member, because a decision on a reason for absence concerns no one else. */
     @ApplicationModuleListener
     void on(AbsenceReasonDecided event) {
         NotificationKind kind = event.approved() ? NotificationKind.REASON_APPROVED : NotificationKind.REASON_REJECTED;
