@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 import vn.chibo.account.Actor;
 import vn.chibo.account.CellAccess;
+import vn.chibo.meeting.MeetingManagement;
 import vn.chibo.organization.Organization;
 import vn.chibo.organization.OrganizationId;
 import vn.chibo.organization.Organizations;
@@ -21,8 +22,11 @@ class HomeController {
     private final Organizations organizations;
     private final CellAccess cellAccess;
     private final Motions motions;
+    private final MeetingManagement meetingManagement;
 
-    HomeController(HomeOverview overview, Organizations organizations, CellAccess cellAccess, Motions motions) {
+    HomeController(HomeOverview overview, Organizations organizations, CellAccess cellAccess, Motions motions,
+            MeetingManagement meetingManagement) {
+        this.meetingManagement = meetingManagement;
         this.overview = overview;
         this.organizations = organizations;
         this.cellAccess = cellAccess;
@@ -34,6 +38,7 @@ class HomeController {
         model.addAttribute("cells", overview.cellsOf(actor));
         model.addAttribute("committees", overview.supervisedBy(actor));
         model.addAttribute("openVotes", motions.openFor(actor));
+        model.addAttribute("lengthRule", meetingManagement.lengthRule());
         return "home/home";
     }
 

@@ -17,6 +17,7 @@ import vn.chibo.meeting.MeetingPermissions;
 import vn.chibo.meeting.MeetingResponse;
 import vn.chibo.meeting.MeetingResponses;
 import vn.chibo.meeting.Meetings;
+import vn.chibo.meeting.MissingMeetings;
 import vn.chibo.member.Member;
 import vn.chibo.organization.Organization;
 import vn.chibo.organization.OrganizationId;
@@ -71,7 +72,7 @@ class HomeOverview {
             boolean member = meetingPermissions.memberOf(actor, meeting).isPresent();
             summaries.add(new MeetingSummary(meeting, member, mine, pending));
         }
-        return new CellOverview(cell, runs, summaries);
+        return new CellOverview(cell, runs, summaries, runs ? meetings.missingOf(cell.id()) : null);
     }
 
     /** Returns, per committee the actor supervises, every cell below it with its latest announced meeting. */
@@ -82,7 +83,8 @@ class HomeOverview {
                 .filter(committee -> !committee.isArchived())
                 .sorted(Comparator.comparing(Organization::name))
                 .map(committee -> new CommitteeOverview(committee, cellsBelow(committee.id()).stream()
-                        .map(cell -> new SupervisedCell(cell, meetings.latestAnnouncedOf(cell.id()).orElse(null)))
+                        .map(cell -> new SupervisedCell(cell, meetings.latestAnnouncedOf(cell.id()).orElse(null),
+                                meetings.missingOf(cell.id())))
                         .toList()))
                 .toList();
     }
@@ -100,8 +102,14 @@ class HomeOverview {
         return cells;
     }
 
-    /** One of the actor's cells with its coming meetings; {@code runs} when the actor is its secretary or deputy. */
-    record CellOverview(Organization cell, boolean runs, List<MeetingSummary> meetings) {
+    /**
+     * One of the actor's cells with its coming meetings.
+     *
+     * @param runs whether the actor is its secretary or deputy
+     * @param missing the meetings the cell failed to hold; only for those who run it, else null
+     */
+    record CellOverview(Organization cell, boolean runs, List<MeetingSummary> meetings,
+            @Nullable MissingMeetings missing) {
     }
 
     /**
@@ -117,7 +125,10 @@ class HomeOverview {
     record CommitteeOverview(Organization committee, List<SupervisedCell> cells) {
     }
 
-    /** @param latest the cell's latest published or closed meeting, or null if it has held none */
-    record SupervisedCell(Organization cell, @Nullable Meeting latest) {
+    /**
+     * @param latest the cell's latest published or closed meeting, or null if it has held none
+     * @param missing the months and quarters in which the cell held no regular or thematic meeting
+     */
+    record SupervisedCell(Organization cell, @Nullable Meeting latest, MissingMeetings missing) {
     }
 }

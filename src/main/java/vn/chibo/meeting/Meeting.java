@@ -1,5 +1,6 @@
 package vn.chibo.meeting;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,7 @@ public class Meeting {
     private @Nullable Instant cancelledAt;
     private @Nullable String cancelReason;
     private @Nullable Instant minutesApprovedAt;
+    private boolean combinedSession;
     private @Version @Nullable Integer version;
 
     @MappedCollection(idColumn = "meeting_id", keyColumn = "position")
@@ -59,7 +61,7 @@ public class Meeting {
             @Nullable Long minuteTakerMemberId, MeetingStatus status, @Nullable Long createdBy, Instant createdAt,
             @Nullable Instant publishedAt, @Nullable Instant closedAt, @Nullable Instant startedAt,
             @Nullable Instant cancelledAt, @Nullable String cancelReason, @Nullable Instant minutesApprovedAt,
-            @Nullable Integer version, List<AgendaItem> agenda) {
+            boolean combinedSession, @Nullable Integer version, List<AgendaItem> agenda) {
         this.id = id;
         this.cellId = cellId;
         this.kind = kind;
@@ -80,6 +82,7 @@ public class Meeting {
         this.cancelledAt = cancelledAt;
         this.cancelReason = cancelReason;
         this.minutesApprovedAt = minutesApprovedAt;
+        this.combinedSession = combinedSession;
         this.version = version;
         this.agenda = new ArrayList<>(agenda);
     }
@@ -89,7 +92,7 @@ public class Meeting {
         check(details);
         var meeting = new Meeting(null, cell.value(), details.kind(), details.mode(), details.title().strip(),
                 details.startsAt(), details.plannedEndAt(), null, null, null, null, MeetingStatus.DRAFT, createdBy,
-                now, null, null, null, null, null, null, null, List.of());
+                now, null, null, null, null, null, null, false, null, List.of());
         meeting.apply(details);
         return meeting;
     }
@@ -110,7 +113,7 @@ public class Meeting {
     private Meeting copy() {
         return new Meeting(id, cellId, kind, mode, title, startsAt, plannedEndAt, place, onlineLink, chairMemberId,
                 minuteTakerMemberId, status, createdBy, createdAt, publishedAt, closedAt, startedAt, cancelledAt,
-                cancelReason, minutesApprovedAt, version, agenda);
+                cancelReason, minutesApprovedAt, combinedSession, version, agenda);
     }
 
     /** Announces the meeting; it needs a chair and a minute taker by then. */
@@ -133,21 +136,9 @@ public class Meeting {
         startedAt = now;
     }
 
-    /**
-     * Ends the meeting. A meeting cannot end before it has started.
-     *
-     * <p>NOTE: a published meeting that was never opened may still be closed directly, as before the
-     * in-progress status existed; the life-cycle work will decide whether closing requires it.
-     */
+    /** Ends a meeting in progress; its real length runs from {@link #startedAt} to {@link #closedAt}. */
     void close(Instant now) {
-        requireStatus(MeetingStatus.IN_PROGRESS, MeetingStatus.PUBLISHED);
-        if (now.isBefore(startsAt)) {
-            // MeetingManagement checks this first and names the start time; this guard keeps the aggregate whole.
-            throw new InvalidMeeting("meeting.error.notStarted");
-        }
-        if (startedAt == null) {
-            startedAt = startsAt;
-        }
+        requireStatus(MeetingStatus.IN_PROGRESS);
         status = MeetingStatus.CLOSED;
         closedAt = now;
     }
@@ -195,11 +186,33 @@ public class Meeting {
         plannedEndAt = details.plannedEndAt();
         place = details.mode().hasPlace() ? strippedOrNull(details.place()) : null;
         onlineLink = details.mode().hasOnlineLink() ? strippedOrNull(details.onlineLink()) : null;
+        combinedSession = details.combinedSession();
         chairMemberId = details.chair() == null ? null : details.chair().value();
         minuteTakerMemberId = details.minuteTaker() == null ? null : details.minuteTaker().value();
-        agenda = details.agenda().stream()
-                .map(item -> new AgendaItem(item.title().strip(), strippedOrNull(item.description())))
-                .toList();
+        agenda = keepIds(agenda, details.agenda());
+    }
+
+    /**
+     * Returns the new agenda, each item keeping the id of an unused old item of the same title, so that
+     * an edit that only reorders, adds or removes items leaves the other items' ids as they were. An
+     * item whose title changed gets a new id.
+     */
+    private static List<AgendaItem> keepIds(List<AgendaItem> old, List<AgendaItem> items) {
+        var unused = new ArrayList<>(old);
+        var kept = new ArrayList<AgendaItem>();
+        for (AgendaItem item : items) {
+            String title = item.title().strip();
+            Long id = null;
+            for (AgendaItem candidate : unused) {
+                if (candidate.title().equals(title)) {
+                    id = candidate.id();
+                    unused.remove(candidate);
+                    break;
+                }
+            }
+            kept.add(new AgendaItem(id, title, strippedOrNull(item.description())));
+        }
+        return kept;
     }
 
     private static void check(MeetingDetails details) {
@@ -261,6 +274,26 @@ public class Meeting {
 
     public @Nullable MemberId minuteTaker() {
         return minuteTakerMemberId == null ? null : MemberId.of(minuteTakerMemberId);
+    }
+
+    /** Returns whether a regular and a thematic meeting share this session, which must then last longer. */
+    public boolean isCombinedSession() {
+        return combinedSession;
+    }
+
+    /**
+     * Returns how long the meeting really lasted, from its start to its close, or null while it has
+     * not closed.
+     */
+    public @Nullable Duration realLength() {
+        if (startedAt == null || closedAt == null) {
+            return null;
+        }
+        return Duration.between(startedAt, closedAt);
+    }
+
+    public Duration plannedLength() {
+        return Duration.between(startsAt, plannedEndAt);
     }
 
     public MeetingStatus status() {

@@ -1,6 +1,8 @@
 package vn.chibo.meeting;
 
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -31,9 +33,16 @@ public enum MeetingChange {
         if (before.mode() != after.mode()) {
             changes.add(MODE);
         }
-        if (!before.agenda().equals(after.agenda())) {
+        if (!contentOf(before.agenda()).equals(contentOf(after.agenda()))) {
             changes.add(AGENDA);
         }
         return changes;
+    }
+
+    /** Returns the agenda's titles and descriptions in order, leaving out the row ids, which are no content. */
+    private static List<List<String>> contentOf(List<AgendaItem> agenda) {
+        return agenda.stream()
+                .map(item -> Arrays.asList(item.title(), item.description()))
+                .toList();
     }
 }

@@ -17,10 +17,12 @@ import vn.chibo.member.MemberId;
  * @param onlineLink the address of the online room; required unless the meeting is in person only
  * @param chair who presides; the secretary unless another member is named
  * @param minuteTaker who writes the minutes
+ * @param combinedSession whether a regular meeting also serves as the quarter's thematic one, in one
+ *     longer session; only a regular meeting may be one
  */
 public record MeetingDetails(MeetingKind kind, MeetingMode mode, String title, Instant startsAt, Instant plannedEndAt,
         @Nullable String place, @Nullable String onlineLink, @Nullable MemberId chair, @Nullable MemberId minuteTaker,
-        List<AgendaItem> agenda) {
+        List<AgendaItem> agenda, boolean combinedSession) {
 
     /** The longest meeting accepted: a meeting that would last longer was almost surely typed wrong. */
     static final Duration MAXIMUM_LENGTH = Duration.ofHours(24);
@@ -29,6 +31,13 @@ public record MeetingDetails(MeetingKind kind, MeetingMode mode, String title, I
 
     public MeetingDetails {
         agenda = List.copyOf(agenda);
+    }
+
+    /** Details of a meeting that is not a combined session. */
+    public MeetingDetails(MeetingKind kind, MeetingMode mode, String title, Instant startsAt, Instant plannedEndAt,
+            @Nullable String place, @Nullable String onlineLink, @Nullable MemberId chair,
+            @Nullable MemberId minuteTaker, List<AgendaItem> agenda) {
+        this(kind, mode, title, startsAt, plannedEndAt, place, onlineLink, chair, minuteTaker, agenda, false);
     }
 
     /**
@@ -41,6 +50,9 @@ public record MeetingDetails(MeetingKind kind, MeetingMode mode, String title, I
     public List<MeetingDetailsProblem> problems() {
         var problems = new ArrayList<MeetingDetailsProblem>();
         checkTitle(problems);
+        if (combinedSession && kind != MeetingKind.REGULAR) {
+            problems.add(MeetingDetailsProblem.of("combinedSession", "meeting.error.combinedNotRegular"));
+        }
         checkTimes(problems);
         checkPlace(problems);
         checkOnlineLink(problems);

@@ -6,7 +6,7 @@ import java.util.List;
  * One rule that meeting details break, tied to the form field it concerns, so that a form can show
  * every problem next to its field at once.
  *
- * @param field the field: {@code title}, {@code endTime}, {@code place}, {@code onlineLink},
+ * @param field the field: {@code title}, {@code combinedSession}, {@code endTime}, {@code place}, {@code onlineLink},
  *     {@code agenda}, or {@code agenda[i].title} and {@code agenda[i].description} for item i (from 0)
  * @param messageKey the message that explains the problem
  * @param arguments the values for the message's placeholders

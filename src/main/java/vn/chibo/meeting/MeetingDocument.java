@@ -10,4 +10,13 @@ import vn.chibo.document.StoredFile;
  * @param file the stored file with its name, content type and size
  */
 public record MeetingDocument(MeetingDocumentId id, MeetingId meetingId, StoredFile file, Instant attachedAt) {
+
+    /**
+     * Returns whether the document was attached later than {@link MeetingManagement#DOCUMENTS_LEAD_TIME}
+     * before the meeting's planned start, so that members had less than a day to read it. A document
+     * attached to a draft counts the same, since members see it no earlier than it was attached.
+     */
+    public boolean isLateFor(Meeting meeting) {
+        return attachedAt.isAfter(meeting.startsAt().minus(MeetingManagement.DOCUMENTS_LEAD_TIME));
+    }
 }

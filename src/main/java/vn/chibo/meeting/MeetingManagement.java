@@ -35,11 +35,11 @@ import vn.chibo.system.NotFoundException;
 @Component
 public class MeetingManagement {
 
-    /** Meetings shorter than this get a warning; the rule is 90 minutes for an ordinary meeting. */
-    static final Duration USUAL_MINIMUM_LENGTH = Duration.ofMinutes(90);
-
     /** Documents should reach members at least this long before the meeting. */
-    static final Duration DOCUMENTS_LEAD_TIME = Duration.ofDays(1);
+    public static final Duration DOCUMENTS_LEAD_TIME = Duration.ofDays(1);
+
+    /** The longest reason for an absence or a cancellation, as the columns allow. */
+    public static final int REASON_MAX_LENGTH = 500;
 
     private static final Logger log = LoggerFactory.getLogger(MeetingManagement.class);
 
@@ -54,11 +54,14 @@ public class MeetingManagement {
     private final Clock clock;
     private final Formats formats;
     private final MeetingRosters rosters;
+    private final MeetingLengthRule lengthRule;
 
     MeetingManagement(MeetingRepository repository, Attendances attendances, Members members, CellAccess cellAccess,
             MeetingPermissions permissions, List<MeetingCloseGuard> closeGuards, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock, Formats formats, MeetingRosters rosters) {
+            ApplicationEventPublisher events, Clock clock, Formats formats, MeetingRosters rosters,
+            MeetingProperties properties) {
         this.repository = repository;
+        this.lengthRule = properties.lengthRule();
         this.rosters = rosters;
         this.attendances = attendances;
         this.members = members;
@@ -123,17 +126,31 @@ public class MeetingManagement {
         return warningsOf(meeting, now);
     }
 
-    /** Opens a published meeting. Only the chair (or those who run the cell) may, and not on an earlier day. */
+    /**
+     * Opens a published meeting. Only the chair (or those who run the cell) may, and not before the
+     * day of its planned start in the configured zone: a cell may begin earlier that day than
+     * planned, but a meeting started days ahead would only be a slip of the finger.
+     */
     @Transactional
     public void start(Actor actor, MeetingId id) {
         Meeting meeting = load(id);
         permissions.requireChair(actor, meeting);
+        meeting.requireStatus(MeetingStatus.PUBLISHED);
 
-        meeting.start(clock.instant());
+        Instant now = clock.instant();
+        if (!mayStartOn(meeting, now)) {
+            throw new InvalidMeeting("meeting.error.startTooEarly", formats.date(meeting.startsAt()));
+        }
+        meeting.start(now);
         save(meeting);
         record(actor, meeting, "meeting.started", null);
         events.publishEvent(new MeetingStarted(meeting.id(), meeting.cellId()));
         log.info("Meeting {} started by account {}", id, actor.accountId());
+    }
+
+    /** Returns whether the meeting's day (in the configured zone) has come, so that it may start. */
+    public boolean mayStartOn(Meeting meeting, Instant now) {
+        return !formats.local(now).toLocalDate().isBefore(formats.local(meeting.startsAt()).toLocalDate());
     }
 
     /** Calls off a draft or published meeting with a reason that the members will read. */
@@ -141,7 +158,8 @@ public class MeetingManagement {
     public void cancel(Actor actor, MeetingId id, @Nullable String reason) {
         Meeting meeting = load(id);
         permissions.requireManage(actor, meeting);
-        String cleaned = cleanReason(reason);
+        meeting.requireStatus(MeetingStatus.DRAFT, MeetingStatus.PUBLISHED);
+        String cleaned = cleanReason(reason, "meeting.error.cancelReasonTooLong");
         if (cleaned == null) {
             throw new InvalidMeeting("meeting.error.cancelReasonMissing");
         }
@@ -149,7 +167,7 @@ public class MeetingManagement {
         boolean wasAnnounced = meeting.isPublished();
         meeting.cancel(cleaned, clock.instant());
         save(meeting);
-        record(actor, meeting, "meeting.cancelled", null);
+        record(actor, meeting, "meeting.cancelled", "announced=" + wasAnnounced);
         events.publishEvent(new MeetingCancelled(meeting.id(), meeting.cellId(), cleaned, wasAnnounced));
         log.info("Meeting {} cancelled by account {}", id, actor.accountId());
     }
@@ -168,10 +186,15 @@ public class MeetingManagement {
         log.info("Meeting {} has approved minutes", id);
     }
 
+    /** Returns the minimum lengths that the warnings of short meetings apply. */
+    public MeetingLengthRule lengthRule() {
+        return lengthRule;
+    }
+
     /** Returns what the secretary should know about the meeting as it stands. */
     public List<MeetingWarning> warningsOf(Meeting meeting, Instant now) {
         var warnings = new ArrayList<MeetingWarning>();
-        if (Duration.between(meeting.startsAt(), meeting.plannedEndAt()).compareTo(USUAL_MINIMUM_LENGTH) < 0) {
+        if (lengthRule.isPlannedShort(meeting)) {
             warnings.add(MeetingWarning.SHORTER_THAN_USUAL);
         }
         Instant announced = meeting.publishedAt() == null ? now : meeting.publishedAt();
@@ -181,18 +204,17 @@ public class MeetingManagement {
         return warnings;
     }
 
-    /**
-     * Marks a member on the roll of a published meeting. An excused absence needs the reason.
-     */
+    /** Marks a member on the roll of a meeting in progress. An excused absence needs the reason. */
     @Transactional
     public void recordAttendance(Actor actor, MeetingId id, MemberId memberId, AttendanceStatus status,
             @Nullable String absenceReason) {
         Meeting meeting = load(id);
         permissions.requireManage(actor, meeting);
-        meeting.requireStatus(MeetingStatus.IN_PROGRESS, MeetingStatus.PUBLISHED);
+        meeting.requireStatus(MeetingStatus.IN_PROGRESS);
         Member member = requireCellMember(meeting.cellId(), memberId);
 
-        String reason = status == AttendanceStatus.ABSENT_EXCUSED ? cleanReason(absenceReason) : null;
+        String reason = status == AttendanceStatus.ABSENT_EXCUSED
+                ? cleanReason(absenceReason, "meeting.error.absenceReasonTooLong") : null;
         if (status == AttendanceStatus.ABSENT_EXCUSED && reason == null) {
             throw new InvalidMeeting("meeting.error.absenceReasonMissing");
         }
@@ -203,14 +225,16 @@ public class MeetingManagement {
     }
 
     /**
-     * Ends a published meeting. Members the cell expected who are still unmarked are recorded as
-     * absent without reason, so that the roll in the minutes is complete.
+     * Ends a meeting in progress. Members the cell expected who are still unmarked are recorded as
+     * absent without reason, so that the roll in the minutes is complete. A meeting that lasted less
+     * than its minimum length is closed all the same, and flagged as short in the audit detail and on
+     * its pages.
      */
     @Transactional
     public void close(Actor actor, MeetingId id) {
         Meeting meeting = load(id);
         permissions.requireChair(actor, meeting);
-        meeting.requireStatus(MeetingStatus.IN_PROGRESS, MeetingStatus.PUBLISHED);
+        meeting.requireStatus(MeetingStatus.IN_PROGRESS);
         for (MeetingCloseGuard guard : closeGuards) {
             Optional<String> reason = guard.reasonNotToClose(id);
             if (reason.isPresent()) {
@@ -219,9 +243,6 @@ public class MeetingManagement {
         }
 
         Instant now = clock.instant();
-        if (now.isBefore(meeting.startsAt())) {
-            throw new InvalidMeeting("meeting.error.closeBeforeStart", formats.dateTimeInZone(meeting.startsAt()));
-        }
         meeting.close(now);
         List<Member> roster = members.ofCell(meeting.cellId());
         for (MemberId unmarked : AttendanceTally.of(roster, marksOf(id)).notRecorded()) {
@@ -229,9 +250,12 @@ public class MeetingManagement {
         }
         rosters.keep(id, roster);
         save(meeting);
-        record(actor, meeting, "meeting.closed", null);
+        boolean shortMeeting = lengthRule.closedShort(meeting);
+        record(actor, meeting, "meeting.closed",
+                "minutes=" + meeting.realLength().toMinutes() + (shortMeeting ? " short=true" : ""));
         events.publishEvent(new MeetingClosed(meeting.id(), meeting.cellId()));
-        log.info("Meeting {} closed by account {}", id, actor.accountId());
+        log.info("Meeting {} closed by account {} after {} minutes{}", id, actor.accountId(),
+                meeting.realLength().toMinutes(), shortMeeting ? ", shorter than its minimum" : "");
     }
 
     private Map<MemberId, AttendanceStatus> marksOf(MeetingId id) {
@@ -268,13 +292,13 @@ public class MeetingManagement {
                 .orElseThrow(() -> new InvalidMeeting("meeting.error.notCellMember"));
     }
 
-    private static @Nullable String cleanReason(@Nullable String reason) {
+    private static @Nullable String cleanReason(@Nullable String reason, String tooLongKey) {
         if (reason == null || reason.isBlank()) {
             return null;
         }
         String stripped = reason.strip();
-        if (stripped.length() > 500) {
-            throw new InvalidMeeting("meeting.error.absenceReasonTooLong", 500);
+        if (stripped.length() > REASON_MAX_LENGTH) {
+            throw new InvalidMeeting(tooLongKey, REASON_MAX_LENGTH);
         }
         return stripped;
     }

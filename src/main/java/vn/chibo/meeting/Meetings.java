@@ -1,5 +1,10 @@
 package vn.chibo.meeting;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +20,8 @@ import vn.chibo.member.Member;
 import vn.chibo.member.MemberId;
 import vn.chibo.member.Members;
 import vn.chibo.organization.OrganizationId;
+import vn.chibo.organization.Organizations;
+import vn.chibo.system.Formats;
 import vn.chibo.system.NotFoundException;
 
 /** Reads meetings, their roll and their attendance figures. */
@@ -27,9 +34,16 @@ public class Meetings {
     private final Members members;
     private final MeetingPermissions permissions;
     private final MeetingRosters rosters;
+    private final Organizations organizations;
+    private final Formats formats;
+    private final Clock clock;
 
     Meetings(MeetingRepository repository, Attendances attendances, Members members,
-            MeetingPermissions permissions, MeetingRosters rosters, JdbcClient jdbc) {
+            MeetingPermissions permissions, MeetingRosters rosters, JdbcClient jdbc, Organizations organizations,
+            Formats formats, Clock clock) {
+        this.organizations = organizations;
+        this.formats = formats;
+        this.clock = clock;
         this.rosters = rosters;
         this.jdbc = jdbc;
         this.repository = repository;
@@ -82,9 +96,38 @@ public class Meetings {
         return ofCell(cell).stream().filter(meeting -> permissions.canView(actor, meeting)).toList();
     }
 
+    /**
+     * Returns the meetings that members of the cells were told of (published or later, and those
+     * cancelled after being published) which start in {@code [from, until)}, the earliest first.
+     * Drafts, and drafts that were cancelled, are left out, and so is anything the actor may not see.
+     */
+    public List<Meeting> announcedBetween(Actor actor, Collection<OrganizationId> cells, Instant from, Instant until) {
+        return cells.stream()
+                .flatMap(cell -> ofCell(cell).stream())
+                .filter(meeting -> !meeting.startsAt().isBefore(from) && meeting.startsAt().isBefore(until))
+                .filter(meeting -> meeting.publishedAt() != null && !meeting.isDraft())
+                .filter(meeting -> permissions.canView(actor, meeting))
+                .sorted(Comparator.comparing(Meeting::startsAt).thenComparing(meeting -> meeting.id().value()))
+                .toList();
+    }
+
     /** Returns the cell's published or closed meeting that starts last, drafts left out. */
     public Optional<Meeting> latestAnnouncedOf(OrganizationId cell) {
         return repository.findLatestAnnouncedByCell(cell.value());
+    }
+
+    /**
+     * Returns the months and quarters in which the cell held no regular or thematic meeting, as
+     * {@link MissingMeetings} counts them. It checks no permission: only those who run the cell and
+     * the officers above it should be shown the result.
+     */
+    public MissingMeetings missingOf(OrganizationId cell) {
+        List<MissingMeetings.Held> held = ofCell(cell).stream()
+                .map(meeting -> new MissingMeetings.Held(meeting.kind(), meeting.isCombinedSession(), meeting.status(),
+                        formats.local(meeting.startsAt()).toLocalDate()))
+                .toList();
+        LocalDate created = formats.local(organizations.createdAt(cell)).toLocalDate();
+        return MissingMeetings.of(held, created, LocalDate.now(clock.withZone(formats.zone())));
     }
 
     public Map<MemberId, RollMark> roll(MeetingId meeting) {

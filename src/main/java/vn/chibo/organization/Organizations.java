@@ -3,6 +3,7 @@ package vn.chibo.organization;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,15 @@ public class Organizations {
     /** Returns the organization, or fails with a not-found error. */
     public Organization get(OrganizationId id) {
         return find(id).orElseThrow(() -> new OrganizationNotFound(id));
+    }
+
+    /** Returns when the organization was created on the platform, or fails with a not-found error. */
+    public Instant createdAt(OrganizationId id) {
+        return jdbc.sql("select created_at from organization where id = :id")
+                .param("id", id.value())
+                .query((row, number) -> JdbcTime.instant(row, "created_at"))
+                .optional()
+                .orElseThrow(() -> new OrganizationNotFound(id));
     }
 
     /** Returns whether no organization exists yet, as in a database that was just created. */

@@ -2,7 +2,7 @@ package vn.chibo.voting;
 
 import vn.chibo.system.ConflictException;
 
-/** A vote opened at a meeting that is still a draft or has already closed. */
+/** A vote opened at a meeting that is not in progress: not yet started by its chair, or already closed. */
 public class MeetingNotInSession extends ConflictException {
 
     MeetingNotInSession() {

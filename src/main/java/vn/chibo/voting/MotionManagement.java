@@ -46,8 +46,8 @@ public class MotionManagement {
     }
 
     /**
-     * Opens a vote on the resolution of a published meeting that has reached its planned start. Only
-     * the chair, or whoever runs the cell, may, and only while no other vote of the meeting is open.
+     * Opens a vote on the resolution of a meeting in progress (started by its chair). Only the chair,
+     * or whoever runs the cell, may, and only while no other vote of the meeting is open.
      */
     @Transactional
     public MotionId open(Actor actor, MeetingId meetingId, @Nullable String title) {
@@ -56,11 +56,8 @@ public class MotionManagement {
         String cleanTitle = checkTitle(title);
 
         Meeting locked = meetings.lock(meetingId);
-        if (!locked.isPublished() && !locked.isInProgress()) {
+        if (!locked.isInProgress()) {
             throw new MeetingNotInSession();
-        }
-        if (clock.instant().isBefore(locked.startsAt())) {
-            throw new MeetingNotStarted(motions.plannedStart(locked.startsAt()));
         }
         if (store.openOf(meetingId).isPresent()) {
             throw new MotionAlreadyOpen();

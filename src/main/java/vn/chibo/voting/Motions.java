@@ -1,6 +1,5 @@
 package vn.chibo.voting;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -41,17 +40,15 @@ public class Motions {
     private final VotingPermissions permissions;
     private final MessageSource messages;
     private final Formats formats;
-    private final Clock clock;
 
     Motions(MotionStore store, Meetings meetings, Members members, VotingPermissions permissions,
-            MessageSource messages, Formats formats, Clock clock) {
+            MessageSource messages, Formats formats) {
         this.store = store;
         this.meetings = meetings;
         this.members = members;
         this.permissions = permissions;
         this.messages = messages;
         this.formats = formats;
-        this.clock = clock;
     }
 
     public Optional<Motion> find(MotionId id) {
@@ -107,11 +104,6 @@ public class Motions {
     public Optional<BallotChoice> choiceOf(Actor actor, Motion motion) {
         MemberId member = permissions.voterOf(actor, motion).memberId();
         return member == null ? Optional.empty() : store.choiceOf(motion.id(), member);
-    }
-
-    /** Returns whether the meeting has reached its planned start; no vote opens before it. */
-    public boolean hasStarted(Meeting meeting) {
-        return !clock.instant().isBefore(meeting.startsAt());
     }
 
     /** Returns a meeting's planned start as dd/MM/yyyy HH:mm in the application's zone, naming the zone. */

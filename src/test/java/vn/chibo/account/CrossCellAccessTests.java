@@ -95,7 +95,8 @@ class CrossCellAccessTests {
                 "POST /cells/{cellId}/members/{memberId}/transfer", "GET /cells/{cellId}/members/export.xlsx",
                 "GET /cells/{cellId}/members/export.csv");
         hidden("GET /meetings/{meetingId}", "GET /meetings/{meetingId}/edit", "POST /meetings/{meetingId}/edit",
-                "POST /meetings/{meetingId}/publish", "GET /meetings/{meetingId}/close",
+                "POST /meetings/{meetingId}/publish", "POST /meetings/{meetingId}/start",
+                "GET /meetings/{meetingId}/cancel", "POST /meetings/{meetingId}/cancel", "GET /meetings/{meetingId}/close",
                 "POST /meetings/{meetingId}/close", "GET /meetings/{meetingId}/attendance",
                 "POST /meetings/{meetingId}/attendance/{memberId}", "POST /meetings/{meetingId}/documents",
                 "GET /meetings/{meetingId}/documents/{documentId}",
@@ -134,6 +135,7 @@ class CrossCellAccessTests {
         // The JSON API: GET /api/v1/me shows only the actor's own organizations. A token request needs a
         // password, and revoking the request's token would sign the test out.
         KNOWN.put("GET /api/v1/me", Expect.NOT_CELL_SCOPED);
+        KNOWN.put("GET /api/v1/me/meetings", Expect.NOT_CELL_SCOPED);
         KNOWN.put("GET /api/v1/me/notifications", Expect.NOT_CELL_SCOPED);
         KNOWN.put("POST /api/v1/auth/token", Expect.SKIPPED);
         KNOWN.put("DELETE /api/v1/auth/token", Expect.SKIPPED);
@@ -435,14 +437,14 @@ class CrossCellAccessTests {
     }
 
     private OtherCell otherCell() throws Exception {
-        VillageMeetings.Village open = villages.publishedMeeting();
+        VillageMeetings.Village open = villages.meetingInProgress();
         var document = documents.attach(open.secretary(), open.meeting(), "du-thao.pdf",
                 new ByteArrayInputStream(SampleFiles.document("du-thao-nghi-quyet-thang-12.pdf")));
         MotionId motion = motions.open(open.secretary(), open.meeting(), "Biểu quyết thử");
         var rosterImport = imports.upload(open.secretary(), open.commune().cell().id(), "roster.csv",
                 SampleFiles.roster("roster-utf8.csv"));
 
-        VillageMeetings.Village closed = villages.publishedMeeting();
+        VillageMeetings.Village closed = villages.meetingInProgress();
         villages.takeRoll(closed);
         meetings.close(closed.secretary(), closed.meeting());
         await().atMost(Duration.ofSeconds(20)).until(() -> minutesBook.of(closed.meeting()).isPresent());

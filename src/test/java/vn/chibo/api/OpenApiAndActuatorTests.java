@@ -42,8 +42,9 @@ class OpenApiAndActuatorTests {
         assertThat(document.get("openapi").asString()).startsWith("3.");
         assertThat(document.get("info").get("title").asString()).isEqualTo("Chi bộ số API");
         assertThat(document.get("paths").propertyNames()).containsExactlyInAnyOrder("/api/v1/auth/token",
-                "/api/v1/me", "/api/v1/cells/{cellId}/members", "/api/v1/meetings/{meetingId}/response",
-                "/api/v1/me/notifications", "/api/v1/me/notifications/{notificationId}/read");
+                "/api/v1/me", "/api/v1/cells/{cellId}/members", "/api/v1/me/meetings", "/api/v1/meetings/{meetingId}",
+                "/api/v1/meetings/{meetingId}/response", "/api/v1/me/notifications",
+                "/api/v1/me/notifications/{notificationId}/read");
         JsonNode answer = document.get("paths").get("/api/v1/meetings/{meetingId}/response").get("put");
         assertThat(answer.get("responses").propertyNames()).contains("200", "400", "401", "403", "404", "409");
     }

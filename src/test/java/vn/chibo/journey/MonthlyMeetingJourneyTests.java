@@ -131,6 +131,7 @@ class MonthlyMeetingJourneyTests {
 
         signIn(SECRETARY, SECRETARY_PASSWORD);
         approveReason(meetingId);
+        startMeeting(meetingId);
         takeRoll(cellId, meetingId);
         List<String> panelFigures = texts("#attendance-panel .figure b");
         assertThat(panelFigures).containsExactly("27", "24", "25", "13");
@@ -252,6 +253,14 @@ class MonthlyMeetingJourneyTests {
         assertThat(browser.findElement(By.id("pending")).getText()).contains(EXCUSED, EXCUSE);
         submitForm(By.cssSelector("#pending form[action$='/approve']"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#messages .alert-ok")));
+    }
+
+    /** Presses the chair's start button, without which the roll cannot be taken. */
+    private void startMeeting(long meetingId) {
+        open("/meetings/" + meetingId);
+        submitForm(By.cssSelector("form[action$='/start']"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#messages .alert-ok")));
+        assertThat(browser.findElement(By.cssSelector("main .badge")).getText()).isEqualTo("Đang họp");
     }
 
     private void takeRoll(long cellId, long meetingId) {

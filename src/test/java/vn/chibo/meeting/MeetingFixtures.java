@@ -103,8 +103,10 @@ public class MeetingFixtures {
         return id;
     }
 
-    /** A published meeting that started ten minutes ago, so that it may be closed. */
+    /** A meeting planned to begin ten minutes ago, which the secretary has started. */
     public MeetingId underway(Village village) {
-        return published(village, Instant.now().minus(Duration.ofMinutes(10)));
+        MeetingId id = published(village, Instant.now().minus(Duration.ofMinutes(10)));
+        management.start(village.secretary(), id);
+        return id;
     }
 }

@@ -58,7 +58,12 @@ class MeetingManagementTests {
 
         List<MeetingWarning> warnings = management.publish(secretary, id);
         assertThat(warnings).containsExactly(MeetingWarning.PUBLISHED_LATE);
+        assertThatThrownBy(() -> management.recordAttendance(secretary, id, present,
+                AttendanceStatus.PRESENT_IN_PERSON, null))
+                .isInstanceOf(MeetingNotInState.class);
+        assertThatThrownBy(() -> management.close(secretary, id)).isInstanceOf(MeetingNotInState.class);
 
+        management.start(secretary, id);
         management.recordAttendance(secretary, id, secretaryMember, AttendanceStatus.PRESENT_IN_PERSON, null);
         management.recordAttendance(secretary, id, present, AttendanceStatus.PRESENT_ONLINE, null);
         management.close(secretary, id);
@@ -69,7 +74,8 @@ class MeetingManagementTests {
                 .isEqualTo(AttendanceStatus.ABSENT_UNEXCUSED);
         assertThat(meetings.tally(id).denominator()).isEqualTo(3);
         assertThat(audit.entriesFor("meeting", id.value())).extracting(entry -> entry.action())
-                .contains("meeting.scheduled", "meeting.published", "attendance.recorded", "meeting.closed");
+                .contains("meeting.scheduled", "meeting.published", "meeting.started", "attendance.recorded",
+                        "meeting.closed");
     }
 
     @Test
@@ -109,7 +115,7 @@ class MeetingManagementTests {
     }
 
     @Test
-    void closingBeforeStartNamesStartTime() {
+    void startingBeforeMeetingDayNamesDate() {
         var commune = fixtures.commune();
         MemberId chair = fixtures.member(commune.cell(), "Hoàng Văn An", MembershipStatus.OFFICIAL,
                 ActivityStatus.ACTIVE);
@@ -118,12 +124,13 @@ class MeetingManagementTests {
                 details(Instant.parse("2099-01-20T01:00:00Z"), chair, chair));
         management.publish(secretary, id);
 
-        assertThatThrownBy(() -> management.close(secretary, id))
+        assertThatThrownBy(() -> management.start(secretary, id))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("meeting.error.closeBeforeStart")
+                .hasMessage("meeting.error.startTooEarly")
                 .extracting(failure -> ((InvalidInputException) failure).messageArguments()[0])
-                .isEqualTo("08:00 20/01/2099 (giờ Việt Nam, UTC+7)");
+                .isEqualTo("20/01/2099");
         assertThat(meetings.get(id).status()).isEqualTo(MeetingStatus.PUBLISHED);
+        assertThat(meetings.get(id).startedAt()).isNull();
     }
 
     @Test

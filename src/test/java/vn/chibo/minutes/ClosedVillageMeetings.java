@@ -40,7 +40,7 @@ class ClosedVillageMeetings {
 
     /** Runs a village meeting to its end and returns it once its minutes are drafted. */
     Village closedMeeting() {
-        Village village = villages.publishedMeeting();
+        Village village = villages.meetingInProgress();
         villages.takeRoll(village);
         MotionId motion = motions.open(village.secretary(), village.meeting(), RESOLUTION);
         var choices = new ArrayList<BallotChoice>(List.of(BallotChoice.AGAINST, BallotChoice.ABSTAIN));

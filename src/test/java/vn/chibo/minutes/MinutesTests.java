@@ -212,6 +212,7 @@ class MinutesTests {
                 null, "https://meet.example.com/chuyen-de", chair, taker,
                 List.of(new AgendaItem("Học tập chuyên đề", null))));
         meetingManagement.publish(secretary, id);
+        meetingManagement.start(secretary, id);
         meetingManagement.recordAttendance(secretary, id, chair, AttendanceStatus.PRESENT_ONLINE, null);
         meetingManagement.recordAttendance(secretary, id, taker, AttendanceStatus.PRESENT_ONLINE, null);
         meetingManagement.close(secretary, id);
@@ -410,6 +411,7 @@ class MinutesTests {
                 MeetingMode.IN_PERSON, "Sinh hoạt tháng", start, start.plus(Duration.ofHours(2)), "Nhà văn hóa",
                 null, both, both, List.of(new AgendaItem("Khai mạc", null))));
         meetingManagement.publish(actor, id);
+        meetingManagement.start(actor, id);
         meetingManagement.close(actor, id);
         await().atMost(Duration.ofSeconds(20)).until(() -> book.of(id).isPresent());
 

@@ -119,7 +119,7 @@ class MinutesWebTests {
 
     @Test
     void minutesPageWaitsForDraft() throws Exception {
-        Village village = villages.publishedMeeting();
+        Village village = villages.meetingInProgress();
         MockHttpSession chair = SignIn.as(mvc, village.secretary());
 
         mvc.perform(get("/meetings/{id}/minutes", village.meeting().value()).session(chair))
@@ -231,6 +231,7 @@ class MinutesWebTests {
                 MeetingMode.IN_PERSON, "Sinh hoạt tháng", start, start.plus(Duration.ofHours(2)), "Nhà văn hóa",
                 null, chairMember, takerMember, List.of(new AgendaItem("Khai mạc", null))));
         meetingManagement.publish(chair, id);
+        meetingManagement.start(chair, id);
         meetingManagement.close(chair, id);
         await().atMost(Duration.ofSeconds(20)).until(() -> book.of(id).isPresent());
         Minutes drafted = book.of(id).orElseThrow();

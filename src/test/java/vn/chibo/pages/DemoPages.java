@@ -58,13 +58,17 @@ class DemoPages {
     }
 
     /**
-     * Returns the pages to check as the demo secretary: those of every member, the roll call, the
-     * form of a new meeting and a member's profile.
+     * Returns the pages to check as the demo secretary: those of every member, the roll call and
+     * the page of a meeting in progress, the form that cancels a meeting, the form of a new meeting
+     * and a member's profile.
      */
     List<Page> secretaryPages() {
         List<Page> pages = new ArrayList<>(signedInPages());
         OrganizationId cell = villageCell();
-        pages.add(new Page("roll call", "/meetings/" + meeting(cell).value() + "/attendance"));
+        MeetingId inProgress = meetingInProgress(cell);
+        pages.add(new Page("roll call", "/meetings/" + inProgress.value() + "/attendance"));
+        pages.add(new Page("meeting in progress", "/meetings/" + inProgress.value()));
+        pages.add(new Page("cancel meeting", "/meetings/" + meeting(cell).value() + "/cancel"));
         pages.add(new Page("new meeting", "/cells/" + cell.value() + "/meetings/new"));
         // The secretary's own profile, with every form a secretary sees on a member's page.
         pages.add(new Page("profile", "/cells/" + cell.value() + "/members/" + actor(SECRETARY).memberId()));
@@ -108,8 +112,20 @@ class DemoPages {
     }
 
     private synchronized MeetingId meeting(OrganizationId cell) {
-        return meetings.ofCell(cell).stream().findFirst().map(found -> found.id())
-                .orElseGet(() -> publishMeeting(actor(SECRETARY), cell));
+        return meetings.ofCell(cell).stream().filter(found -> found.isPublished()).findFirst().map(found -> found.id())
+                .orElseGet(() -> publishMeeting(actor(SECRETARY), cell, Instant.now().plus(Duration.ofDays(2))));
+    }
+
+    /** Returns a meeting of the village cell that began an hour ago, starting one the first time. */
+    private synchronized MeetingId meetingInProgress(OrganizationId cell) {
+        return meetings.ofCell(cell).stream().filter(found -> found.isInProgress()).findFirst()
+                .map(found -> found.id())
+                .orElseGet(() -> {
+                    Actor secretary = actor(SECRETARY);
+                    MeetingId started = publishMeeting(secretary, cell, Instant.now().minus(Duration.ofHours(1)));
+                    management.start(secretary, started);
+                    return started;
+                });
     }
 
     static void signIn(ChromeDriver browser, String baseUrl, String username) {
@@ -122,9 +138,9 @@ class DemoPages {
                 .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
-    private MeetingId publishMeeting(Actor secretary, OrganizationId cell) {
+    private MeetingId publishMeeting(Actor secretary, OrganizationId cell, Instant startAround) {
         Actor member = actor(MEMBER);
-        Instant start = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+        Instant start = startAround.truncatedTo(ChronoUnit.MINUTES);
         var details = new MeetingDetails(MeetingKind.REGULAR, MeetingMode.HYBRID, "Sinh hoạt chi bộ định kỳ", start,
                 start.plus(Duration.ofHours(2)), "Nhà văn hóa thôn Hòa Bình 3", "https://meet.example.com/hoa-binh-3",
                 MemberId.of(secretary.memberId()), MemberId.of(member.memberId()),

@@ -28,7 +28,7 @@ import vn.chibo.organization.OrganizationKind;
 import vn.chibo.organization.Organizations;
 
 /**
- * The sample village cell of 36 members at a published regular meeting, and its usual roll. The
+ * The sample village cell of 36 members at a regular meeting in progress, and its usual roll. The
  * roll marks 22 present in the room and 5 online, the 3 probationary members among them. One
  * official member is excused and one absent without reason, while the 5 exempt and 2 sent-out
  * members stay unmarked. That leaves a denominator of 25 and 24 members present who may vote.
@@ -59,7 +59,7 @@ public class VillageMeetings {
     }
 
     /**
-     * A published meeting of the village cell, with its members by name.
+     * A meeting of the village cell in progress, with its members by name.
      *
      * @param secretary the secretary's account, who chairs the meeting
      * @param minuteTaker the deputy secretary's account, who takes the minutes
@@ -97,9 +97,16 @@ public class VillageMeetings {
 
     /**
      * Adds the commune committee of Minh An with the village cell Hòa Bình 3, and schedules and
-     * publishes a hybrid meeting that began an hour ago. Organization names need not be unique, so
-     * every call makes a new commune of the same names.
+     * publishes a hybrid meeting planned to begin an hour ago, which the secretary has started.
+     * Organization names need not be unique, so every call makes a new commune of the same names.
      */
+    public Village meetingInProgress() {
+        Village village = publishedMeeting();
+        management.start(village.secretary(), village.meeting());
+        return village;
+    }
+
+    /** The same as {@link #meetingInProgress()}, but the meeting is only published, not started. */
     public Village publishedMeeting() {
         Organization committee = organizations.create(null, OrganizationKind.COMMITTEE, "Đảng bộ xã Minh An",
                 "Minh An");

@@ -1,10 +1,7 @@
 package vn.chibo.voting;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,8 +18,6 @@ import vn.chibo.audit.AuditEntry;
 import vn.chibo.audit.AuditLog;
 import vn.chibo.meeting.AttendanceStatus;
 import vn.chibo.meeting.DenominatorExclusion;
-import vn.chibo.meeting.Meeting;
-import vn.chibo.meeting.MeetingDetails;
 import vn.chibo.meeting.MeetingManagement;
 import vn.chibo.meeting.MeetingStatus;
 import vn.chibo.meeting.Meetings;
@@ -41,8 +36,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @SqlTest
 class VotingTests {
-
-    private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     @Autowired
     VillageMeetings villages;
@@ -70,7 +63,7 @@ class VotingTests {
 
     @Test
     void villageResolutionPassesWithThirteenNeeded() {
-        Village village = villages.publishedMeeting();
+        Village village = villages.meetingInProgress();
         villages.takeRoll(village);
         MotionId id = management.open(village.secretary(), village.meeting(),
                 motions.suggestedTitle(meetings.get(village.meeting())));
@@ -113,7 +106,7 @@ class VotingTests {
 
     @Test
     void resultHiddenUntilClose() {
-        Village village = villages.publishedMeeting();
+        Village village = villages.meetingInProgress();
         villages.takeRoll(village);
         MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
         management.cast(village.secretary(), id, BallotChoice.FOR);
@@ -126,7 +119,7 @@ class VotingTests {
 
     @Test
     void repeatedChoiceIsAlreadyRecorded() {
-        Village village = villages.publishedMeeting();
+        Village village = villages.meetingInProgress();
         villages.takeRoll(village);
         MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
         Actor voter = villages.accountOf(village, "Phạm Thị Ánh");
@@ -144,7 +137,7 @@ class VotingTests {
 
     @Test
     void rejectsIneligibleBallotsStoringNothing() {
-        Village village = villages.publishedMeeting();
+        Village village = villages.meetingInProgress();
         villages.takeRoll(village);
         MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
         var otherCell = fixtures.cellUnder(village.commune().committee());
@@ -178,7 +171,7 @@ class VotingTests {
 
     @Test
     void exemptMemberWhoAttendsMayVote() {
-        Village village = villages.publishedMeeting();
+        Village village = villages.meetingInProgress();
         villages.takeRoll(village);
         meetingManagement.recordAttendance(village.secretary(), village.meeting(), village.member("Đặng Văn Ơn"),
                 AttendanceStatus.PRESENT_IN_PERSON, null);
@@ -191,7 +184,7 @@ class VotingTests {
 
     @Test
     void rejectsBallotAfterClose() {
-        Village village = villages.publishedMeeting();
+        Village village = villages.meetingInProgress();
         villages.takeRoll(village);
         MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
         management.close(village.secretary(), id);
@@ -207,14 +200,14 @@ class VotingTests {
 
     @Test
     void meetingCannotCloseWithOpenVote() {
-        Village village = villages.publishedMeeting();
+        Village village = villages.meetingInProgress();
         villages.takeRoll(village);
         MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
 
         assertThatThrownBy(() -> meetingManagement.close(village.secretary(), village.meeting()))
                 .isInstanceOf(ConflictException.class)
                 .hasMessage("voting.error.voteStillOpen");
-        assertThat(meetings.get(village.meeting()).status()).isEqualTo(MeetingStatus.PUBLISHED);
+        assertThat(meetings.get(village.meeting()).status()).isEqualTo(MeetingStatus.IN_PROGRESS);
 
         management.close(village.secretary(), id);
         meetingManagement.close(village.secretary(), village.meeting());
@@ -225,7 +218,7 @@ class VotingTests {
 
     @Test
     void oneOpenVotePerMeeting() {
-        Village village = villages.publishedMeeting();
+        Village village = villages.meetingInProgress();
         MotionId first = management.open(village.secretary(), village.meeting(), "Biểu quyết thứ nhất");
 
         assertThatThrownBy(() -> management.open(village.secretary(), village.meeting(), "Biểu quyết thứ hai"))
@@ -239,7 +232,7 @@ class VotingTests {
 
     @Test
     void onlyChairOrCellRunnerOpensVotes() {
-        Village village = villages.publishedMeeting();
+        Village village = villages.meetingInProgress();
         Actor member = villages.accountOf(village, "Phạm Thị Ánh");
         var otherCell = fixtures.cellUnder(village.commune().committee());
         Actor outsider = fixtures.accountWithoutMember(otherCell, Role.CELL_SECRETARY);
@@ -259,7 +252,7 @@ class VotingTests {
 
     @Test
     void openVotesListedUntilMemberVotes() {
-        Village village = villages.publishedMeeting();
+        Village village = villages.meetingInProgress();
         villages.takeRoll(village);
         MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
         Actor voter = villages.accountOf(village, "Phạm Thị Ánh");
@@ -273,29 +266,22 @@ class VotingTests {
     }
 
     @Test
-    void voteOpensOnlyAfterPlannedStart() {
+    void voteOpensOnlyWhileInProgress() {
         Village village = villages.publishedMeeting();
-        Meeting meeting = meetings.get(village.meeting());
-        Instant later = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
-        meetingManagement.revise(village.secretary(), village.meeting(), detailsStartingAt(meeting, later));
-        String start = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(later.atZone(ZONE));
 
         assertThatThrownBy(() -> management.open(village.secretary(), village.meeting(), "Biểu quyết"))
-                .isInstanceOf(MeetingNotStarted.class)
-                .hasMessage("voting.error.meetingNotStarted")
-                .satisfies(failure -> assertThat(((MeetingNotStarted) failure).messageArguments())
-                        .containsExactly(start + " (giờ Việt Nam, UTC+7)"));
+                .isInstanceOf(MeetingNotInSession.class)
+                .hasMessage("voting.error.meetingNotPublished");
         assertThat(motions.ofMeeting(village.meeting())).isEmpty();
 
-        Instant earlier = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MINUTES);
-        meetingManagement.revise(village.secretary(), village.meeting(), detailsStartingAt(meeting, earlier));
+        meetingManagement.start(village.secretary(), village.meeting());
         MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết");
         assertThat(motions.get(id).isOpen()).isTrue();
     }
 
     @Test
     void ballotCountsAfterVoterMarkedAbsent() {
-        Village village = villages.publishedMeeting();
+        Village village = villages.meetingInProgress();
         villages.takeRoll(village);
         MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
         Actor voter = villages.accountOf(village, "Phạm Thị Ánh");
@@ -321,7 +307,7 @@ class VotingTests {
 
     @Test
     void checkBallotStoresNothing() {
-        Village village = villages.publishedMeeting();
+        Village village = villages.meetingInProgress();
         villages.takeRoll(village);
         MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
         Actor voter = villages.accountOf(village, "Phạm Thị Ánh");
@@ -345,18 +331,12 @@ class VotingTests {
 
     @Test
     void suggestedTitleNamesMeetingMonth() {
-        Village village = villages.publishedMeeting();
-        String month = java.time.format.DateTimeFormatter.ofPattern("MM/yyyy")
-                .format(village.startsAt().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+        Village village = villages.meetingInProgress();
+        String month = DateTimeFormatter.ofPattern("MM/yyyy")
+                .format(village.startsAt().atZone(ZoneId.of("Asia/Ho_Chi_Minh")));
 
         assertThat(motions.suggestedTitle(meetings.get(village.meeting())))
                 .isEqualTo("Biểu quyết thông qua Nghị quyết chi bộ tháng " + month);
-    }
-
-    private static MeetingDetails detailsStartingAt(Meeting meeting, Instant start) {
-        return new MeetingDetails(meeting.kind(), meeting.mode(), meeting.title(), start,
-                start.plus(Duration.ofHours(2)), meeting.place(), meeting.onlineLink(), meeting.chair(),
-                meeting.minuteTaker(), meeting.agenda());
     }
 
     private List<String> ballotsOf(MotionId id) {

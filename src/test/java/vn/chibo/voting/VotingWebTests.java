@@ -1,10 +1,5 @@
 package vn.chibo.voting;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,8 +19,6 @@ import vn.chibo.account.Actor;
 import vn.chibo.account.Role;
 import vn.chibo.audit.AuditEntry;
 import vn.chibo.audit.AuditLog;
-import vn.chibo.meeting.Meeting;
-import vn.chibo.meeting.MeetingDetails;
 import vn.chibo.meeting.MeetingManagement;
 import vn.chibo.meeting.Meetings;
 import vn.chibo.member.ActivityStatus;
@@ -79,7 +72,7 @@ class VotingWebTests {
 
     @Test
     void chairOpensVoteWithSuggestedTitle() throws Exception {
-        Village village = villages.publishedMeeting();
+        Village village = villages.meetingInProgress();
         MockHttpSession chair = SignIn.as(mvc, village.secretary());
 
         mvc.perform(get("/meetings/{id}/motions", village.meeting().value()).session(chair))
@@ -100,7 +93,7 @@ class VotingWebTests {
 
     @Test
     void openVoteRejectsEmptyTitle() throws Exception {
-        Village village = villages.publishedMeeting();
+        Village village = villages.meetingInProgress();
         MockHttpSession chair = SignIn.as(mvc, village.secretary());
 
         mvc.perform(post("/meetings/{id}/motions", village.meeting().value()).session(chair).with(csrf())
@@ -112,7 +105,7 @@ class VotingWebTests {
 
     @Test
     void plainMemberCannotOpenOrClose() throws Exception {
-        Village village = villages.publishedMeeting();
+        Village village = villages.meetingInProgress();
         villages.takeRoll(village);
         MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
         MockHttpSession member = SignIn.as(mvc, villages.accountOf(village, "Phạm Thị Ánh"));
@@ -127,7 +120,7 @@ class VotingWebTests {
 
     @Test
     void memberConfirmsBeforeBallotCounts() throws Exception {
-        Village village = villages.publishedMeeting();
+        Village village = villages.meetingInProgress();
         villages.takeRoll(village);
         MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
         MockHttpSession member = SignIn.as(mvc, villages.accountOf(village, "Phạm Thị Ánh"));
@@ -188,7 +181,7 @@ class VotingWebTests {
 
     @Test
     void unreadableConfirmationAnswers400() throws Exception {
-        Village village = villages.publishedMeeting();
+        Village village = villages.meetingInProgress();
         villages.takeRoll(village);
         MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
         MockHttpSession member = SignIn.as(mvc, villages.accountOf(village, "Phạm Thị Ánh"));
@@ -206,16 +199,9 @@ class VotingWebTests {
     @Test
     void voteFormHiddenBeforeMeetingStarts() throws Exception {
         Village village = villages.publishedMeeting();
-        Meeting meeting = meetings.get(village.meeting());
-        Instant later = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
-        meetingManagement.revise(village.secretary(), village.meeting(), new MeetingDetails(meeting.kind(),
-                meeting.mode(), meeting.title(), later, later.plus(Duration.ofHours(2)), meeting.place(),
-                meeting.onlineLink(), meeting.chair(), meeting.minuteTaker(), meeting.agenda()));
-        String start = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(later.atZone(ZoneId.of(
-                "Asia/Ho_Chi_Minh")));
         MockHttpSession chair = SignIn.as(mvc, village.secretary());
-        String expected = "Cuộc họp bắt đầu lúc " + start + " (giờ Việt Nam, UTC+7) nên chưa mở biểu quyết được. Nếu cuộc họp thực tế đã "
-                + "họp sớm hơn, xin sửa giờ bắt đầu của cuộc họp rồi mở biểu quyết.";
+        String expected = "Chỉ mở biểu quyết được khi cuộc họp đang diễn ra: chủ trì bấm &quot;Bắt đầu cuộc họp&quot; "
+                + "trên trang cuộc họp trước.";
 
         mvc.perform(get("/meetings/{id}/motions", village.meeting().value()).session(chair))
                 .andExpect(status().isOk())
@@ -230,7 +216,7 @@ class VotingWebTests {
 
     @Test
     void oneBallotUnderConcurrentRequests() throws Exception {
-        Village village = villages.publishedMeeting();
+        Village village = villages.meetingInProgress();
         villages.takeRoll(village);
         MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
         MockHttpSession member = SignIn.as(mvc, villages.accountOf(village, "Lê Quốc Long"));
@@ -269,7 +255,7 @@ class VotingWebTests {
 
     @Test
     void rejectedBallotsAnswerWithReason() throws Exception {
-        Village village = villages.publishedMeeting();
+        Village village = villages.meetingInProgress();
         villages.takeRoll(village);
         MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
         var otherCell = fixtures.cellUnder(village.commune().committee());
@@ -328,7 +314,7 @@ class VotingWebTests {
 
     @Test
     void resultsHiddenWhileOpenThenShown() throws Exception {
-        Village village = villages.publishedMeeting();
+        Village village = villages.meetingInProgress();
         villages.takeRoll(village);
         MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
         management.cast(village.secretary(), id, BallotChoice.FOR);
@@ -376,7 +362,7 @@ class VotingWebTests {
 
     @Test
     void resultShownInEnglish() throws Exception {
-        Village village = villages.publishedMeeting();
+        Village village = villages.meetingInProgress();
         villages.takeRoll(village);
         MotionId id = management.open(village.secretary(), village.meeting(), "Biểu quyết thông qua Nghị quyết");
         management.close(village.secretary(), id);

@@ -19,6 +19,7 @@ import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.MeetingManagement;
 import vn.chibo.meeting.MeetingPermissions;
+import vn.chibo.meeting.MeetingStatus;
 import vn.chibo.meeting.Meetings;
 import vn.chibo.member.Member;
 import vn.chibo.member.MemberId;
@@ -28,7 +29,7 @@ import vn.chibo.system.InvalidInputException;
 import vn.chibo.system.NotFoundException;
 
 /**
- * The roll call of a published meeting, for those who run the cell: one tap per member. With htmx a
+ * The roll call of a meeting in progress, for those who run the cell: one tap per member. With htmx a
  * tap swaps the member's row and the attendance panel; without script it posts a plain form and
  * comes back to the page.
  */
@@ -89,13 +90,18 @@ class AttendanceController {
         return "meeting/attendance-tap :: tap";
     }
 
-    /** Returns the meeting if the actor runs its cell and its roll is open (published) or final (closed). */
+    /**
+     * Returns the meeting if the actor runs its cell and it has a roll to show: published (the page
+     * explains that the chair must start it first), in progress (open for marking) or closed (final).
+     */
     private Meeting requireRollCall(Actor actor, long meetingId) {
         Meeting meeting = meetings.get(MeetingId.of(meetingId));
         permissions.requireManage(actor, meeting);
         if (meeting.isDraft()) {
             throw new ConflictException("meeting.error.rollNotOpen");
         }
+        meeting.requireStatus(MeetingStatus.IN_PROGRESS, MeetingStatus.PUBLISHED, MeetingStatus.CLOSED,
+                MeetingStatus.MINUTES_APPROVED);
         return meeting;
     }
 

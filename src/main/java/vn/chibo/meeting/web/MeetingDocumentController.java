@@ -26,6 +26,7 @@ import vn.chibo.meeting.MeetingDocument;
 import vn.chibo.meeting.MeetingDocumentId;
 import vn.chibo.meeting.MeetingDocuments;
 import vn.chibo.meeting.MeetingId;
+import vn.chibo.meeting.Meetings;
 import vn.chibo.system.FlashMessage;
 
 /**
@@ -38,10 +39,15 @@ class MeetingDocumentController {
     /** The flash attribute under which a rejected upload's message returns to the meeting page. */
     static final String UPLOAD_ERROR = "documentError";
 
-    private final MeetingDocuments documents;
+    /** The flash attribute that warns of a document attached less than a day before the meeting. */
+    static final String LATE_WARNING = "documentLate";
 
-    MeetingDocumentController(MeetingDocuments documents) {
+    private final MeetingDocuments documents;
+    private final Meetings meetings;
+
+    MeetingDocumentController(MeetingDocuments documents, Meetings meetings) {
         this.documents = documents;
+        this.meetings = meetings;
     }
 
     @PostMapping("/meetings/{meetingId}/documents")
@@ -66,6 +72,10 @@ class MeetingDocumentController {
 
         redirect.addFlashAttribute(FlashMessage.SUCCESS, new FlashMessage("meeting.document.attached",
                 document.file().fileName()));
+        if (document.isLateFor(meetings.get(document.meetingId()))) {
+            redirect.addFlashAttribute(LATE_WARNING, new FlashMessage("meeting.document.late",
+                    document.file().fileName()));
+        }
         return back;
     }
 

@@ -164,6 +164,7 @@ class MeetingFormController {
                 .toList();
         model.addAttribute("memberOptions", forms.memberOptions(candidates, locale));
         model.addAttribute("usualTitles", forms.usualTitles(locale));
+        model.addAttribute("lengthRule", management.lengthRule());
         model.addAttribute("formAction", meeting == null ? "/cells/" + cell.id() + "/meetings"
                 : "/meetings/" + meeting.id() + "/edit");
         return "meeting/form";

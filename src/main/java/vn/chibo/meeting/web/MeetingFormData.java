@@ -8,11 +8,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * The fields of the meeting form as typed, so that a form with errors comes back exactly as sent.
  * Dates are {@code yyyy-MM-dd} as date inputs send them (or {@code dd/MM/yyyy} typed by hand), times
- * {@code HH:mm}, and the chair and minute taker are member ids.
+ * {@code HH:mm}, and the chair and minute taker are member ids. An unchecked combined-session box
+ * sends nothing, which becomes false.
  */
 record MeetingFormData(@Nullable String kind, @Nullable String mode, @Nullable String title, @Nullable String date,
         @Nullable String startTime, @Nullable String endTime, @Nullable String place, @Nullable String onlineLink,
-        @Nullable String chair, @Nullable String minuteTaker, @Nullable List<AgendaItemFormData> agenda) {
+        @Nullable String chair, @Nullable String minuteTaker, @Nullable List<AgendaItemFormData> agenda,
+        @Nullable Boolean combinedSession) {
 
     MeetingFormData {
         kind = orEmpty(kind);
@@ -25,6 +27,7 @@ record MeetingFormData(@Nullable String kind, @Nullable String mode, @Nullable S
         onlineLink = orEmpty(onlineLink);
         chair = orEmpty(chair);
         minuteTaker = orEmpty(minuteTaker);
+        combinedSession = Boolean.TRUE.equals(combinedSession);
         // A list bound from agenda[0], agenda[2] has a gap where an item was dropped by hand.
         agenda = agenda == null ? List.of()
                 : agenda.stream().map(item -> item == null ? new AgendaItemFormData("", "") : item).toList();
@@ -33,7 +36,7 @@ record MeetingFormData(@Nullable String kind, @Nullable String mode, @Nullable S
     /** Returns the form with the agenda replaced. */
     MeetingFormData withAgenda(List<AgendaItemFormData> items) {
         return new MeetingFormData(kind, mode, title, date, startTime, endTime, place, onlineLink, chair, minuteTaker,
-                items);
+                items, combinedSession);
     }
 
     /** Returns the form without agenda items that have neither title nor description. */

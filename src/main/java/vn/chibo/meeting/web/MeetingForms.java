@@ -84,7 +84,7 @@ class MeetingForms {
                 .orElse("");
         return new MeetingFormData(MeetingKind.REGULAR.name(), MeetingMode.IN_PERSON.name(),
                 defaultTitle(MeetingKind.REGULAR, date, locale), ISO_DATE.format(date), INPUT_TIME.format(DEFAULT_START),
-                INPUT_TIME.format(DEFAULT_END), place, link, chair, minuteTaker, templateAgenda(locale));
+                INPUT_TIME.format(DEFAULT_END), place, link, chair, minuteTaker, templateAgenda(locale), false);
     }
 
     /** Returns the form filled with the meeting as saved. */
@@ -97,7 +97,8 @@ class MeetingForms {
                 meeting.minuteTaker() == null ? "" : meeting.minuteTaker().toString(),
                 meeting.agenda().stream()
                         .map(item -> new AgendaItemFormData(item.title(), orEmpty(item.description())))
-                        .toList());
+                        .toList(),
+                meeting.isCombinedSession());
     }
 
     /** Returns the usual title of a meeting of the kind in the month of the date. */
@@ -153,7 +154,7 @@ class MeetingForms {
                 .toList();
         var details = new MeetingDetails(kind == null ? MeetingKind.REGULAR : kind,
                 mode == null ? MeetingMode.IN_PERSON : mode, form.title(), startsAt, endsAt, form.place(),
-                form.onlineLink(), chair, minuteTaker, agenda);
+                form.onlineLink(), chair, minuteTaker, agenda, Boolean.TRUE.equals(form.combinedSession()));
         problems.addAll(details.problems());
         return new Checked(problems.isEmpty() ? details : null, problems);
     }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import vn.chibo.account.Actor;
 import vn.chibo.account.CellAccess;
 import vn.chibo.meeting.Meeting;
+import vn.chibo.meeting.MeetingDocument;
 import vn.chibo.meeting.MeetingDocumentReads;
 import vn.chibo.meeting.MeetingDocuments;
 import vn.chibo.meeting.MeetingId;
@@ -74,6 +75,7 @@ class MeetingPageController {
         model.addAttribute("cell", cell);
         model.addAttribute("meetings", meetings.ofCellVisibleTo(actor, id));
         model.addAttribute("canRun", cellAccess.canRun(actor, id));
+        model.addAttribute("lengthRule", management.lengthRule());
         return "meeting/list";
     }
 
@@ -89,9 +91,18 @@ class MeetingPageController {
         model.addAttribute("cell", organizations.get(meeting.cellId()));
         model.addAttribute("chair", nameOf(meeting.chair(), roster));
         model.addAttribute("minuteTaker", nameOf(meeting.minuteTaker(), roster));
-        model.addAttribute("documents", documents.of(meeting.id()));
+        List<MeetingDocument> attached = documents.of(meeting.id());
+        model.addAttribute("documents", attached);
+        model.addAttribute("lateDocuments", attached.stream()
+                .filter(document -> document.isLateFor(meeting))
+                .map(MeetingDocument::id)
+                .collect(Collectors.toSet()));
         model.addAttribute("maxDocumentMegabytes", documents.maxSizeMegabytes());
         model.addAttribute("canManage", canManage);
+        model.addAttribute("canCancel", canManage && (meeting.isDraft() || meeting.isPublished()));
+        model.addAttribute("mayStart", management.mayStartOn(meeting, clock.instant()));
+        model.addAttribute("minimumMinutes", management.lengthRule().minimumMinutes(meeting));
+        model.addAttribute("closedShort", management.lengthRule().closedShort(meeting));
         model.addAttribute("canChair", permissions.canChair(actor, meeting));
         model.addAttribute("canAnswer", permissions.canAnswer(actor, meeting));
         model.addAttribute("me", me.orElse(null));
@@ -110,7 +121,7 @@ class MeetingPageController {
                     : List.of());
         }
         if (canManage && (meeting.isPublished() || meeting.isInProgress())) {
-            model.addAttribute("preparation", PreparationView.of(meetings.rosterOf(meeting), documents.of(meeting.id()),
+            model.addAttribute("preparation", PreparationView.of(meetings.rosterOf(meeting), attached,
                     responses.of(meeting.id()), documentReads.openedBy(meeting.id())));
         }
         if (meeting.isClosed()) {

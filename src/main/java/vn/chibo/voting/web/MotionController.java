@@ -135,13 +135,11 @@ class MotionController {
             @Nullable InvalidMotion error) {
         boolean runsVotes = permissions.canRunVotes(actor, meeting);
         boolean voteOpen = motions.openOf(meeting.id()).isPresent();
-        boolean started = motions.hasStarted(meeting);
         model.addAttribute("meeting", meeting);
         model.addAttribute("motions", motions.ofMeeting(meeting.id()));
-        model.addAttribute("canOpen", runsVotes && meeting.isPublished() && started && !voteOpen);
+        model.addAttribute("canOpen", runsVotes && meeting.isInProgress() && !voteOpen);
         model.addAttribute("openBlockedKey", !runsVotes ? null
-                : !meeting.isPublished() ? "voting.open.notPublished"
-                : !started ? "voting.error.meetingNotStarted"
+                : !meeting.isInProgress() ? "voting.open.notPublished"
                 : voteOpen ? "voting.open.alreadyOpen" : null);
         model.addAttribute("plannedStart", motions.plannedStart(meeting.startsAt()));
         model.addAttribute("form", form);

@@ -239,7 +239,7 @@ class AttendancePageTests {
         mvc.perform(post("/meetings/{id}/close", meeting.value()).session(member).with(csrf()))
                 .andExpect(status().isForbidden());
 
-        assertThat(meetings.get(meeting).status()).isEqualTo(MeetingStatus.PUBLISHED);
+        assertThat(meetings.get(meeting).status()).isEqualTo(MeetingStatus.IN_PROGRESS);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,9 +34,12 @@ import vn.chibo.testing.SignIn;
 import vn.chibo.testing.SqlTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @SqlTest
@@ -234,6 +238,42 @@ class MeetingFormTests {
                 .session(secretary)
                 .with(csrf())
                 .params(toParams(form));
+    }
+
+    @Test
+    void combinedSessionMustBeRegular() throws Exception {
+        Map<String, String> form = validForm();
+        form.put("kind", "THEMATIC");
+        form.put("combinedSession", "true");
+
+        mvc.perform(submit(form))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("id=\"combinedSession-error\"")))
+                .andExpect(content().string(containsString("Chỉ buổi sinh hoạt định kỳ mới kết hợp được")));
+        assertThat(meetings.ofCell(village.cell().id())).isEmpty();
+    }
+
+    @Test
+    void combinedSessionWarnsBelow120Minutes() throws Exception {
+        Map<String, String> form = validForm();
+        form.put("combinedSession", "true");
+        form.put("endTime", "21:10");
+
+        mvc.perform(submit(form)).andExpect(status().is3xxRedirection());
+        Meeting meeting = meetings.ofCell(village.cell().id()).getFirst();
+        assertThat(meeting.isCombinedSession()).isTrue();
+        mvc.perform(get("/meetings/{id}/edit", meeting.id().value()).session(secretary))
+                .andExpect(content().string(matchesPattern("(?s).*name=\"combinedSession\"[^>]*checked=\"checked\".*")));
+
+        mvc.perform(get("/meetings/{id}", meeting.id().value()).session(secretary))
+                .andExpect(content().string(containsString("ngắn hơn 120 phút")))
+                .andExpect(content().string(containsString("Sinh hoạt định kỳ kết hợp chuyên đề")));
+
+        MvcResult published = mvc.perform(post("/meetings/{id}/publish", meeting.id().value()).session(secretary)
+                        .with(csrf()))
+                .andReturn();
+        assertThat(published.getFlashMap().get("publishWarnings")).asInstanceOf(InstanceOfAssertFactories.LIST)
+                .contains("meeting.warning.SHORTER_THAN_USUAL");
     }
 
     private Map<String, String> validForm() {

@@ -130,13 +130,14 @@ class MeetingPreparationTests {
     @Test
     void rejectedAndPendingReasonsCloseUnexcused() {
         Village village = fixtures.village();
-        MeetingId meeting = fixtures.underway(village);
+        MeetingId meeting = fixtures.published(village, Instant.now().minus(Duration.ofMinutes(10)));
         MemberId rejected = village.memberOf(village.member()).id();
         MemberId pending = village.memberOf(village.probationary()).id();
         responses.answer(village.member(), meeting, ResponseAnswer.ABSENT, "Đi làm đồng");
         responses.answer(village.probationary(), meeting, ResponseAnswer.ABSENT, "Con ốm");
         responses.decide(village.secretary(), meeting, rejected, false);
 
+        management.start(village.secretary(), meeting);
         management.close(village.secretary(), meeting);
 
         assertThat(meetings.markOf(meeting, rejected)).get().extracting(RollMark::status)
