@@ -38,7 +38,7 @@ public class MeetingManagement {
     /** Documents should reach members at least this long before the meeting. */
     public static final Duration DOCUMENTS_LEAD_TIME = Duration.ofDays(1);
 
-    /** The longest reason for an absence or a cancellation, as the columns allow. */
+    /** The maximum length of a reason for an absence or a cancellation, as the columns allow. */
     public static final int REASON_MAX_LENGTH = 500;
 
     private static final Logger log = LoggerFactory.getLogger(MeetingManagement.class);
@@ -128,8 +128,8 @@ public class MeetingManagement {
 
     /**
      * Opens a published meeting. Only the chair (or those who run the cell) may, and not before the
-     * day of its planned start in the configured zone: a cell may begin earlier that day than
-     * planned, but a meeting started days ahead would only be a slip of the finger.
+     * day of its planned start in the configured zone. A cell may begin earlier that day than
+     * planned, while a start days ahead could only be a mistake.
      */
     @Transactional
     public void start(Actor actor, MeetingId id) {

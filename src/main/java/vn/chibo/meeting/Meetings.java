@@ -97,7 +97,7 @@ public class Meetings {
     }
 
     /**
-     * Returns the meetings that members of the cells were told of (published or later, and those
+     * Returns the meetings announced to the members of the cells (published or later, and those
      * cancelled after being published) which start in {@code [from, until)}, the earliest first.
      * Drafts, and drafts that were cancelled, are left out, and so is anything the actor may not see.
      */

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A meeting counts once it took place: closed, or closed with approved minutes. Drafts,
  * meetings not yet held and cancelled meetings never count. It counts in the month and quarter of
- * its planned start, in the configured zone. A thematic meeting never stands in for the month's
+ * its planned start, in the configured zone. A thematic meeting never counts as the month's
  * regular one, while a combined session (a regular meeting flagged as also thematic) counts for both.
  *
  * <p>The look-back covers the calendar year of the last full month (for months) and of the last
