@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
@@ -96,11 +97,23 @@ public class Meeting {
         return meeting;
     }
 
-    /** Changes the details of a meeting that has not closed yet. */
-    void revise(MeetingDetails details) {
+    /**
+     * Changes the details of a meeting that has not closed yet.
+     *
+     * @return which of the details that members are notified of changed
+     */
+    Set<MeetingChange> revise(MeetingDetails details) {
         requireNotClosed();
         check(details);
+        Meeting before = copy();
         apply(details);
+        return MeetingChange.between(before, this);
+    }
+
+    private Meeting copy() {
+        return new Meeting(id, cellId, kind, mode, title, startsAt, plannedEndAt, place, onlineLink, chairMemberId,
+                minuteTakerMemberId, status, createdBy, createdAt, publishedAt, closedAt, startedAt, cancelledAt,
+                cancelReason, minutesApprovedAt, combinedSession, version, agenda);
     }
 
     /** Announces the meeting; it needs a chair and a minute taker by then. */
@@ -293,6 +306,11 @@ public class Meeting {
 
     public @Nullable Instant minutesApprovedAt() {
         return minutesApprovedAt;
+    }
+
+    /** Returns the number of saves since the meeting was created, which a concurrent change would raise. */
+    public int revision() {
+        return version == null ? 0 : version;
     }
 
     public List<AgendaItem> agenda() {

@@ -48,10 +48,12 @@ public class MeetingDocuments {
     private final AuditLog audit;
     private final MeetingProperties properties;
     private final Clock clock;
+    private final MeetingDocumentReads reads;
 
     MeetingDocuments(JdbcClient jdbc, Meetings meetings, MeetingPermissions permissions, FileStore fileStore,
-            AuditLog audit, MeetingProperties properties, Clock clock) {
+            AuditLog audit, MeetingProperties properties, Clock clock, MeetingDocumentReads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
         this.meetings = meetings;
         this.permissions = permissions;
         this.fileStore = fileStore;
@@ -140,8 +142,8 @@ public class MeetingDocuments {
     }
 
     /**
-     * Opens a document for an actor who may see its meeting, and records the download. Anyone else,
-     * and any document not of this meeting, gets not-found.
+     * Opens a document for an actor who may see its meeting, and records the download, for a member on
+     * the cell's roster also as read. Anyone else, and any document not of this meeting, gets not-found.
      */
     @Transactional
     public DocumentDownload download(Actor actor, MeetingId meetingId, MeetingDocumentId documentId) {
@@ -150,6 +152,8 @@ public class MeetingDocuments {
 
         audit.record(new AuditEntry(actor.accountId().value(), meeting.cellId().value(),
                 "meeting.document.downloaded", "meeting", meetingId.value(), "document=" + documentId));
+        permissions.memberOf(actor, meeting)
+                .ifPresent(member -> reads.recordOpen(meetingId, documentId, member.id(), clock.instant()));
         log.info("Meeting {}: document {} downloaded by account {}", meetingId, documentId, actor.accountId());
         return new DocumentDownload(document.file(), fileStore.open(document.file().id()));
     }

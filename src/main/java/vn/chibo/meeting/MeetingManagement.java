@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -94,11 +95,20 @@ public class MeetingManagement {
         requireCellMembers(meeting.cellId(), details);
 
         List<AgendaItem> before = meeting.agenda();
-        meeting.revise(details);
+        Set<MeetingChange> changes = meeting.revise(details);
         requireRemovable(meeting.id(), AgendaMatching.removedIds(before, meeting.agenda()));
-        save(meeting);
-        record(actor, meeting, "meeting.revised", null);
-        log.info("Meeting {} revised by account {}", id, actor.accountId());
+        Meeting saved = save(meeting);
+        record(actor, meeting, "meeting.revised", changes.isEmpty() ? null : "changes=" + codes(changes));
+        // Only an announced meeting's members were notified of the old details, so a draft's changes concern nobody yet.
+        boolean announced = saved.isPublished() || saved.isInProgress();
+        if (announced && !changes.isEmpty()) {
+            events.publishEvent(new MeetingChanged(saved.id(), saved.cellId(), changes, saved.revision()));
+        }
+        log.info("Meeting {} revised by account {}, changes {}", id, actor.accountId(), changes);
+    }
+
+    private static String codes(Set<MeetingChange> changes) {
+        return changes.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }
 
     /**
@@ -275,9 +285,9 @@ public class MeetingManagement {
         return repository.findById(id.value()).orElseThrow(NotFoundException::hidden);
     }
 
-    private void save(Meeting meeting) {
+    private Meeting save(Meeting meeting) {
         try {
-            repository.save(meeting);
+            return repository.save(meeting);
         }
         catch (OptimisticLockingFailureException concurrent) {
             log.info("Meeting {} was changed concurrently", meeting.id());

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,9 +45,11 @@ public class MeetingResponses {
     private final MeetingPermissions permissions;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     MeetingResponses(JdbcClient jdbc, Meetings meetings, Attendances attendances, MeetingPermissions permissions,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.meetings = meetings;
         this.attendances = attendances;
@@ -87,7 +90,7 @@ public class MeetingResponses {
 
     /**
      * Approves or rejects the reason a member gave for staying away, and marks the roll accordingly.
-     * Only those who run the cell decide, while the meeting is published.
+     * Only those who run the cell decide, while the meeting is published. The member is notified.
      */
     @Transactional
     public void decide(Actor actor, MeetingId meetingId, MemberId memberId, boolean approve) {
@@ -101,7 +104,8 @@ public class MeetingResponses {
         ReasonDecision decision = approve ? ReasonDecision.APPROVED : ReasonDecision.REJECTED;
         Instant now = clock.instant();
         jdbc.sql("""
-                update meeting_response set reason_decision = :decision, decided_by = :actor, decided_at = :now
+                update meeting_response set reason_decision = :decision, decided_by = :actor, decided_at = :now,
+                                            decision_revision = decision_revision + 1
                 where meeting_id = :meeting and member_id = :member
                 """)
                 .param("decision", decision.name())
@@ -117,7 +121,17 @@ public class MeetingResponses {
                 "meeting", meetingId.value(), "member=" + memberId + " decision=" + decision));
         audit.record(new AuditEntry(actor.accountId().value(), meeting.cellId().value(), "attendance.recorded",
                 "meeting", meetingId.value(), "member=" + memberId + " status=" + mark));
+        events.publishEvent(new AbsenceReasonDecided(meetingId, meeting.cellId(), memberId, approve,
+                decisionRevision(meetingId, memberId)));
         log.info("Meeting {}: absence reason of member {} {}", meetingId, memberId, decision);
+    }
+
+    private int decisionRevision(MeetingId meetingId, MemberId memberId) {
+        return jdbc.sql("select decision_revision from meeting_response where meeting_id = :meeting and member_id = :member")
+                .param("meeting", meetingId.value())
+                .param("member", memberId.value())
+                .query(Integer.class)
+                .single();
     }
 
     /** Returns the answers to a meeting by member. It checks no permission. */

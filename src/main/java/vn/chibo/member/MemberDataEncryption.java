@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.chibo.member.MemberDataCipher.Purpose;
 
 /**
- * Encrypts at start-up the party card and phone numbers still stored in plain text (rows written
+ * Encrypts at start-up the party card and phone numbers and e-mail addresses still stored in plain text (rows written
  * before encryption existed) or under a previous key, and sets their blind indexes. It runs at
  * start-up rather than in a Flyway migration because it needs the configured key. Reading tolerates
  * plain values meanwhile, and each row is updated only if it still contains the values read, so that
@@ -36,14 +36,15 @@ class MemberDataEncryption implements ApplicationRunner {
         this.transactions = transactions;
     }
 
-    private record StoredRow(long id, @Nullable String card, @Nullable String phone) {
+    private record StoredRow(long id, @Nullable String card, @Nullable String phone, @Nullable String email) {
     }
 
     @Override
     public void run(ApplicationArguments arguments) {
         int rewritten = encryptAll();
         if (rewritten > 0) {
-            log.info("Encrypted the party card and phone numbers of {} members under the current data key", rewritten);
+            log.info("Encrypted the party card and phone numbers and e-mail addresses of {} members under the "
+                    + "current data key", rewritten);
         }
     }
 
@@ -55,21 +56,23 @@ class MemberDataEncryption implements ApplicationRunner {
             // Only rows with a value outside the current key are read, so that a start after the
             // encryption is done reads none instead of every member.
             List<StoredRow> batch = jdbc.sql("""
-                    select id, party_card_number, phone from member
+                    select id, party_card_number, phone, email from member
                     where id > :after
-                      and (party_card_number not like :current or phone not like :current)
+                      and (party_card_number not like :current or phone not like :current
+                           or email not like :current)
                     order by id fetch first %d rows only
                     """.formatted(BATCH))
                     .param("after", after)
                     .param("current", cipher.currentPrefix() + "%")
                     .query((row, number) -> new StoredRow(row.getLong("id"), row.getString("party_card_number"),
-                            row.getString("phone")))
+                            row.getString("phone"), row.getString("email")))
                     .list();
             if (batch.isEmpty()) {
                 return rewritten;
             }
             for (StoredRow row : batch) {
-                if (cipher.needsRewrite(row.card()) || cipher.needsRewrite(row.phone())) {
+                if (cipher.needsRewrite(row.card()) || cipher.needsRewrite(row.phone())
+                        || cipher.needsRewrite(row.email())) {
                     Integer written = transactions.execute(status -> rewrite(row));
                     rewritten += written == null ? 0 : written;
                 }
@@ -81,19 +84,23 @@ class MemberDataEncryption implements ApplicationRunner {
     private int rewrite(StoredRow row) {
         String card = decrypt(Purpose.PARTY_CARD, row.card(), row.id());
         String phone = decrypt(Purpose.PHONE, row.phone(), row.id());
+        String email = decrypt(Purpose.EMAIL, row.email(), row.id());
         return jdbc.sql("""
                 update member set party_card_number = :card, party_card_lookup = :cardLookup, phone = :phone,
-                                  phone_lookup = :phoneLookup
+                                  phone_lookup = :phoneLookup, email = :email
                 where id = :id and (party_card_number = :oldCard or party_card_number is null and :oldCard is null)
                       and (phone = :oldPhone or phone is null and :oldPhone is null)
+                      and (email = :oldEmail or email is null and :oldEmail is null)
                 """)
                 .param("card", cipher.encrypt(Purpose.PARTY_CARD, card))
                 .param("cardLookup", cipher.blindIndex(Purpose.PARTY_CARD, card))
                 .param("phone", cipher.encrypt(Purpose.PHONE, phone))
                 .param("phoneLookup", cipher.blindIndex(Purpose.PHONE, phone))
+                .param("email", cipher.encrypt(Purpose.EMAIL, email))
                 .param("id", row.id())
                 .param("oldCard", row.card(), java.sql.Types.VARCHAR)
                 .param("oldPhone", row.phone(), java.sql.Types.VARCHAR)
+                .param("oldEmail", row.email(), java.sql.Types.VARCHAR)
                 .update();
     }
 

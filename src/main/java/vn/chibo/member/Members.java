@@ -255,7 +255,7 @@ public class Members {
                 .param("activityStatus", member.activityStatus().name())
                 .param("phone", cipher.encrypt(Purpose.PHONE, member.phone()))
                 .param("phoneLookup", cipher.blindIndex(Purpose.PHONE, member.phone()))
-                .param("email", member.email())
+                .param("email", cipher.encrypt(Purpose.EMAIL, member.email()))
                 .param("occupation", member.occupation())
                 .param("address", member.address())
                 .param("note", member.note())
@@ -293,7 +293,8 @@ public class Members {
                 enumOf(CellRole.class, row.getString("cell_role")),
                 MembershipStatus.valueOf(row.getString("membership_status")),
                 ActivityStatus.valueOf(row.getString("activity_status")),
-                cipher.decrypt(Purpose.PHONE, row.getString("phone")), row.getString("email"),
+                cipher.decrypt(Purpose.PHONE, row.getString("phone")),
+                cipher.decrypt(Purpose.EMAIL, row.getString("email")),
                 row.getString("occupation"), row.getString("address"), row.getString("note"),
                 row.getString("hometown"), host, row.getString("host_unit"));
     }

@@ -70,10 +70,22 @@ public class Formats {
      * language does not follow the reader's.
      */
     public String timeInZone(Instant instant, Locale locale) {
+        return messages.getMessage("time.inZone", new Object[] { time(instant), zoneLabel(instant, locale) }, locale);
+    }
+
+    /**
+     * Returns date and time with the zone named in the given language, for texts such as e-mails whose
+     * language is the recipient's, not the request's.
+     */
+    public String dateAndTimeInZone(Instant instant, Locale locale) {
+        return messages.getMessage("time.inZone", new Object[] { date(instant) + " " + time(instant),
+                zoneLabel(instant, locale) }, locale);
+    }
+
+    private String zoneLabel(Instant instant, Locale locale) {
         String offset = offset(zone.getRules().getOffset(instant));
-        String label = zone.equals(VIETNAM) ? messages.getMessage("time.zone.vietnam", new Object[] { offset }, locale)
+        return zone.equals(VIETNAM) ? messages.getMessage("time.zone.vietnam", new Object[] { offset }, locale)
                 : messages.getMessage("time.zone.other", new Object[] { zone.getId(), offset }, locale);
-        return messages.getMessage("time.inZone", new Object[] { time(instant), label }, locale);
     }
 
     /** Returns time and date with the zone, such as "19:30 20/12/2026 (giờ Việt Nam, UTC+7)", or "" for null. */

@@ -19,6 +19,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -139,6 +140,10 @@ class CrossCellAccessTests {
         KNOWN.put("GET /organizations", Expect.NOT_CELL_SCOPED);
         KNOWN.put("POST /organizations", Expect.NOT_CELL_SCOPED);
         KNOWN.put("GET /account/password", Expect.NOT_CELL_SCOPED);
+        // The actor's own notifications; another account's notification is hidden like another cell's object.
+        KNOWN.put("GET /notifications", Expect.NOT_CELL_SCOPED);
+        KNOWN.put("POST /notifications/read-all", Expect.NOT_CELL_SCOPED);
+        hidden("POST /notifications/{notificationId}/read");
         // The actor's own profile: a redirect to the page of the actor's own member record.
         KNOWN.put("GET /members/me", Expect.NOT_CELL_SCOPED);
         // The actor's own password and sessions: changing them would end the test's session.
@@ -151,6 +156,7 @@ class CrossCellAccessTests {
         // password, and revoking the request's token would sign the test out.
         KNOWN.put("GET /api/v1/me", Expect.NOT_CELL_SCOPED);
         KNOWN.put("GET /api/v1/me/meetings", Expect.NOT_CELL_SCOPED);
+        KNOWN.put("GET /api/v1/me/notifications", Expect.NOT_CELL_SCOPED);
         KNOWN.put("POST /api/v1/auth/token", Expect.SKIPPED);
         KNOWN.put("DELETE /api/v1/auth/token", Expect.SKIPPED);
         // The OpenAPI document describes the API and contains no data.
@@ -200,6 +206,9 @@ class CrossCellAccessTests {
 
     @Autowired
     RosterImports imports;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Autowired
     ObjectProvider<ApiSignIn> apiSignIn;
@@ -406,8 +415,8 @@ class CrossCellAccessTests {
      * its member, document, open motion and roster import, and a closed meeting with minutes.
      */
     record OtherCell(Organization committee, Organization cell, MemberId member, MeetingId openMeeting,
-            MeetingId closedMeeting, long documentId, MotionId motion, long importId, String cellName,
-            Map<MeetingId, Long> agendaItems, OpinionId opinion) {
+            MeetingId closedMeeting, long documentId, MotionId motion, long importId, long notificationId,
+            String cellName, Map<MeetingId, Long> agendaItems, OpinionId opinion) {
 
         /** Returns the texts of the other cell that no page of the secretary may show. */
         List<String> secrets() {
@@ -453,6 +462,7 @@ class CrossCellAccessTests {
                 case "documentId" -> documentId;
                 case "importId" -> importId;
                 case "itemId" -> agendaItems.get(meeting);
+                case "notificationId" -> notificationId;
                 case "code" -> NarrativePart.agendaItem(1).code();
                 case "versionNo" -> 1;
                 case "id" -> {
@@ -485,10 +495,16 @@ class CrossCellAccessTests {
         villages.takeRoll(closed);
         meetings.close(closed.secretary(), closed.meeting());
         await().atMost(Duration.ofSeconds(20)).until(() -> minutesBook.of(closed.meeting()).isPresent());
+        long notification = await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select min(id) from notification where meeting_id = :meeting")
+                .param("meeting", open.meeting().value())
+                .query(Long.class)
+                .optional()
+                .orElse(0L), id -> id != null && id > 0);
 
         return new OtherCell(open.commune().committee(), open.commune().cell(),
                 open.member(VillageMeetings.ABSENT), open.meeting(), closed.meeting(), document.id().value(), motion,
-                rosterImport.value(), open.commune().cell().name(), Map.of(open.meeting(), openItem, closed.meeting(),
-                meetingReader.get(closed.meeting()).agenda().getFirst().id()), opinion);
+                rosterImport.value(), notification, open.commune().cell().name(), Map.of(open.meeting(), openItem,
+                closed.meeting(), meetingReader.get(closed.meeting()).agenda().getFirst().id()), opinion);
     }
 }

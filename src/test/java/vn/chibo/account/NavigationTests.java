@@ -104,7 +104,26 @@ class NavigationTests {
         assertThat(links(html)).containsExactly("/", "/cells/" + cell.id() + "/meetings", "/members/me");
     }
 
-    /** Returns the links of the top navigation on the home page, without the password and sign-out entries. */
+    @Test
+    void notificationLinkOnlyForPossibleRecipients() throws Exception {
+        Actor member = fixtures.account(cell, official("Phan Văn Tú"), Role.MEMBER);
+        Actor officer = fixtures.accountWithoutMember(commune.committee(), Role.COMMITTEE_OFFICER);
+        Actor admin = fixtures.accountWithoutMember(commune.committee(), Role.SYSTEM_ADMIN);
+
+        for (Actor recipient : List.of(member, officer)) {
+            assertThat(page(recipient)).as(recipient.username()).contains("href=\"/notifications\"");
+        }
+        assertThat(page(admin)).doesNotContain("href=\"/notifications\"");
+    }
+
+    private String page(Actor actor) throws Exception {
+        return mvc.perform(get("/").session(SignIn.as(mvc, actor))).andReturn().getResponse().getContentAsString();
+    }
+
+    /**
+     * Returns the links of the top navigation on the home page, without the personal entries: the
+     * notifications, the password and sign-out.
+     */
     private List<String> navigationLinks(Actor actor) throws Exception {
         String html = mvc.perform(get("/").session(SignIn.as(mvc, actor))).andReturn().getResponse()
                 .getContentAsString();
@@ -120,6 +139,7 @@ class NavigationTests {
             links.add(href.group(1));
         }
         links.remove("/account/password");
+        links.remove("/notifications");
         return links;
     }
 

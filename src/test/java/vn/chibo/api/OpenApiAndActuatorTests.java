@@ -48,7 +48,15 @@ class OpenApiAndActuatorTests {
                 "/api/v1/meetings/{meetingId}/join-online", "/api/v1/meetings/{meetingId}/minutes",
                 "/api/v1/meetings/{meetingId}/minutes.pdf", "/api/v1/meetings/{meetingId}/minutes/versions/{versionNo}.pdf",
                 "/api/v1/meetings/{meetingId}/resolution.pdf", "/api/v1/cells/{cellId}/resolutions",
-                "/api/v1/meetings/{meetingId}/motions", "/api/v1/motions/{id}/ballot");
+                "/api/v1/meetings/{meetingId}/motions", "/api/v1/motions/{id}/ballot",
+                "/api/v1/meetings/{meetingId}/response", "/api/v1/me/notifications",
+                "/api/v1/me/notifications/{notificationId}/read");
+    }
+
+    @Test
+    void documentDescribesTheAnswer() throws Exception {
+        JsonNode answer = document().get("paths").get("/api/v1/meetings/{meetingId}/response").get("put");
+        assertThat(answer.get("responses").propertyNames()).contains("200", "400", "401", "403", "404", "409");
     }
 
     @Test

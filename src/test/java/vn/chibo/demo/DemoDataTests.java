@@ -1,5 +1,6 @@
 package vn.chibo.demo;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -32,6 +33,7 @@ import vn.chibo.organization.Organizations;
 import vn.chibo.testing.SqlTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
@@ -159,6 +161,23 @@ class DemoDataTests {
                 "quantri")) {
             mvc.perform(formLogin("/login").user(username).password("chibo-demo")).andExpect(redirectedUrl("/"));
         }
+    }
+
+    @Test
+    void demoMeetingsNotifyDemoAccounts() {
+        for (String username : List.of("0912104729", "0912418916", "0915665515", "0916203317")) {
+            AccountRecord account = accounts.findByUsername(username).orElseThrow();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+                            "select kind from notification where account_id = :account")
+                    .param("account", account.id().value())
+                    .query(String.class)
+                    .list()).as(username).containsExactlyInAnyOrder("PUBLISHED", "PUBLISHED", "CHANGED"));
+        }
+        AccountRecord otherCellSecretary = accounts.findByUsername("0916201408").orElseThrow();
+        assertThat(jdbc.sql("select count(*) from notification where account_id = :account")
+                .param("account", otherCellSecretary.id().value())
+                .query(Integer.class)
+                .single()).isZero();
     }
 
     @Test

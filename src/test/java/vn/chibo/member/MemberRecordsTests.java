@@ -74,6 +74,34 @@ class MemberRecordsTests {
     }
 
     @Test
+    void emailEncryptedAtRest() {
+        Fixtures.Commune commune = fixtures.commune();
+        MemberId id = fixtures.member(commune.cell(), "Võ Thị Thư", MembershipStatus.OFFICIAL, ActivityStatus.ACTIVE);
+        members.update(id, withEmail(members.get(id).values(), "vo.thi.thu@example.com"));
+
+        String stored = jdbc.sql("select email from member where id = :id").param("id", id.value())
+                .query(String.class).single();
+        assertThat(stored).startsWith("v1:").doesNotContain("vo.thi.thu");
+        assertThat(members.get(id).email()).isEqualTo("vo.thi.thu@example.com");
+
+        // A row as written before e-mail addresses were encrypted.
+        jdbc.sql("update member set email = 'cu@example.com' where id = :id").param("id", id.value()).update();
+        assertThat(members.get(id).email()).isEqualTo("cu@example.com");
+        assertThat(encryption.encryptAll()).isGreaterThanOrEqualTo(1);
+        String rewritten = jdbc.sql("select email from member where id = :id").param("id", id.value())
+                .query(String.class).single();
+        assertThat(rewritten).startsWith("v1:").doesNotContain("cu@example.com");
+        assertThat(members.get(id).email()).isEqualTo("cu@example.com");
+    }
+
+    private static NewMember withEmail(NewMember member, String email) {
+        return new NewMember(member.fullName(), member.sex(), member.birthDate(), member.admissionDate(),
+                member.officialDate(), member.partyCardNumber(), member.cellRole(), member.membershipStatus(),
+                member.activityStatus(), member.phone(), email, member.occupation(), member.address(), member.note(),
+                member.hometown());
+    }
+
+    @Test
     void plainRowsEncryptedAtStartUp() {
         Fixtures.Commune commune = fixtures.commune();
         MemberId id = fixtures.member(commune.cell(), "Lê Văn Cũ", MembershipStatus.OFFICIAL, ActivityStatus.ACTIVE);

@@ -120,7 +120,8 @@ class DemoPages {
                 new Page("meetings", "/cells/" + cell.value() + "/meetings"),
                 new Page("meeting", "/meetings/" + meeting.value()), new Page("password", "/account/password"),
                 new Page("meeting in progress", "/meetings/" + meetingInProgress(cell).value()),
-                new Page("resolutions", "/cells/" + cell.value() + "/resolutions"));
+                new Page("resolutions", "/cells/" + cell.value() + "/resolutions"),
+                new Page("notifications", "/notifications"));
     }
 
     private OrganizationId villageCell() {

@@ -19,6 +19,7 @@ import vn.chibo.account.CellAccess;
 import vn.chibo.meeting.AgendaItemSection;
 import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingDocument;
+import vn.chibo.meeting.MeetingDocumentReads;
 import vn.chibo.meeting.MeetingDocuments;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.MeetingManagement;
@@ -47,10 +48,13 @@ class MeetingPageController {
     private final Organizations organizations;
     private final Clock clock;
     private final List<AgendaItemSection> agendaSections;
+    private final MeetingDocumentReads documentReads;
 
     MeetingPageController(Meetings meetings, MeetingManagement management, MeetingPermissions permissions,
             MeetingDocuments documents, MeetingResponses responses, AttendanceViews attendanceViews,
-            CellAccess cellAccess, Organizations organizations, Clock clock, List<AgendaItemSection> agendaSections) {
+            CellAccess cellAccess, Organizations organizations, Clock clock, List<AgendaItemSection> agendaSections,
+            MeetingDocumentReads documentReads) {
+        this.documentReads = documentReads;
         this.meetings = meetings;
         this.management = management;
         this.permissions = permissions;
@@ -122,6 +126,10 @@ class MeetingPageController {
                     .toList());
             model.addAttribute("warnings", meeting.isDraft() ? management.warningsOf(meeting, clock.instant())
                     : List.of());
+        }
+        if (canManage && (meeting.isPublished() || meeting.isInProgress())) {
+            model.addAttribute("preparation", PreparationView.of(meetings.rosterOf(meeting), attached,
+                    responses.of(meeting.id()), documentReads.openedBy(meeting.id())));
         }
         if (meeting.isClosed()) {
             model.addAttribute("rows", attendanceViews.rows(meeting));
