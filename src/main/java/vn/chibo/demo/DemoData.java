@@ -30,9 +30,9 @@ import vn.chibo.organization.Organizations;
  * Loads a fictional commune when the application starts in demo mode ({@code chibo.demo.enabled=true},
  * set by the {@code demo} profile) and the database holds no organization yet: "Đảng bộ xã Minh An"
  * with the village cell "Chi bộ thôn Hòa Bình 3" of 36 members and the small cells "Chi bộ thôn Tân
- * Lập" of 6 and "Chi bộ thôn Phú Xuân" of 9, the village cell's next meeting with a few opinions
- * ({@link DemoMeeting}), and two more announced meetings of the village cell ({@link DemoMeetings}).
- * All names, numbers and addresses are invented.
+ * Lập" of 6 and "Chi bộ thôn Phú Xuân" of 9, and two announced meetings of the village cell
+ * ({@link DemoMeetings}), the regular one with a few opinions ({@link DemoOpinions}). All names,
+ * numbers and addresses are invented.
  *
  * <p>The demo accounts all have the password {@value #PASSWORD}, with no change required:
  * <ul>
@@ -62,13 +62,13 @@ class DemoData implements ApplicationRunner {
     private final Members members;
     private final Accounts accounts;
     private final TransactionTemplate transactions;
-    private final DemoMeeting demoMeeting;
     private final DemoMeetings meetings;
+    private final DemoOpinions opinions;
 
     DemoData(Organizations organizations, Members members, Accounts accounts, TransactionTemplate transactions,
-            DemoMeeting demoMeeting, DemoMeetings meetings) {
-        this.demoMeeting = demoMeeting;
+            DemoMeetings meetings, DemoOpinions opinions) {
         this.meetings = meetings;
+        this.opinions = opinions;
         this.organizations = organizations;
         this.members = members;
         this.accounts = accounts;
@@ -124,9 +124,9 @@ class DemoData implements ApplicationRunner {
         accounts.create(ADMIN, PASSWORD, "Lê Thanh Tùng", null, false,
                 List.of(new Grant(commune.id(), Role.SYSTEM_ADMIN)));
 
-        MeetingId meeting = demoMeeting.load(village, villageSecretary, villageMember, villageProbationary);
-        meetings.announce(villageSecretary, village.id(), villageByPhone.get("0912104729"),
+        MeetingId meeting = meetings.announce(villageSecretary, village.id(), villageByPhone.get("0912104729"),
                 villageByPhone.get("0912418916"));
+        opinions.post(meeting, villageSecretary, villageMember, villageProbationary);
 
         log.info("Demo data loaded: committee {} with cells {} ({} members), {} ({} members) and {} ({} members), "
                 + "6 demo accounts, meeting {}", commune.id(), village.id(), villageByPhone.size(), tanLap.id(),

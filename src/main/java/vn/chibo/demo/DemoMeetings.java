@@ -55,8 +55,11 @@ class DemoMeetings {
         this.clock = clock;
     }
 
-    /** Schedules and announces the meetings in the caller's transaction; the notices follow once it commits. */
-    void announce(Actor secretary, OrganizationId cell, MemberId chair, MemberId minuteTaker) {
+    /**
+     * Schedules and announces the meetings in the caller's transaction; the notices follow once it
+     * commits. Returns the regular meeting.
+     */
+    MeetingId announce(Actor secretary, OrganizationId cell, MemberId chair, MemberId minuteTaker) {
         LocalDate today = LocalDate.now(clock.withZone(formats.zone()));
 
         Instant regularStart = at(today.plusDays(7), LocalTime.of(19, 30));
@@ -89,6 +92,7 @@ class DemoMeetings {
                 thematic.agenda()));
 
         log.info("Demo data: meetings {} and {} announced in cell {}", regular, moved, cell);
+        return regular;
     }
 
     private void attachDocument(Actor secretary, MeetingId meeting) {

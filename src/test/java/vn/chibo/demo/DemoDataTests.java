@@ -19,6 +19,7 @@ import vn.chibo.account.Role;
 import vn.chibo.discussion.Opinion;
 import vn.chibo.discussion.Opinions;
 import vn.chibo.meeting.Meeting;
+import vn.chibo.meeting.MeetingKind;
 import vn.chibo.meeting.MeetingStatus;
 import vn.chibo.meeting.Meetings;
 import vn.chibo.member.ActivityStatus;
@@ -84,12 +85,15 @@ class DemoDataTests {
         Organization village = cell("Chi bộ thôn Hòa Bình 3");
         List<Meeting> villageMeetings = meetings.ofCell(village.id());
 
-        assertThat(villageMeetings).singleElement().satisfies(meeting -> {
-            assertThat(meeting.status()).isEqualTo(MeetingStatus.PUBLISHED);
-            assertThat(meeting.agenda()).hasSize(4);
-            assertThat(opinions.ofMeeting(meeting.id())).extracting(Opinion::agendaItemId).containsExactly(
-                    meeting.agenda().get(1).id(), meeting.agenda().get(2).id(), meeting.agenda().get(2).id());
-        });
+        assertThat(villageMeetings).extracting(Meeting::status)
+                .containsExactly(MeetingStatus.PUBLISHED, MeetingStatus.PUBLISHED);
+        assertThat(villageMeetings).filteredOn(meeting -> meeting.kind() == MeetingKind.REGULAR).singleElement()
+                .satisfies(meeting -> {
+                    assertThat(meeting.agenda()).hasSize(7);
+                    assertThat(opinions.ofMeeting(meeting.id())).extracting(Opinion::agendaItemId).containsExactly(
+                            meeting.agenda().get(3).id(), meeting.agenda().get(4).id(),
+                            meeting.agenda().get(4).id());
+                });
     }
 
     @Test

@@ -42,6 +42,8 @@ class NotificationPageTests {
     void centreListsOwnNoticesAndMarksThemRead() throws Exception {
         Village village = fixtures.village();
         MeetingId first = fixtures.published(village, Instant.parse("2099-12-20T01:00:00Z"));
+        // The notices are written after commit on other threads: wait for the first, so that the second is newer.
+        await().atMost(Duration.ofSeconds(20)).until(() -> noticesOf(village) == 1);
         MeetingId second = fixtures.published(village, Instant.parse("2099-12-27T01:00:00Z"));
         await().atMost(Duration.ofSeconds(20)).until(() -> noticesOf(village) == 2);
         MockHttpSession member = SignIn.as(mvc, village.member());
