@@ -412,6 +412,15 @@ class MonthlyMeetingJourneyTests {
     private void signIn(String username, String password) {
         browser.manage().deleteAllCookies();
         open("/login");
+        // The minutes page polls with htmx; a poll answered while the browser leaves it can land on the
+        // sign-in page's load, so the form is awaited, and asked for again if the page was replaced.
+        wait.until(driver -> {
+            if (driver.findElements(By.id("username")).isEmpty()) {
+                open("/login");
+                return false;
+            }
+            return true;
+        });
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
         submitForm(By.cssSelector("form[action$='/login']"));
