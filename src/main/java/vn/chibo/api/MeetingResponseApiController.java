@@ -55,18 +55,18 @@ class MeetingResponseApiController {
             @Nullable ReasonDecision decision, Instant answeredAt) {
     }
 
-    @Operation(summary = "Answer a meeting", description = "Records whether the signed-in member comes in "
+    @Operation(summary = "Reply to a meeting", description = "Records whether the signed-in member comes in "
             + "person, online, or stays away (with an optional reason for the secretary to approve or reject). "
             + "Sending the same answer again changes nothing; a different one replaces the earlier answer and "
             + "takes back the decision on its reason.")
-    @ApiResponse(responseCode = "200", description = "The answer as recorded")
-    @ApiResponse(responseCode = "400", description = "The body lacks the answer, or names an unknown one",
+    @ApiResponse(responseCode = "200", description = "The reply as recorded")
+    @ApiResponse(responseCode = "400", description = "The answer is missing or not one of the known values",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "403", description = "The caller sees the meeting but is not on its cell's roster",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "No such meeting, or one the caller may not see",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "409", description = "The meeting is not announced or no longer open for answers",
+    @ApiResponse(responseCode = "409", description = "The meeting is not announced, or no longer accepts replies",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "The reason is too long",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Carries the ids of a meeting's agenda items over to its revised agenda, because the meeting form
  * sends titles and descriptions only. A revised item takes the id of an earlier item with the same
- * title, so that moved items keep theirs; an item whose title changed takes the id of the earlier item
- * at the same position, if no other item took it. Every other item is new.
+ * title, so moved items keep their ids. An item whose title changed takes the id of the earlier item
+ * at the same position, unless another item already took that id. Every other item is new.
  */
 final class AgendaMatching {
 

@@ -19,7 +19,7 @@ import vn.chibo.system.SecretKeyFile;
 /**
  * The codes that the check-in screen shows as a QR code. A code names its time window (the number of
  * code periods since the epoch) and carries an HMAC-SHA256 over the meeting id and that window, so
- * it is valid for one meeting only. Without the server's key, nobody can make one up. A code is accepted
+ * it is valid for one meeting only. A valid code cannot be made without the server's key. A code is accepted
  * in its own window and the next one.
  */
 @Component

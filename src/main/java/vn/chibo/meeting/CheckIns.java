@@ -94,6 +94,8 @@ public class CheckIns {
     /** Marks the actor present in the room, given the code scanned from the check-in screen. */
     @Transactional
     public Arrival checkIn(Actor actor, MeetingId id, @Nullable String code) {
+        // NOTE: the meeting's row lock serializes all check-ins to one meeting. It keeps a check-in from
+        // overlapping the close, but its cost under a whole evening's load has not been measured.
         Meeting meeting = meetings.lock(id);
         Member member = requireAttendee(actor, meeting);
         requireInProgress(meeting);

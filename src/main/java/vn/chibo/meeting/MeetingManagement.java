@@ -99,7 +99,7 @@ public class MeetingManagement {
         requireRemovable(meeting.id(), AgendaMatching.removedIds(before, meeting.agenda()));
         Meeting saved = save(meeting);
         record(actor, meeting, "meeting.revised", changes.isEmpty() ? null : "changes=" + codes(changes));
-        // Only an announced meeting's members were notified of the old details, so a draft's changes concern nobody yet.
+        // Members were notified of the old details only once the meeting was announced, so a draft's changes notify no one.
         boolean announced = saved.isPublished() || saved.isInProgress();
         if (announced && !changes.isEmpty()) {
             events.publishEvent(new MeetingChanged(saved.id(), saved.cellId(), changes, saved.revision()));

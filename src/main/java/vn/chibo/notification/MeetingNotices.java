@@ -45,7 +45,7 @@ class MeetingNotices {
         notifications.notifyMember(event.memberId(), event.meetingId(), kind, event.revision());
     }
 
-    /** Notifies a cancellation only when the meeting had been announced, because a cancelled draft concerns nobody. */
+    /** Notifies a cancellation only when the meeting had been announced, because nobody was notified of a draft. */
     @ApplicationModuleListener
     void on(MeetingCancelled event) {
         if (!event.wasAnnounced()) {

@@ -1,6 +1,6 @@
 package vn.chibo.notification;
 
-/** What happened to the meeting that a notification is about. */
+/** The event that a notification reports about its meeting. */
 public enum NotificationKind {
     /** The meeting was announced. */
     PUBLISHED,

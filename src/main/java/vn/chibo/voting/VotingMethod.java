@@ -1,6 +1,6 @@
 package vn.chibo.voting;
 
-/** How the members present give their votes on an open motion. */
+/** The method by which the members present vote on an open motion. */
 public enum VotingMethod {
     /** Each eligible member casts a ballot in the product, one per member. */
     ELECTRONIC,

@@ -412,8 +412,8 @@ class MonthlyMeetingJourneyTests {
     private void signIn(String username, String password) {
         browser.manage().deleteAllCookies();
         open("/login");
-        // The minutes page polls with htmx; a poll answered while the browser leaves it can land on the
-        // sign-in page's load, so the form is awaited, and asked for again if the page was replaced.
+        // The minutes page polls with htmx. Once, in the full suite, the sign-in form was missing right after
+        // this navigation, so the test waits for the form and loads the page again if it is absent.
         wait.until(driver -> {
             if (driver.findElements(By.id("username")).isEmpty()) {
                 open("/login");
