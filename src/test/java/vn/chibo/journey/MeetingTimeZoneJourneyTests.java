@@ -1,6 +1,5 @@
 package vn.chibo.journey;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -50,7 +49,7 @@ class MeetingTimeZoneJourneyTests {
     @BeforeEach
     void startBrowser() {
         browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait = Browser.await(browser);
     }
 
     @AfterEach

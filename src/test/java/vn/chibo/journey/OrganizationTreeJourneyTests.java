@@ -1,6 +1,5 @@
 package vn.chibo.journey;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -8,7 +7,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -55,7 +53,7 @@ class OrganizationTreeJourneyTests {
     @BeforeEach
     void startBrowser() {
         browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait = Browser.await(browser);
     }
 
     @AfterEach
@@ -122,7 +120,7 @@ class OrganizationTreeJourneyTests {
         WebElement form = browser.findElement(By.cssSelector("form[action$='" + actionSuffix + "']"));
         form.findElement(By.cssSelector("button[type='submit']")).click();
         // While the next page loads, Chromium may report that the old form belongs to no document.
-        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(WebDriverException.class)
+        Browser.await(browser)
                 .until(ExpectedConditions.stalenessOf(form));
     }
 

@@ -11,7 +11,6 @@ import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.stereotype.Component;
 
 import vn.chibo.account.AccountRecord;
@@ -30,6 +29,7 @@ import vn.chibo.member.MemberId;
 import vn.chibo.minutes.MinutesBook;
 import vn.chibo.minutes.Resolutions;
 import vn.chibo.organization.OrganizationId;
+import vn.chibo.testing.Browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -175,7 +175,7 @@ class DemoPages {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20))
+        Browser.await(browser)
                 .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 

@@ -5,9 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium from Debian's packages, driven by Selenium. The paths are given explicitly so
@@ -49,5 +52,17 @@ public final class Browser {
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /**
+     * A wait for the journeys. A form post replaces the document while a condition reads it, and
+     * Chromium then reports either a stale element or an inspector error ("Node with given id does not
+     * belong to the document"); both only mean "ask again", so the wait retries on any WebDriver error
+     * and reports the last one if the condition never holds.
+     */
+    public static WebDriverWait await(WebDriver driver) {
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(WebDriverException.class);
+        return wait;
     }
 }

@@ -1,6 +1,5 @@
 package vn.chibo.voting;
 
-import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -12,7 +11,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -73,7 +71,7 @@ class ShowOfHandsBrowserTests {
         browser.findElement(By.id("title")).clear();
         new Select(browser.findElement(By.id("probationaryMember"))).selectByValue(probationary.toString());
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches(".*/motions/\\d+$"));
+        Browser.await(browser).until(ExpectedConditions.urlMatches(".*/motions/\\d+$"));
 
         assertThat(browser.findElement(By.id("motion-subject")).getText())
                 .isEqualTo("Người được biểu quyết: Hoàng Văn Ẩn");
@@ -101,7 +99,7 @@ class ShowOfHandsBrowserTests {
         browser.findElement(By.id("abstentions")).sendKeys(abstentions);
         WebElement form = browser.findElement(By.id("show-of-hands"));
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        var wait = Browser.await(browser);
         wait.until(ExpectedConditions.stalenessOf(form));
         wait.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("count-error")),
                         ExpectedConditions.presenceOfElementLocated(By.id("figure-needed"))));
@@ -119,7 +117,7 @@ class ShowOfHandsBrowserTests {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20))
+        Browser.await(browser)
                 .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
