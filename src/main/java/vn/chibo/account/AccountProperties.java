@@ -8,15 +8,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of sign-in: the key for phone look-ups, the limits on failed sign-ins and the lifetime of
- * the API's bearer tokens.
+ * Settings of sign-in: the key for phone look-ups, the limits on failed sign-ins, the lifetime of
+ * the API's bearer tokens and demo mode.
  *
  * @param crypto the key of the keyed hash that finds an account by phone number
  * @param signIn how failed sign-ins are slowed down and then refused
  * @param api the bearer tokens of the JSON API
+ * @param demo whether demo mode is on
  */
 @ConfigurationProperties("chibo")
-public record AccountProperties(@DefaultValue Crypto crypto, @DefaultValue SignIn signIn, @DefaultValue Api api) {
+public record AccountProperties(@DefaultValue Crypto crypto, @DefaultValue SignIn signIn, @DefaultValue Api api,
+        @DefaultValue Demo demo) {
+
+    /**
+     * @param enabled whether this is a demo instance ({@code chibo.demo.enabled}, set by the {@code demo}
+     *        profile), whose second-factor page shows the current code of the demo accounts
+     */
+    public record Demo(@DefaultValue("false") boolean enabled) {
+    }
 
     /**
      * @param tokenLifetime how long a bearer token works after it was issued; at least one minute

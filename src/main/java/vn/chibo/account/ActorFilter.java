@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -21,7 +22,9 @@ import vn.chibo.system.ApiProblems;
 /**
  * Loads the {@link Actor} of every signed-in request from the database. A session ends at once when
  * its account was disabled or deleted, changed its password or signed out everywhere since the
- * session signed in. An account with an initial password is sent to the password page until the
+ * session signed in. A session whose second factor is due reaches only the second-factor page, and
+ * one whose roles require a second factor not yet set up only the set-up page; the API rejects such
+ * a token with a problem. An account with an initial password is sent to the password page until the
  * password is changed. Pages are shown in the language the account chose.
  */
 class ActorFilter extends OncePerRequestFilter {
@@ -34,16 +37,32 @@ class ActorFilter extends OncePerRequestFilter {
      */
     static final String MODEL_ATTRIBUTE = "currentActor";
 
+    /** The account of a session that passed the password and still owes its second factor. */
+    static final String AWAITING_SECOND_FACTOR = ActorFilter.class.getName() + ".awaitingSecondFactor";
+
     private static final Logger log = LoggerFactory.getLogger(ActorFilter.class);
     private static final Set<String> ALLOWED_WITH_INITIAL_PASSWORD = Set.of("/account/password",
             "/account/sign-out-everywhere", "/logout", "/error");
 
+    /** The page that asks for the TOTP or recovery code after the password. */
+    static final String SECOND_FACTOR_PAGE = "/second-factor";
+
+    /** The page that sets up an authenticator app. */
+    static final String ENROLMENT_PAGE = "/account/two-factor/enrol";
+
+    private static final Set<String> ALLOWED_WITH_CODE_DUE = Set.of(SECOND_FACTOR_PAGE, "/logout", "/error");
+    private static final Set<String> ALLOWED_WITH_ENROLMENT_DUE = Set.of(ENROLMENT_PAGE, "/logout", "/error");
+
     private final Accounts accounts;
     private final AccountLanguages languages;
+    private final SecondFactors secondFactors;
+    private final ApiProblems problems;
 
-    ActorFilter(Accounts accounts, AccountLanguages languages) {
+    ActorFilter(Accounts accounts, AccountLanguages languages, SecondFactors secondFactors, ApiProblems problems) {
         this.accounts = accounts;
         this.languages = languages;
+        this.secondFactors = secondFactors;
+        this.problems = problems;
     }
 
     /** Returns the actor of the request, or null when nobody is signed in. */
@@ -77,29 +96,78 @@ class ActorFilter extends OncePerRequestFilter {
             return;
         }
         Actor actor = actorOf(account.get());
-        request.setAttribute(ATTRIBUTE, actor);
-        request.setAttribute(MODEL_ATTRIBUTE, actor);
+        SecondFactors.Stage stage = secondFactors.stageOf(authentication, actor.accountId(), actor.grants());
         // The API answers in the language of each request's header and never redirects: its tokens
         // are not issued to, and stop working for, accounts with an initial password.
         if (ApiProblems.isApi(request)) {
+            if (stage != SecondFactors.Stage.COMPLETE) {
+                log.info("Rejected an API token of account {}: the second factor is {}", actor.accountId(), stage);
+                rejectApiRequest(request, response, stage);
+                return;
+            }
+            setActor(request, actor);
             chain.doFilter(request, response);
             return;
         }
         languages.apply(account.get(), request, response);
 
+        // The actor is set only once the second factor is done, so that no controller can act for a
+        // session that has only passed the password.
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (stage == SecondFactors.Stage.CODE_REQUIRED) {
+            if (!ALLOWED_WITH_CODE_DUE.contains(path)) {
+                redirect(request, response, SECOND_FACTOR_PAGE);
+                return;
+            }
+            request.setAttribute(AWAITING_SECOND_FACTOR, actor.accountId());
+            chain.doFilter(request, response);
+            return;
+        }
+        if (stage == SecondFactors.Stage.ENROLMENT_REQUIRED) {
+            if (!ALLOWED_WITH_ENROLMENT_DUE.contains(path)) {
+                redirect(request, response, ENROLMENT_PAGE);
+                return;
+            }
+            setActor(request, actor);
+            chain.doFilter(request, response);
+            return;
+        }
+
+        setActor(request, actor);
         if (actor.mustChangePassword() && !ALLOWED_WITH_INITIAL_PASSWORD.contains(path)) {
-            String target = request.getContextPath() + "/account/password";
-            if (request.getHeader("HX-Request") != null) {
-                response.setHeader("HX-Redirect", target);
-                response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-            }
-            else {
-                response.sendRedirect(target);
-            }
+            redirect(request, response, "/account/password");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static void setActor(HttpServletRequest request, Actor actor) {
+        request.setAttribute(ATTRIBUTE, actor);
+        request.setAttribute(MODEL_ATTRIBUTE, actor);
+    }
+
+    private static void redirect(HttpServletRequest request, HttpServletResponse response, String path)
+            throws IOException {
+        String target = request.getContextPath() + path;
+        if (request.getHeader("HX-Request") != null) {
+            response.setHeader("HX-Redirect", target);
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        }
+        else {
+            response.sendRedirect(target);
+        }
+    }
+
+    private void rejectApiRequest(HttpServletRequest request, HttpServletResponse response,
+            SecondFactors.Stage stage) throws IOException {
+        if (stage == SecondFactors.Stage.ENROLMENT_REQUIRED) {
+            problems.writeTypedMessage(request, response, HttpStatus.FORBIDDEN,
+                    SecondFactorProblems.ENROLMENT_REQUIRED, "account.api.enrolmentRequired");
+        }
+        else {
+            problems.writeTypedMessage(request, response, HttpStatus.UNAUTHORIZED, SecondFactorProblems.CODE_REQUIRED,
+                    "account.api.tokenWithoutSecondFactor");
+        }
     }
 
     @Override

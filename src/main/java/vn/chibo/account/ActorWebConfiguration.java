@@ -18,6 +18,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import vn.chibo.system.ApiProblems;
+
 /**
  * Lets controllers take the current {@link Actor} as a method parameter, and remembers the language
  * a signed-in account picks.
@@ -32,8 +34,9 @@ class ActorWebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    ActorFilter actorFilter(Accounts accounts, AccountLanguages languages) {
-        return new ActorFilter(accounts, languages);
+    ActorFilter actorFilter(Accounts accounts, AccountLanguages languages, SecondFactors secondFactors,
+            ApiProblems problems) {
+        return new ActorFilter(accounts, languages, secondFactors, problems);
     }
 
     /** Keeps the servlet container from running the filter a second time outside the security chain. */

@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -46,17 +48,21 @@ class ApiTokenFilter extends OncePerRequestFilter {
             return;
         }
 
-        Optional<AccountRecord> account = tokens.accountOf(header.substring(BEARER.length()).strip());
-        if (account.isEmpty()) {
+        Optional<ApiTokens.TokenHolder> holder = tokens.holderOf(header.substring(BEARER.length()).strip());
+        if (holder.isEmpty()) {
             log.info("Rejected an unknown, expired or revoked API token on {} {}", request.getMethod(),
                     request.getRequestURI());
             rejectToken(request, response, problems);
             return;
         }
 
-        var user = new AccountUser(account.get(), null);
+        var user = new AccountUser(holder.get().account(), null);
+        // A token issued after a second factor carries it, so that ActorFilter treats it as complete.
+        List<GrantedAuthority> factors = holder.get().secondFactor()
+                ? List.of(FactorGrantedAuthority.fromAuthority(SecondFactors.TOTP_AUTHORITY))
+                : List.of();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, factors));
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
     }

@@ -30,7 +30,9 @@ import vn.chibo.system.TooManyRequestsException;
 /**
  * Bearer tokens of the JSON API. A token is issued for a user name (or phone number) and password
  * under the rules of the sign-in form. The same limits on failed attempts per account and per client
- * address apply, and an account gets no token while its initial password is unchanged. A token is 256 random bits; only
+ * address apply, and an account gets no token while its initial password is unchanged. An account
+ * with a second factor sends its code too, and one whose roles require a second factor gets no token
+ * until it has set one up on the website. A token is 256 random bits; only
  * its SHA-256 hash is stored. It works until it expires ({@code chibo.api.token-lifetime}), is revoked
  * by its holder, or the account changes its password or signs out everywhere, which deletes all of
  * the account's tokens (see {@link Accounts}).
@@ -44,16 +46,20 @@ public class ApiTokens {
     private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
     private final Accounts accounts;
+    private final SecondFactors secondFactors;
+    private final SignInAudit audit;
     private final AuthenticationManager signIn;
     private final Duration lifetime;
     private final Formats formats;
     private final Clock clock;
 
     ApiTokens(JdbcClient jdbc, Accounts accounts, AccountUserDetailsService userDetails,
-            PasswordEncoder passwordEncoder, SignInLimits limits, AccountProperties properties, Formats formats,
-            Clock clock) {
+            PasswordEncoder passwordEncoder, SignInLimits limits, SecondFactors secondFactors, SignInAudit audit,
+            AccountProperties properties, Formats formats, Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.secondFactors = secondFactors;
+        this.audit = audit;
         this.signIn = SecurityConfiguration.signInManager(userDetails, passwordEncoder, limits);
         this.lifetime = properties.api().tokenLifetime();
         this.formats = formats;
@@ -65,52 +71,87 @@ public class ApiTokens {
     }
 
     /**
-     * Checks the password and issues a token.
+     * Checks the password, and the second factor of an account that has one, and issues a token.
      *
+     * @param code a TOTP or recovery code, or null; required for an account with a second factor
      * @param clientAddress the address the request came from, for the per-address sign-in limit
      * @throws ApiSignInFailed for a wrong user name or password, or a disabled account
-     * @throws TooManyRequestsException while sign-in is blocked after repeated failures
+     * @throws TooManyRequestsException while sign-in or codes are blocked after repeated failures
      * @throws ForbiddenException when the password is right but still the initial one
+     * @throws SecondFactorRequired when the account has a second factor and no code came
+     * @throws WrongSecondFactor when the code is wrong or used already
+     * @throws SecondFactorEnrolmentRequired when the account's roles require a second factor it has not set up
      */
-    public IssuedToken issue(String usernameOrPhone, String password, @Nullable String clientAddress) {
+    public IssuedToken issue(String usernameOrPhone, String password, @Nullable String code,
+            @Nullable String clientAddress) {
         AccountUser user = checkPassword(usernameOrPhone, password, clientAddress);
         AccountRecord account = accounts.find(user.accountId()).orElseThrow(ApiSignInFailed::new);
         if (account.mustChangePassword()) {
             log.info("Refused an API token to account {}: its initial password is unchanged", account.id());
             throw new ForbiddenException("account.api.initialPassword");
         }
+        Optional<SecondFactors.Factor> secondFactor = checkSecondFactor(account, code);
 
         String token = newToken();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
         jdbc.sql("delete from api_token where expires_at <= :now").param("now", JdbcTime.param(now)).update();
         jdbc.sql("""
-                insert into api_token (account_id, token_hash, issued_at, expires_at)
-                values (:account, :hash, :now, :expiresAt)
+                insert into api_token (account_id, token_hash, issued_at, expires_at, second_factor)
+                values (:account, :hash, :now, :expiresAt, :secondFactor)
                 """)
                 .param("account", account.id().value())
                 .param("hash", hash(token))
                 .param("now", JdbcTime.param(now))
                 .param("expiresAt", JdbcTime.param(expiresAt))
+                .param("secondFactor", secondFactor.isPresent())
                 .update();
+        audit.tokenIssued(account.id(), secondFactor.map(factor -> "PASSWORD," + factor).orElse("PASSWORD"));
         log.info("Issued an API token to account {}, valid until {}", account.id(), expiresAt);
         return new IssuedToken(token, expiresAt);
+    }
+
+    /** Returns the second factor that was passed, if the account has one; throws when one is due and was not. */
+    private Optional<SecondFactors.Factor> checkSecondFactor(AccountRecord account, @Nullable String code) {
+        if (!secondFactors.isEnabled(account.id())) {
+            if (SecondFactors.isRequired(accounts.grantsOf(account.id()))) {
+                log.info("Refused an API token to account {}: it must set up a second factor first", account.id());
+                throw new SecondFactorEnrolmentRequired();
+            }
+            return Optional.empty();
+        }
+        if (code == null || code.isBlank()) {
+            log.info("Asked account {} for its second-factor code before issuing an API token", account.id());
+            throw new SecondFactorRequired();
+        }
+        return Optional.of(secondFactors.check(account.id(), code).factor());
+    }
+
+    /**
+     * The account of a token that works.
+     *
+     * @param secondFactor whether the token was issued after a second factor
+     */
+    record TokenHolder(AccountRecord account, boolean secondFactor) {
     }
 
     /**
      * Returns the account of a token that works: issued here, not expired or revoked, of an enabled
      * account that has changed its initial password.
      */
-    Optional<AccountRecord> accountOf(String token) {
-        Optional<Long> accountId = jdbc.sql("""
-                select t.account_id from api_token t join account a on a.id = t.account_id
+    Optional<TokenHolder> holderOf(String token) {
+        record Row(long accountId, boolean secondFactor) {
+        }
+        Optional<Row> row = jdbc.sql("""
+                select t.account_id, t.second_factor from api_token t join account a on a.id = t.account_id
                 where t.token_hash = :hash and t.expires_at > :now and a.enabled and not a.must_change_password
                 """)
                 .param("hash", hash(token))
                 .param("now", JdbcTime.param(clock.instant()))
-                .query(Long.class)
+                .query((result, number) -> new Row(result.getLong("account_id"), result.getBoolean("second_factor")))
                 .optional();
-        return accountId.flatMap(id -> accounts.find(AccountId.of(id)));
+        return row.flatMap(found -> accounts.find(AccountId.of(found.accountId()))
+                .map(account -> new TokenHolder(account, found.secondFactor())));
     }
 
     /** Revokes one token, such as when the app signs out; returns whether it existed. */

@@ -32,6 +32,15 @@ public enum Role {
                 || this == CELL_SECRETARY;
     }
 
+    /**
+     * Returns whether an account that holds the role must sign in with a second factor: those who run
+     * a cell, committee officers and system administrators.
+     */
+    public boolean requiresSecondFactor() {
+        return this == CELL_SECRETARY || this == CELL_DEPUTY_SECRETARY || this == COMMITTEE_OFFICER
+                || this == SYSTEM_ADMIN;
+    }
+
     /** Returns whether the role runs a cell: roster, meetings, attendance, votes and minutes. */
     public boolean runsCell() {
         return this == CELL_SECRETARY || this == CELL_DEPUTY_SECRETARY;

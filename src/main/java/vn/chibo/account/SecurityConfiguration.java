@@ -28,7 +28,8 @@ import org.springframework.web.servlet.LocaleResolver;
 import vn.chibo.system.ApiProblems;
 
 /**
- * Two security filter chains. The pages: sign-in by form with limits on failed attempts, sessions,
+ * Two security filter chains. The pages: sign-in by form with limits on failed attempts, then a
+ * second factor where the account has or needs one (which {@link ActorFilter} enforces), sessions,
  * CSRF protection on every form and htmx request, and a content security policy that allows no
  * inline script and no third-party host. The JSON API (with the OpenAPI document and the actuator):
  * bearer tokens, no session and so no CSRF token, and errors as problem details.
@@ -83,7 +84,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain webSecurity(HttpSecurity http, ActorFilter actorFilter, SignInLimits limits,
             AccountUserDetailsService userDetails, PasswordEncoder passwordEncoder, Accounts accounts,
-            LocaleResolver localeResolver) throws Exception {
+            SecondFactors secondFactors, SignInAudit audit, LocaleResolver localeResolver) throws Exception {
         http.authenticationManager(signInManager(userDetails, passwordEncoder, limits))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
@@ -92,7 +93,7 @@ class SecurityConfiguration {
                         .authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .successHandler(new SignInSuccessHandler(accounts, localeResolver))
+                        .successHandler(new SignInSuccessHandler(accounts, secondFactors, audit, localeResolver))
                         .failureHandler(new LoginFailureHandler()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // An htmx request without a session gets 401, and the page's script reloads the

@@ -17,7 +17,8 @@ import vn.chibo.system.JdbcTime;
 
 /**
  * Counts failed sign-ins per account and per client address in the database, so that every node
- * applies the same limits, and says until when sign-in is blocked. Subjects are stored as an
+ * applies the same limits, and says until when sign-in is blocked. Wrong second-factor codes count
+ * per account under a subject of their own, with the per-account limit. Subjects are stored as an
  * account id or a keyed hash: never a user name, phone number or address in clear.
  */
 @Component
@@ -98,6 +99,43 @@ class SignInLimits {
         jdbc.sql("delete from sign_in_failure where subject = :subject")
                 .param("subject", subjects.account())
                 .update();
+    }
+
+    /**
+     * Returns until when the account may not try a second-factor code, or empty when it may. Codes are
+     * limited per account only: they are asked for after the account's password, so nobody can
+     * spread the guesses over many accounts from one address.
+     */
+    Optional<Instant> secondFactorBlockedUntil(AccountId account) {
+        return jdbc.sql("select blocked_until from sign_in_failure where subject = :subject and blocked_until > :now")
+                .param("subject", secondFactorSubject(account))
+                .param("now", JdbcTime.param(clock.instant()))
+                .query((row, number) -> JdbcTime.instant(row, "blocked_until"))
+                .optional();
+    }
+
+    /** Counts a wrong second-factor code; returns until when codes are now refused, if they are. */
+    @Transactional
+    Optional<Instant> recordSecondFactorFailure(AccountId account) {
+        Instant now = clock.instant();
+        forgetOld(now);
+        Instant until = count(secondFactorSubject(account), settings.account(), now);
+        if (until != null) {
+            log.info("Second-factor codes blocked until {} for account {} after repeated failures", until, account);
+        }
+        return Optional.ofNullable(until);
+    }
+
+    /** Forgets the account's wrong second-factor codes after a right one. */
+    @Transactional
+    void recordSecondFactorSuccess(AccountId account) {
+        jdbc.sql("delete from sign_in_failure where subject = :subject")
+                .param("subject", secondFactorSubject(account))
+                .update();
+    }
+
+    private static String secondFactorSubject(AccountId account) {
+        return "second-factor:" + account.value();
     }
 
     private @Nullable Instant count(String subject, AccountProperties.Limit limit, Instant now) {

@@ -13,19 +13,26 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Labels the session of a successful sign-in with its account, so that "sign out everywhere" finds
- * it in the session store. Then it switches to the language the account chose last and redirects to
- * the page requested before sign-in, or to the home page.
+ * Labels the session of a right password with its account, so that "sign out everywhere" finds it in
+ * the session store, and switches to the language the account chose last. An account with a second
+ * factor then goes to the second-factor page, and one whose roles require a second factor that it
+ * has not set up goes to the set-up page; the page requested before sign-in stays saved for after
+ * that step. Any other account is signed in and goes to that page, or to the home page.
  */
 final class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
     private static final Logger log = LoggerFactory.getLogger(SignInSuccessHandler.class);
 
     private final Accounts accounts;
+    private final SecondFactors secondFactors;
+    private final SignInAudit audit;
     private final LocaleResolver localeResolver;
 
-    SignInSuccessHandler(Accounts accounts, LocaleResolver localeResolver) {
+    SignInSuccessHandler(Accounts accounts, SecondFactors secondFactors, SignInAudit audit,
+            LocaleResolver localeResolver) {
         this.accounts = accounts;
+        this.secondFactors = secondFactors;
+        this.audit = audit;
         this.localeResolver = localeResolver;
         setDefaultTargetUrl("/");
     }
@@ -37,7 +44,25 @@ final class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessH
             SignedInSessions.label(request.getSession(), user.accountId());
             accounts.find(user.accountId()).map(AccountRecord::language)
                     .ifPresent(language -> localeResolver.setLocale(request, response, Locale.of(language)));
-            log.info("Account {} signed in", user.accountId());
+
+            SecondFactors.Stage stage = secondFactors.stageOf(authentication, user.accountId(),
+                    accounts.grantsOf(user.accountId()));
+            switch (stage) {
+                case CODE_REQUIRED -> {
+                    log.info("Account {} passed the password; its second factor is due", user.accountId());
+                    getRedirectStrategy().sendRedirect(request, response, ActorFilter.SECOND_FACTOR_PAGE);
+                    return;
+                }
+                case ENROLMENT_REQUIRED -> {
+                    log.info("Account {} passed the password and must set up a second factor", user.accountId());
+                    getRedirectStrategy().sendRedirect(request, response, ActorFilter.ENROLMENT_PAGE);
+                    return;
+                }
+                case COMPLETE -> {
+                    audit.signedIn(user.accountId(), "PASSWORD");
+                    log.info("Account {} signed in", user.accountId());
+                }
+            }
         }
         super.onAuthenticationSuccess(request, response, authentication);
     }

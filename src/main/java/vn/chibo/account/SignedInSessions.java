@@ -1,5 +1,10 @@
 package vn.chibo.account;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
@@ -38,12 +46,14 @@ public class SignedInSessions {
     private final AuditLog audit;
     private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessionStore;
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+    private final Clock clock;
 
     SignedInSessions(Accounts accounts, AuditLog audit,
-            ObjectProvider<FindByIndexNameSessionRepository<?>> sessionStore) {
+            ObjectProvider<FindByIndexNameSessionRepository<?>> sessionStore, Clock clock) {
         this.accounts = accounts;
         this.audit = audit;
         this.sessionStore = sessionStore;
+        this.clock = clock;
     }
 
     /** Labels the session with its account, by the name under which the session store indexes it. */
@@ -61,13 +71,43 @@ public class SignedInSessions {
      */
     public void renewAfterPasswordChange(Actor actor, HttpServletRequest request, HttpServletResponse response) {
         AccountRecord account = accounts.find(actor.accountId()).orElseThrow();
-        var principal = new AccountUser(account, null);
+        // The factors that the session passed stay, so that it need not pass its second factor again.
+        renew(new AccountUser(account, null), currentAuthorities(), request, response);
+    }
+
+    /**
+     * Returns the account of the request's session when it passed the password and still owes its
+     * second factor, or empty otherwise. Such a session has no {@link Actor}.
+     */
+    public static Optional<AccountId> awaitingSecondFactor(HttpServletRequest request) {
+        return Optional.ofNullable((AccountId) request.getAttribute(ActorFilter.AWAITING_SECOND_FACTOR));
+    }
+
+    /**
+     * Records in the session that it passed the second factor, which completes its sign-in. The
+     * session gets a new id, so that an id seen before this step is worth nothing after it.
+     */
+    public void completeSecondFactor(AccountId accountId, SecondFactors.Factor factor, HttpServletRequest request,
+            HttpServletResponse response) {
+        AccountRecord account = accounts.find(accountId).orElseThrow();
+        List<GrantedAuthority> authorities = new ArrayList<>(currentAuthorities());
+        authorities.add(FactorGrantedAuthority.withAuthority(factor.authority()).issuedAt(clock.instant()).build());
+        renew(new AccountUser(account, null), authorities, request, response);
+        log.info("Account {} completed its sign-in with {}", accountId, factor);
+    }
+
+    private static Collection<? extends GrantedAuthority> currentAuthorities() {
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        return current == null ? List.of() : current.getAuthorities();
+    }
+
+    private void renew(AccountUser principal, Collection<? extends GrantedAuthority> authorities,
+            HttpServletRequest request, HttpServletResponse response) {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                principal.getAuthorities()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
         SecurityContextHolder.setContext(context);
         request.changeSessionId();
-        label(request.getSession(), account.id());
+        label(request.getSession(), principal.accountId());
         repository.saveContext(context, request, response);
     }
 

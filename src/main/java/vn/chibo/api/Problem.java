@@ -6,7 +6,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * The shape of every error of the API, as RFC 9457 problem details. The OpenAPI document refers to it;
  * {@code vn.chibo.system.ApiProblems} writes it.
  *
- * @param type always {@code about:blank}, because the status identifies the error
+ * @param type {@code about:blank} where the status identifies the error; the second-factor errors of
+ *        {@code POST /api/v1/auth/token} have types of their own ({@code urn:chibo:problem:...})
  * @param title the reason phrase of the status, in the language of Accept-Language
  * @param detail what went wrong and what to do, in the language of {@code Accept-Language}
  * @param instance the path of the request

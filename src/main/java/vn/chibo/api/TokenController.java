@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.chibo.account.ApiTokens;
+import vn.chibo.account.SecondFactorProblems;
 
 /** Issues and revokes the bearer tokens with which the app calls the other endpoints. */
 @RestController
@@ -36,8 +37,16 @@ class TokenController {
         this.clock = clock;
     }
 
-    /** The user name (or phone number) and password, as on the sign-in page. */
-    record TokenRequest(@Nullable String username, @Nullable String password) {
+    /**
+     * The user name (or phone number) and password, as on the sign-in page.
+     *
+     * @param code the current code of the authenticator app, or an unused recovery code; required for
+     *        an account with a second factor
+     */
+    record TokenRequest(@Nullable String username, @Nullable String password,
+            @Schema(description = "The 6-digit code of the authenticator app, or an unused recovery code "
+                    + "(such as 7kq4m-x9c2a). Required once the account has a second factor.", example = "492039")
+            @Nullable String code) {
     }
 
     /**
@@ -51,13 +60,23 @@ class TokenController {
     @Operation(summary = "Issue a bearer token", description = "Checks the user name (or phone number) and the "
             + "password under the sign-in page's rules: repeated failures block sign-in for a while (429 with "
             + "Retry-After), and an account whose initial password is unchanged gets 403 until it sets a new "
-            + "password on the website.")
+            + "password on the website. An account with a second factor must also send `code`: without it the "
+            + "answer is 401 of type `" + SecondFactorProblems.CODE_REQUIRED + "`, and the client asks the user "
+            + "for the code and sends the request again with it. A wrong or used code answers 401 of type `"
+            + SecondFactorProblems.CODE_INVALID + "`; repeated wrong codes block codes for a while (429). An "
+            + "account whose roles (secretary, deputy secretary, committee officer, administrator) require a "
+            + "second factor that it has not set up gets 403 of type `" + SecondFactorProblems.ENROLMENT_REQUIRED
+            + "` until it sets one up on the website.")
     @ApiResponse(responseCode = "200", description = "The token and its expiry")
     @ApiResponse(responseCode = "400", description = "The body lacks the user name or the password",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "401", description = "Wrong user name or password",
+    @ApiResponse(responseCode = "401", description = "Wrong user name or password (type about:blank); "
+            + "a code is required (type " + SecondFactorProblems.CODE_REQUIRED + "); or the code is wrong or "
+            + "used already (type " + SecondFactorProblems.CODE_INVALID + ")",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "403", description = "The initial password must be changed first",
+    @ApiResponse(responseCode = "403", description = "The initial password must be changed first (type "
+            + "about:blank), or a second factor must be set up on the website first (type "
+            + SecondFactorProblems.ENROLMENT_REQUIRED + ")",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "429", description = "Sign-in is blocked after repeated failures",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -67,7 +86,7 @@ class TokenController {
         String username = required(request.username(), "username");
         String password = required(request.password(), "password");
 
-        ApiTokens.IssuedToken issued = tokens.issue(username, password, http.getRemoteAddr());
+        ApiTokens.IssuedToken issued = tokens.issue(username, password, request.code(), http.getRemoteAddr());
 
         long expiresIn = Math.max(0, Duration.between(clock.instant(), issued.expiresAt()).toSeconds());
         return new TokenResponse(issued.token(), "Bearer", issued.expiresAt(), expiresIn);

@@ -18,6 +18,7 @@ import vn.chibo.account.Accounts;
 import vn.chibo.account.Actor;
 import vn.chibo.account.Grant;
 import vn.chibo.account.Role;
+import vn.chibo.account.SecondFactors;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.member.MemberId;
 import vn.chibo.member.Members;
@@ -43,6 +44,10 @@ import vn.chibo.organization.Organizations;
  * <li>0916203317, Đoàn Thị Mến: member of Tân Lập and committee officer of the commune
  * <li>quantri, Lê Thanh Tùng: system administrator, with no member record
  * </ul>
+ *
+ * <p>The four accounts whose roles require a second factor are enrolled with the fixed TOTP secrets of
+ * {@link #TOTP_SECRETS}, which the README prints so that a visitor can add them to an authenticator
+ * app; in demo mode the second-factor page also shows their current code.
  */
 @Component
 @ConditionalOnBooleanProperty("chibo.demo.enabled")
@@ -56,17 +61,26 @@ class DemoData implements ApplicationRunner {
     static final String THIRD_CELL = "Chi bộ thôn Phú Xuân";
     static final String ADMIN = "quantri";
 
+    /** The TOTP secrets (Base32) of the demo accounts that need a second factor, by user name. */
+    static final Map<String, String> TOTP_SECRETS = Map.of(
+            "0912104729", "EJNQV2GLJS6ZRPBMEB2KLJCR5TY4J7XY",
+            "0916201408", "AHUMV436E2MPLXWLPVSUFM3QSS23MU4X",
+            "0916203317", "U5GLIHOKB2CIY6WTG5KTWOHTXJKABQUD",
+            ADMIN, "5I6KUJ7AV4FUU5OG5GVQKJJBF6OTDWCQ");
+
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final Organizations organizations;
     private final Members members;
     private final Accounts accounts;
+    private final SecondFactors secondFactors;
     private final TransactionTemplate transactions;
     private final DemoMeetings meetings;
     private final DemoOpinions opinions;
 
-    DemoData(Organizations organizations, Members members, Accounts accounts, TransactionTemplate transactions,
-            DemoMeetings meetings, DemoOpinions opinions) {
+    DemoData(Organizations organizations, Members members, Accounts accounts, SecondFactors secondFactors,
+            TransactionTemplate transactions, DemoMeetings meetings, DemoOpinions opinions) {
+        this.secondFactors = secondFactors;
         this.meetings = meetings;
         this.opinions = opinions;
         this.organizations = organizations;
@@ -121,8 +135,9 @@ class DemoData implements ApplicationRunner {
         account("0916203317", "Đoàn Thị Mến", tanLapByPhone, new Grant(tanLap.id(), Role.MEMBER),
                 new Grant(commune.id(), Role.COMMITTEE_OFFICER));
         // The administrator is no party member: the account has no member record.
-        accounts.create(ADMIN, PASSWORD, "Lê Thanh Tùng", null, false,
+        AccountId admin = accounts.create(ADMIN, PASSWORD, "Lê Thanh Tùng", null, false,
                 List.of(new Grant(commune.id(), Role.SYSTEM_ADMIN)));
+        secondFactors.enrolKnownSecret(admin, TOTP_SECRETS.get(ADMIN), true);
 
         MeetingId meeting = meetings.announce(villageSecretary, village.id(), villageByPhone.get("0912104729"),
                 villageByPhone.get("0912418916"));
@@ -148,6 +163,9 @@ class DemoData implements ApplicationRunner {
                     + displayName);
         }
         AccountId id = accounts.create(phone, PASSWORD, displayName, member.value(), false, List.of(grants));
+        if (TOTP_SECRETS.containsKey(phone)) {
+            secondFactors.enrolKnownSecret(id, TOTP_SECRETS.get(phone), true);
+        }
         return new Actor(id, phone, displayName, member.value(), Set.of(grants), false);
     }
 }

@@ -18,6 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import vn.chibo.system.FieldEncryption;
 import vn.chibo.system.SecretKeyFile;
 
 /**
@@ -30,9 +31,12 @@ import vn.chibo.system.SecretKeyFile;
  * phone or e-mail address) is authenticated with it, so that a ciphertext copied into the other column fails to decrypt.
  * The encryption, blind index and key id keys are each derived from the configured key by HMAC, so that
  * one of them reveals nothing about another.
+ *
+ * <p>As {@link FieldEncryption} it also encrypts values of other modules under the same keys, such as
+ * the secrets of authenticator apps.
  */
 @Component
-class MemberDataCipher {
+class MemberDataCipher implements FieldEncryption {
 
     /** What a value is, which selects the blind index and is authenticated with the ciphertext. */
     enum Purpose {
@@ -63,15 +67,17 @@ class MemberDataCipher {
 
     /** Returns the value encrypted under the current key, or null for null. */
     @Nullable String encrypt(Purpose purpose, @Nullable String value) {
-        if (value == null) {
-            return null;
-        }
+        return value == null ? null : encrypt(purpose.name(), value);
+    }
+
+    @Override
+    public String encrypt(String purpose, String value) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, current.encryption, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(purpose.name().getBytes(StandardCharsets.US_ASCII));
+            cipher.updateAAD(purpose.getBytes(StandardCharsets.US_ASCII));
             byte[] sealed = cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
             byte[] stored = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
             return currentPrefix() + Base64.getEncoder().encodeToString(stored);
@@ -88,21 +94,26 @@ class MemberDataCipher {
      * @throws IllegalStateException when no configured key has the value's key id, or the value was altered
      */
     @Nullable String decrypt(Purpose purpose, @Nullable String stored) {
-        if (stored == null || !isEncrypted(stored)) {
+        return stored == null ? null : decrypt(purpose.name(), stored);
+    }
+
+    @Override
+    public String decrypt(String purpose, String stored) {
+        if (!isEncrypted(stored)) {
             return stored;
         }
         int separator = stored.indexOf(':', PREFIX.length());
         String keyId = separator < 0 ? "" : stored.substring(PREFIX.length(), separator);
         DerivedKeys keys = byId.get(keyId);
         if (keys == null) {
-            throw new IllegalStateException("A member value is encrypted under key " + keyId + ", which is neither "
-                    + "chibo.crypto.data-key nor one of chibo.crypto.previous-data-keys");
+            throw new IllegalStateException("A stored " + purpose + " value is encrypted under key " + keyId
+                    + ", which is neither chibo.crypto.data-key nor one of chibo.crypto.previous-data-keys");
         }
         try {
             byte[] packed = Base64.getDecoder().decode(stored.substring(separator + 1));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, keys.encryption, new GCMParameterSpec(TAG_BITS, packed, 0, NONCE_BYTES));
-            cipher.updateAAD(purpose.name().getBytes(StandardCharsets.US_ASCII));
+            cipher.updateAAD(purpose.getBytes(StandardCharsets.US_ASCII));
             byte[] plain = cipher.doFinal(packed, NONCE_BYTES, packed.length - NONCE_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
         }
@@ -121,8 +132,8 @@ class MemberDataCipher {
         return HexFormat.of().formatHex(hmac(current.blindIndex, purpose.name() + "\0" + value));
     }
 
-    /** Returns whether a stored value must be written again: in plain text, or under a previous key. */
-    boolean needsRewrite(@Nullable String stored) {
+    @Override
+    public boolean needsRewrite(@Nullable String stored) {
         return stored != null && !stored.startsWith(currentPrefix());
     }
 

@@ -28,6 +28,9 @@ public class ApiProblems {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** The problem type of an error that its status alone identifies (RFC 9457, section 4.2.1). */
+    public static final String DEFAULT_TYPE = "about:blank";
+
     private final MessageSource messages;
     private final LocaleResolver localeResolver;
     private final JsonMapper json;
@@ -46,9 +49,15 @@ public class ApiProblems {
     /** Writes a problem with the given detail, which is already in the request's language. */
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
+        write(request, response, status, DEFAULT_TYPE, detail);
+    }
+
+    /** Writes a problem of the given type with the given detail, which is already in the request's language. */
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
+            String detail) throws IOException {
         Locale locale = localeResolver.resolveLocale(request);
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
+        problem.put("type", type);
         problem.put("title", messages.getMessage("api.problem.title." + status.value(), null, status.getReasonPhrase(),
                 locale));
         problem.put("status", status.value());
@@ -70,6 +79,13 @@ public class ApiProblems {
             String messageKey, Object... messageArguments) throws IOException {
         String detail = messages.getMessage(messageKey, messageArguments, localeResolver.resolveLocale(request));
         write(request, response, status, detail);
+    }
+
+    /** Writes a problem of the given type whose detail is the message of the key, in the request's language. */
+    public void writeTypedMessage(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+            String type, String messageKey) throws IOException {
+        String detail = messages.getMessage(messageKey, null, localeResolver.resolveLocale(request));
+        write(request, response, status, type, detail);
     }
 
     private static String pathOf(HttpServletRequest request) {

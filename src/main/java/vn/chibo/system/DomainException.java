@@ -28,4 +28,13 @@ public abstract class DomainException extends RuntimeException {
 
     /** Returns the HTTP status a web request that failed with this exception answers with. */
     public abstract HttpStatus status();
+
+    /**
+     * Returns the {@code type} of the API's problem details: {@code about:blank} when the status alone
+     * identifies the error, or a URI of this product for an error a client must tell apart from others
+     * with the same status.
+     */
+    public String problemType() {
+        return ApiProblems.DEFAULT_TYPE;
+    }
 }

@@ -60,7 +60,7 @@ class ErrorHandling {
             response.setHeader("Retry-After", Long.toString(seconds));
         }
         String text = messages.getMessage(failure.messageKey(), failure.messageArguments(), locale);
-        return errorView(failure.status(), text, request, response);
+        return errorView(failure.status(), failure.problemType(), text, request, response);
     }
 
     @ExceptionHandler({ NoResourceFoundException.class, MethodArgumentTypeMismatchException.class })
@@ -169,9 +169,14 @@ class ErrorHandling {
 
     private ModelAndView errorView(HttpStatus status, String text, HttpServletRequest request,
             HttpServletResponse response) {
+        return errorView(status, ApiProblems.DEFAULT_TYPE, text, request, response);
+    }
+
+    private ModelAndView errorView(HttpStatus status, String problemType, String text, HttpServletRequest request,
+            HttpServletResponse response) {
         if (ApiProblems.isApi(request)) {
             try {
-                problems.write(request, response, status, text);
+                problems.write(request, response, status, problemType, text);
             }
             catch (IOException failure) {
                 log.debug("Client went away before the problem details of {} were written", request.getRequestURI());

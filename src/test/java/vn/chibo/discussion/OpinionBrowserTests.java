@@ -20,6 +20,7 @@ import vn.chibo.testing.Browser;
 import vn.chibo.testing.Fixtures;
 import vn.chibo.testing.VillageMeetings;
 import vn.chibo.testing.VillageMeetings.Village;
+import vn.chibo.testing.SecondFactorCodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -115,6 +116,7 @@ class OpinionBrowserTests {
         browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        SecondFactorCodes.answer(browser, actor.username());
     }
 
     private String url(String path) {

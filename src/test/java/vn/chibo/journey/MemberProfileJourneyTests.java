@@ -24,6 +24,7 @@ import vn.chibo.member.Members;
 import vn.chibo.member.MembershipStatus;
 import vn.chibo.testing.Browser;
 import vn.chibo.testing.Fixtures;
+import vn.chibo.testing.SecondFactorCodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -124,6 +125,7 @@ class MemberProfileJourneyTests {
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("form[action$='/login'] button[type='submit']")).click();
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        SecondFactorCodes.answer(browser, SECRETARY);
     }
 
     private void open(String path) {

@@ -43,6 +43,7 @@ import vn.chibo.organization.OrganizationKind;
 import vn.chibo.organization.Organizations;
 import vn.chibo.testing.Browser;
 import vn.chibo.testing.LibreOffice;
+import vn.chibo.testing.SecondFactorCodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -422,6 +423,7 @@ class MonthlyMeetingJourneyTests {
         browser.findElement(By.id("password")).sendKeys(password);
         submitForm(By.cssSelector("form[action$='/login']"));
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        SecondFactorCodes.answer(browser, username);
     }
 
     /** Signs a member in with the slip's initial password and sets a password of their own. */

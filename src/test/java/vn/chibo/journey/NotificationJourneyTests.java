@@ -20,6 +20,7 @@ import vn.chibo.meeting.MeetingFixtures.Village;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.testing.Browser;
 import vn.chibo.testing.Fixtures;
+import vn.chibo.testing.SecondFactorCodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,6 +95,7 @@ class NotificationJourneyTests {
         browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
         browser.findElement(By.cssSelector("form[action$='/login'] button[type='submit']")).click();
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        SecondFactorCodes.answer(browser, actor.username());
     }
 
     private void open(String path) {

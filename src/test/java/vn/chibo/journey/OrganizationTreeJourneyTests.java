@@ -23,6 +23,7 @@ import vn.chibo.organization.Organization;
 import vn.chibo.organization.OrganizationKind;
 import vn.chibo.organization.Organizations;
 import vn.chibo.testing.Browser;
+import vn.chibo.testing.SecondFactorCodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -113,6 +114,7 @@ class OrganizationTreeJourneyTests {
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("form[action$='/login'] button[type='submit']")).click();
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        SecondFactorCodes.answer(browser, OFFICER);
     }
 
     /** Submits the form whose action ends with the suffix and waits for the page after the redirect. */

@@ -19,6 +19,7 @@ import vn.chibo.testing.Browser;
 import vn.chibo.testing.Fixtures;
 import vn.chibo.testing.VillageMeetings;
 import vn.chibo.testing.VillageMeetings.Village;
+import vn.chibo.testing.SecondFactorCodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,6 +127,7 @@ class MinutesCorrectionJourneyTests {
         browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
         submit("form[action$='/login']");
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        SecondFactorCodes.answer(browser, actor.username());
     }
 
     private void open(String path) {

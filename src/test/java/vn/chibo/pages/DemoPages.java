@@ -30,6 +30,7 @@ import vn.chibo.minutes.MinutesBook;
 import vn.chibo.minutes.Resolutions;
 import vn.chibo.organization.OrganizationId;
 import vn.chibo.testing.Browser;
+import vn.chibo.testing.SecondFactorCodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -177,6 +178,7 @@ class DemoPages {
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         Browser.await(browser)
                 .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        SecondFactorCodes.answer(browser, username);
     }
 
     private MeetingId publishMeeting(Actor secretary, OrganizationId cell, Instant startAround) {

@@ -19,6 +19,7 @@ import vn.chibo.account.Accounts;
 import vn.chibo.account.Actor;
 import vn.chibo.account.Grant;
 import vn.chibo.account.Role;
+import vn.chibo.account.SecondFactors;
 import vn.chibo.member.ActivityStatus;
 import vn.chibo.member.CellRole;
 import vn.chibo.member.MemberId;
@@ -45,11 +46,13 @@ public class Fixtures {
     private final Organizations organizations;
     private final Members members;
     private final Accounts accounts;
+    private final SecondFactors secondFactors;
 
-    Fixtures(Organizations organizations, Members members, Accounts accounts) {
+    Fixtures(Organizations organizations, Members members, Accounts accounts, SecondFactors secondFactors) {
         this.organizations = organizations;
         this.members = members;
         this.accounts = accounts;
+        this.secondFactors = secondFactors;
     }
 
     /** A commune committee with one cell below it. */
@@ -108,7 +111,19 @@ public class Fixtures {
             grants.add(new Grant(organization.id(), role));
         }
         AccountId id = accounts.create(username, PASSWORD, "Người dùng " + username, memberId, false, grants);
+        if (grants.stream().anyMatch(grant -> grant.role().requiresSecondFactor())) {
+            enrolSecondFactor(id, username);
+        }
         return new Actor(id, username, "Người dùng " + username, memberId, Set.copyOf(grants), false);
+    }
+
+    /**
+     * Turns on the second factor of an account with {@link SecondFactorCodes#FIXTURE_SECRET}, so that
+     * the sign-in helpers can answer it. Accounts created with a role that requires it get it at once.
+     */
+    public void enrolSecondFactor(AccountId account, String username) {
+        List<String> recoveryCodes = secondFactors.enrolKnownSecret(account, SecondFactorCodes.FIXTURE_SECRET, false);
+        SecondFactorCodes.register(username, SecondFactorCodes.FIXTURE_SECRET, recoveryCodes);
     }
 
     /** One entry of roster.json, the expected content of the sample rosters. */

@@ -21,6 +21,7 @@ import vn.chibo.testing.Browser;
 import vn.chibo.testing.Fixtures;
 import vn.chibo.testing.VillageMeetings;
 import vn.chibo.testing.VillageMeetings.Village;
+import vn.chibo.testing.SecondFactorCodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,6 +120,7 @@ class ShowOfHandsBrowserTests {
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         Browser.await(browser)
                 .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        SecondFactorCodes.answer(browser, username);
     }
 
     private void open(String path) {

@@ -30,6 +30,7 @@ import vn.chibo.member.MemberId;
 import vn.chibo.system.ChiboProperties;
 import vn.chibo.system.FlashMessage;
 import vn.chibo.system.Formats;
+import vn.chibo.system.QrSvg;
 
 /**
  * Check-in while a meeting is in progress. The chair's screen shows a QR code that htmx replaces every

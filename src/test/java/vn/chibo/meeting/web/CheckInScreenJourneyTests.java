@@ -22,6 +22,7 @@ import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.MeetingManagement;
 import vn.chibo.testing.Browser;
 import vn.chibo.testing.Fixtures;
+import vn.chibo.testing.SecondFactorCodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,6 +96,7 @@ class CheckInScreenJourneyTests {
         browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
         browser.findElement(By.cssSelector("form[action$='/login'] button[type='submit']")).click();
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        SecondFactorCodes.answer(browser, username);
     }
 
     private void open(String path) {

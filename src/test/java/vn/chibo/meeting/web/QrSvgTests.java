@@ -11,6 +11,8 @@ import com.google.zxing.qrcode.QRCodeReader;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import vn.chibo.system.QrSvg;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class QrSvgTests {

@@ -1,4 +1,4 @@
-package vn.chibo.meeting.web;
+package vn.chibo.system;
 
 import java.util.Map;
 
@@ -14,7 +14,7 @@ import org.springframework.web.util.HtmlUtils;
  * Draws a QR code as inline SVG markup, one square per dark module, with the quiet zone of four
  * modules that QR codes need around them. SVG scales to any screen without blurring and needs no image request.
  */
-final class QrSvg {
+public final class QrSvg {
 
     private static final int QUIET_ZONE = 4;
 
@@ -26,7 +26,7 @@ final class QrSvg {
      *
      * @param label the accessible name of the image, such as "QR code for check-in"
      */
-    static String of(String text, String label) {
+    public static String of(String text, String label) {
         BitMatrix matrix = encode(text);
         int size = matrix.getWidth();
 
