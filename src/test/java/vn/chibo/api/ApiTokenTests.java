@@ -24,10 +24,13 @@ import vn.chibo.account.Actor;
 import vn.chibo.account.Grant;
 import vn.chibo.account.PasswordChange;
 import vn.chibo.account.Role;
+import vn.chibo.account.SecondFactorProblems;
+import vn.chibo.account.SecondFactors;
 import vn.chibo.member.ActivityStatus;
 import vn.chibo.member.MembershipStatus;
 import vn.chibo.organization.Organization;
 import vn.chibo.testing.Fixtures;
+import vn.chibo.testing.SecondFactorCodes;
 import vn.chibo.testing.SignIn;
 import vn.chibo.testing.SqlTest;
 
@@ -62,6 +65,9 @@ class ApiTokenTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    SecondFactors secondFactors;
 
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
@@ -343,6 +349,109 @@ class ApiTokenTests {
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
                 .andExpect(status().isUnauthorized());
         requestToken(member.username(), Fixtures.PASSWORD).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void asksForCodeOfAccountWithSecondFactor() throws Exception {
+        Actor secretary = secretary();
+
+        requestToken(secretary.username(), Fixtures.PASSWORD)
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.type").value(SecondFactorProblems.CODE_REQUIRED))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("\"code\"")));
+    }
+
+    @Test
+    void issuesTokenWithPasswordAndCode() throws Exception {
+        Actor secretary = secretary();
+
+        MvcResult result = requestToken(secretary.username(), Fixtures.PASSWORD,
+                SecondFactorCodes.next(secretary.username())).andExpect(status().isOk()).andReturn();
+        String token = json.readTree(result.getResponse().getContentAsString()).get("token").asString();
+
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.account.username").value(secretary.username()));
+        assertThat(jdbc.sql("select second_factor from api_token where token_hash = :hash")
+                .param("hash", sha256(token)).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void issuesTokenWithRecoveryCodeOnce() throws Exception {
+        Actor secretary = secretary();
+        String recoveryCode = secondFactors.regenerateRecoveryCodes(secretary).getFirst();
+
+        requestToken(secretary.username(), Fixtures.PASSWORD, recoveryCode).andExpect(status().isOk());
+        requestToken(secretary.username(), Fixtures.PASSWORD, recoveryCode)
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value(SecondFactorProblems.CODE_INVALID));
+    }
+
+    @Test
+    void rejectsWrongAndReplayedCodes() throws Exception {
+        Actor secretary = secretary();
+        String code = SecondFactorCodes.next(secretary.username());
+        String wrong = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+
+        requestToken(secretary.username(), Fixtures.PASSWORD, wrong)
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value(SecondFactorProblems.CODE_INVALID));
+        requestToken(secretary.username(), Fixtures.PASSWORD, code).andExpect(status().isOk());
+        requestToken(secretary.username(), Fixtures.PASSWORD, code)
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value(SecondFactorProblems.CODE_INVALID));
+    }
+
+    @Test
+    void tellsAccountToEnrolOnWebsite() throws Exception {
+        Organization cell = fixtures.commune().cell();
+        String username = Fixtures.phone();
+        accounts.create(username, Fixtures.PASSWORD, "Bí thư chưa cài", null, false,
+                List.of(new Grant(cell.id(), Role.CELL_SECRETARY)));
+
+        requestToken(username, Fixtures.PASSWORD)
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value(SecondFactorProblems.ENROLMENT_REQUIRED))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("trang web")));
+    }
+
+    @Test
+    void passwordOnlyTokenStopsWhenRoleRequiresSecondFactor() throws Exception {
+        Actor member = member();
+        String token = token(member);
+        Organization cell = fixtures.commune().cell();
+
+        accounts.grant(member.accountId(), new Grant(cell.id(), Role.CELL_SECRETARY));
+
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value(SecondFactorProblems.ENROLMENT_REQUIRED));
+    }
+
+    @Test
+    void passwordOnlyTokenStopsOnceSecondFactorIsOn() throws Exception {
+        Actor member = member();
+        String token = token(member);
+
+        fixtures.enrolSecondFactor(member.accountId(), member.username());
+
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value(SecondFactorProblems.CODE_REQUIRED));
+    }
+
+    private Actor secretary() {
+        Organization cell = fixtures.commune().cell();
+        return fixtures.account(cell, fixtures.member(cell, "Đinh Văn Bí Thư", MembershipStatus.OFFICIAL,
+                ActivityStatus.ACTIVE), Role.MEMBER, Role.CELL_SECRETARY);
+    }
+
+    private ResultActions requestToken(String username, String password, String code) throws Exception {
+        return mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(java.util.Map.of("username", username, "password", password,
+                        "code", code)))
+                .with(fromTestAddress()));
     }
 
     private Actor member() {
