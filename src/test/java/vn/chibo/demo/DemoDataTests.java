@@ -1,6 +1,9 @@
 package vn.chibo.demo;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -9,13 +12,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
+import vn.chibo.account.AccountId;
 import vn.chibo.account.AccountRecord;
 import vn.chibo.account.Accounts;
 import vn.chibo.account.Grant;
 import vn.chibo.account.Role;
+import vn.chibo.account.SecondFactors;
+import vn.chibo.account.TestTotp;
 import vn.chibo.discussion.Opinion;
 import vn.chibo.discussion.Opinions;
 import vn.chibo.meeting.Meeting;
@@ -31,12 +38,16 @@ import vn.chibo.member.MembershipStatus;
 import vn.chibo.organization.Organization;
 import vn.chibo.organization.OrganizationKind;
 import vn.chibo.organization.Organizations;
+import vn.chibo.testing.SecondFactorCodes;
+import vn.chibo.testing.SignIn;
 import vn.chibo.testing.SqlTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @SqlTest
 @AutoConfigureMockMvc
@@ -66,6 +77,9 @@ class DemoDataTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    SecondFactors secondFactors;
 
     @Test
     void loadsCommuneWithThreeCells() {
@@ -161,10 +175,50 @@ class DemoDataTests {
 
     @Test
     void demoAccountsSignInWithoutPasswordChange() throws Exception {
-        for (String username : List.of("0912104729", "0912418916", "0915665515", "0916201408", "0916203317",
-                "quantri")) {
+        for (String username : List.of("0912418916", "0915665515")) {
             mvc.perform(formLogin("/login").user(username).password("chibo-demo")).andExpect(redirectedUrl("/"));
         }
+        // The accounts whose roles require a second factor are enrolled, so none is sent to set one up.
+        for (String username : List.of("0912104729", "0916201408", "0916203317", "quantri")) {
+            mvc.perform(formLogin("/login").user(username).password("chibo-demo"))
+                    .andExpect(redirectedUrl("/second-factor"));
+        }
+    }
+
+    @Test
+    void demoSecretsAreThoseInReadmes() throws Exception {
+        assertThat(DemoData.TOTP_SECRETS).isEqualTo(SecondFactorCodes.DEMO_SECRETS);
+        String readme = Files.readString(Path.of("README.md"));
+        String readmeVi = Files.readString(Path.of("README.vi.md"));
+        for (var secret : DemoData.TOTP_SECRETS.entrySet()) {
+            assertThat(readme).as(secret.getKey()).contains(secret.getValue());
+            assertThat(readmeVi).as(secret.getKey()).contains(secret.getValue());
+            assertThat(secondFactors.isEnabled(accounts.findByUsername(secret.getKey()).orElseThrow().id()))
+                    .as(secret.getKey()).isTrue();
+        }
+    }
+
+    @Test
+    void secondFactorPageShowsCurrentDemoCode() throws Exception {
+        MockHttpSession session = SignIn.withPasswordOnly(mvc, "0916201408", "chibo-demo");
+        long before = TestTotp.step(Instant.now());
+
+        String page = mvc.perform(get("/second-factor").session(session))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        long after = TestTotp.step(Instant.now());
+        String secret = DemoData.TOTP_SECRETS.get("0916201408");
+        assertThat(page).contains("demo-code").containsAnyOf(
+                "mã hiện tại của tài khoản mẫu này là " + TestTotp.code(secret, before) + ".",
+                "mã hiện tại của tài khoản mẫu này là " + TestTotp.code(secret, after) + ".");
+    }
+
+    @Test
+    void noDemoCodeForDemoMember() throws Exception {
+        AccountId member = accounts.findByUsername("0912418916").orElseThrow().id();
+
+        assertThat(secondFactors.demoCode(member)).isEmpty();
     }
 
     @Test

@@ -18,9 +18,9 @@ import vn.chibo.account.Actor;
 import vn.chibo.meeting.Meetings;
 import vn.chibo.testing.Browser;
 import vn.chibo.testing.Fixtures;
-import vn.chibo.testing.VillageMeetings;
-import vn.chibo.testing.VillageMeetings.Village;
 import vn.chibo.testing.SecondFactorCodes;
+import vn.chibo.testing.VillageMeetings.Village;
+import vn.chibo.testing.VillageMeetings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import vn.chibo.account.AccountId;
 import vn.chibo.account.Accounts;
 import vn.chibo.account.Grant;
 import vn.chibo.account.Role;
@@ -71,9 +72,10 @@ class MemberProfileJourneyTests {
         Fixtures.Commune commune = fixtures.commune();
         var sibling = fixtures.cellUnder(commune.committee());
         fixtures.villageRoster(commune.cell());
-        accounts.create(SECRETARY, PASSWORD, "Bí thư thử nghiệm", null, false,
+        AccountId secretary = accounts.create(SECRETARY, PASSWORD, "Bí thư thử nghiệm", null, false,
                 List.of(new Grant(commune.cell().id(), Role.CELL_SECRETARY),
                         new Grant(sibling.id(), Role.CELL_SECRETARY)));
+        fixtures.enrolSecondFactor(secretary, SECRETARY);
         long cellId = commune.cell().id().value();
 
         signIn();

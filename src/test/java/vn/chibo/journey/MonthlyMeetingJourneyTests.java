@@ -32,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import vn.chibo.account.AccountId;
 import vn.chibo.account.Accounts;
 import vn.chibo.account.Grant;
 import vn.chibo.account.Role;
@@ -42,6 +43,7 @@ import vn.chibo.organization.OrganizationId;
 import vn.chibo.organization.OrganizationKind;
 import vn.chibo.organization.Organizations;
 import vn.chibo.testing.Browser;
+import vn.chibo.testing.Fixtures;
 import vn.chibo.testing.LibreOffice;
 import vn.chibo.testing.SecondFactorCodes;
 
@@ -88,6 +90,9 @@ class MonthlyMeetingJourneyTests {
     Accounts accounts;
 
     @Autowired
+    Fixtures fixtures;
+
+    @Autowired
     Members members;
 
     private ChromeDriver browser;
@@ -115,8 +120,9 @@ class MonthlyMeetingJourneyTests {
                 "Minh An");
         Organization cell = organizations.create(commune.id(), OrganizationKind.CELL, "Chi bộ thôn Hòa Bình 3",
                 null);
-        accounts.create(SECRETARY, SECRETARY_PASSWORD, "Văn phòng Đảng ủy xã", null, false,
+        AccountId secretary = accounts.create(SECRETARY, SECRETARY_PASSWORD, "Văn phòng Đảng ủy xã", null, false,
                 List.of(new Grant(cell.id(), Role.CELL_SECRETARY), new Grant(cell.id(), Role.MEMBER)));
+        fixtures.enrolSecondFactor(secretary, SECRETARY);
         long cellId = cell.id().value();
 
         signIn(SECRETARY, SECRETARY_PASSWORD);

@@ -15,8 +15,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.chibo.account.Actor;
-import vn.chibo.meeting.MeetingFixtures;
 import vn.chibo.meeting.MeetingFixtures.Village;
+import vn.chibo.meeting.MeetingFixtures;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.testing.Browser;
 import vn.chibo.testing.Fixtures;

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import vn.chibo.account.AccountId;
 import vn.chibo.account.Accounts;
 import vn.chibo.account.Grant;
 import vn.chibo.account.Role;
@@ -23,6 +24,7 @@ import vn.chibo.organization.Organization;
 import vn.chibo.organization.OrganizationKind;
 import vn.chibo.organization.Organizations;
 import vn.chibo.testing.Browser;
+import vn.chibo.testing.Fixtures;
 import vn.chibo.testing.SecondFactorCodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +50,9 @@ class OrganizationTreeJourneyTests {
     @Autowired
     Accounts accounts;
 
+    @Autowired
+    Fixtures fixtures;
+
     private ChromeDriver browser;
     private WebDriverWait wait;
 
@@ -72,8 +77,9 @@ class OrganizationTreeJourneyTests {
                 "Hòa Lạc");
         Organization village = organizations.create(hoaLac.id(), OrganizationKind.CELL, "Chi bộ thôn Hòa Bình 3",
                 null);
-        accounts.create(OFFICER, PASSWORD, "Cán bộ Huyện ủy", null, false,
+        AccountId officer = accounts.create(OFFICER, PASSWORD, "Cán bộ Huyện ủy", null, false,
                 List.of(new Grant(district.id(), Role.COMMITTEE_OFFICER)));
+        fixtures.enrolSecondFactor(officer, OFFICER);
 
         signIn();
         browser.findElement(By.cssSelector("nav.top-nav a[href='/organizations']")).click();

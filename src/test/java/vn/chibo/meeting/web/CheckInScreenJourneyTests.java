@@ -16,8 +16,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.chibo.meeting.AttendanceStatus;
 import vn.chibo.meeting.CheckIns;
-import vn.chibo.meeting.MeetingFixtures;
 import vn.chibo.meeting.MeetingFixtures.Village;
+import vn.chibo.meeting.MeetingFixtures;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.MeetingManagement;
 import vn.chibo.testing.Browser;
