@@ -22,10 +22,10 @@ import vn.chibo.system.ApiProblems;
 /**
  * Loads the {@link Actor} of every signed-in request from the database. A session ends at once when
  * its account was disabled or deleted, changed its password or signed out everywhere since the
- * session signed in. A session whose second factor is due reaches only the second-factor page, and
- * one whose roles require a second factor not yet set up only the set-up page; the API rejects such
- * a token with a problem. An account with an initial password is sent to the password page until the
- * password is changed. Pages are shown in the language the account chose.
+ * session signed in. A session whose second factor is due reaches only the second-factor page. A
+ * session whose roles require a second factor not yet set up reaches only the set-up page. The API
+ * rejects the tokens of both with a problem. An account with an initial password is sent to the
+ * password page until the password is changed. Pages are shown in the language the account chose.
  */
 class ActorFilter extends OncePerRequestFilter {
 
@@ -44,7 +44,7 @@ class ActorFilter extends OncePerRequestFilter {
     private static final Set<String> ALLOWED_WITH_INITIAL_PASSWORD = Set.of("/account/password",
             "/account/sign-out-everywhere", "/logout", "/error");
 
-    /** The page that asks for the TOTP or recovery code after the password. */
+    /** The page that requests the TOTP or recovery code after the password. */
     static final String SECOND_FACTOR_PAGE = "/second-factor";
 
     /** The page that sets up an authenticator app. */

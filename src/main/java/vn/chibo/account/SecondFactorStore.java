@@ -81,9 +81,9 @@ class SecondFactorStore {
     }
 
     /**
-     * Records that a code of the step was used; returns false when a code of this step or a later one
-     * was used already, which makes the code a replay. The condition and the update are one statement,
-     * so that two requests with the same code cannot both pass.
+     * Records that a code of the step was used. Returns false when a code of this step or a later one
+     * was used already, which makes the code a replay. The condition and the update are one
+     * statement, so that two requests with the same code cannot both pass.
      */
     boolean useStep(AccountId account, long step) {
         return jdbc.sql("""

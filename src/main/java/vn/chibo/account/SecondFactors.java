@@ -103,7 +103,7 @@ public class SecondFactors {
     }
 
     /**
-     * Where a signed-in session stands with the second factor.
+     * The progress of a signed-in session through the second factor.
      * {@code CODE_REQUIRED}: the password is checked, and the account's TOTP or recovery code is still due.
      * {@code ENROLMENT_REQUIRED}: the account's roles require a second factor that it has not set up.
      */
@@ -159,7 +159,7 @@ public class SecondFactors {
                 .anyMatch(SECOND_FACTORS::contains);
     }
 
-    /** Returns where a signed-in session of the account stands, from its authentication and the account's roles. */
+    /** Returns the stage of a signed-in session of the account, from its authentication and the account's roles. */
     Stage stageOf(Authentication authentication, AccountId account, Collection<Grant> grants) {
         if (hasSecondFactor(authentication)) {
             return Stage.COMPLETE;

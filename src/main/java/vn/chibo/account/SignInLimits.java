@@ -103,8 +103,8 @@ class SignInLimits {
 
     /**
      * Returns until when the account may not try a second-factor code, or empty when it may. Codes are
-     * limited per account only: they are asked for after the account's password, so nobody can
-     * spread the guesses over many accounts from one address.
+     * limited per account only, because each guess needs the account's right password first, and
+     * the per-account limit already bounds the guesses at that account.
      */
     Optional<Instant> secondFactorBlockedUntil(AccountId account) {
         return jdbc.sql("select blocked_until from sign_in_failure where subject = :subject and blocked_until > :now")

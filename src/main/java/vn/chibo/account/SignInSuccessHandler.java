@@ -15,8 +15,8 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * Labels the session of a right password with its account, so that "sign out everywhere" finds it in
  * the session store, and switches to the language the account chose last. An account with a second
- * factor then goes to the second-factor page, and one whose roles require a second factor that it
- * has not set up goes to the set-up page; the page requested before sign-in stays saved for after
+ * factor then goes to the second-factor page. An account whose roles require a second factor that
+ * it has not set up goes to the set-up page. The page requested before sign-in stays saved for after
  * that step. Any other account is signed in and goes to that page, or to the home page.
  */
 final class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {

@@ -73,11 +73,11 @@ final class Totp {
      * whatever the digits, so that timing reveals nothing about the right code.
      */
     static OptionalLong matchingStep(byte[] secret, String code, long currentStep) {
-        byte[] given = code.getBytes(StandardCharsets.US_ASCII);
+        byte[] received = code.getBytes(StandardCharsets.US_ASCII);
         long matched = Long.MIN_VALUE;
         for (long step = currentStep - ALLOWED_DRIFT_STEPS; step <= currentStep + ALLOWED_DRIFT_STEPS; step++) {
             byte[] expected = code(secret, step).getBytes(StandardCharsets.US_ASCII);
-            if (MessageDigest.isEqual(expected, given)) {
+            if (MessageDigest.isEqual(expected, received)) {
                 matched = step;
             }
         }

@@ -120,7 +120,7 @@ class OrganizationTreeJourneyTests {
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("form[action$='/login'] button[type='submit']")).click();
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-        SecondFactorCodes.answer(browser, OFFICER);
+        SecondFactorCodes.submitIfAsked(browser, OFFICER);
     }
 
     /** Submits the form whose action ends with the suffix and waits for the page after the redirect. */

@@ -37,8 +37,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The pages every member uses, on the demo data: sign-in, home, the village cell's overview, roster
- * and meetings, a published meeting and a meeting in progress of that cell and the password page, seen
- * by the demo secretary and by a demo member.
+ * and meetings, a published meeting and a meeting in progress of that cell, the password and two-step
+ * verification pages, seen by the demo secretary and by a demo member.
  */
 @Component
 class DemoPages {
@@ -120,6 +120,7 @@ class DemoPages {
                 new Page("roster", "/cells/" + cell.value() + "/members"),
                 new Page("meetings", "/cells/" + cell.value() + "/meetings"),
                 new Page("meeting", "/meetings/" + meeting.value()), new Page("password", "/account/password"),
+                new Page("two-step verification", "/account/two-factor"),
                 new Page("meeting in progress", "/meetings/" + meetingInProgress(cell).value()),
                 new Page("resolutions", "/cells/" + cell.value() + "/resolutions"),
                 new Page("notifications", "/notifications"));
@@ -178,7 +179,7 @@ class DemoPages {
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         Browser.await(browser)
                 .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-        SecondFactorCodes.answer(browser, username);
+        SecondFactorCodes.submitIfAsked(browser, username);
     }
 
     private MeetingId publishMeeting(Actor secretary, OrganizationId cell, Instant startAround) {

@@ -7,9 +7,11 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import vn.chibo.account.TestTotp;
@@ -17,11 +19,11 @@ import vn.chibo.account.TestTotp;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The second factors of the test and demo accounts, so that the sign-in helpers can answer the
+ * The second factors of the test and demo accounts, so that the sign-in helpers can submit codes on the
  * second-factor page like a user with an authenticator app. The server accepts each time step once
  * per account, so this class hands out codes of steps it has not handed out before: the current step
  * or the next, which the server still accepts. When both were used it hands out a recovery code, and
- * when none is known it waits for the next step.
+ * when none is left it waits for the next step.
  */
 public final class SecondFactorCodes {
 
@@ -48,12 +50,34 @@ public final class SecondFactorCodes {
         RECOVERY_CODES.put(username, new ArrayDeque<>(recoveryCodes));
     }
 
+    public static synchronized String secretOf(String username) {
+        return SECRETS.get(username);
+    }
+
     public static synchronized boolean isKnown(String username) {
         return SECRETS.containsKey(username);
     }
 
-    /** Returns a code that the server has not accepted before for the account. */
-    public static synchronized String next(String username) {
+    /**
+     * Returns a code that the server has not accepted before for the account, waiting for the next
+     * time step when neither a fresh step nor a recovery code is left.
+     */
+    public static String next(String username) {
+        while (true) {
+            Optional<String> code = nextWithoutWaiting(username);
+            if (code.isPresent()) {
+                return code.get();
+            }
+            long current = TestTotp.step(Instant.now());
+            await().atMost(Duration.ofSeconds(35)).until(() -> TestTotp.step(Instant.now()) > current);
+        }
+    }
+
+    /**
+     * Returns a TOTP code of a step not handed out before (the current step or the next, which the
+     * server still accepts), else an unused recovery code, else empty.
+     */
+    public static synchronized Optional<String> nextWithoutWaiting(String username) {
         String secret = SECRETS.get(username);
         if (secret == null) {
             throw new IllegalStateException("No second factor is known for test account " + username
@@ -61,28 +85,47 @@ public final class SecondFactorCodes {
         }
         long current = TestTotp.step(Instant.now());
         long step = Math.max(current, LAST_STEPS.getOrDefault(username, Long.MIN_VALUE) + 1);
-        if (step > current + 1) {
-            Deque<String> recovery = RECOVERY_CODES.get(username);
-            if (recovery != null && !recovery.isEmpty()) {
-                return recovery.pop();
-            }
-            // Within the next step the wanted one is at most one step ahead, which the server accepts.
-            await().atMost(Duration.ofSeconds(35)).until(() -> TestTotp.step(Instant.now()) >= step - 1);
+        if (step <= current + 1) {
+            LAST_STEPS.put(username, step);
+            return Optional.of(TestTotp.code(secret, step));
         }
-        LAST_STEPS.put(username, step);
-        return TestTotp.code(secret, step);
+        Deque<String> recovery = RECOVERY_CODES.get(username);
+        return recovery == null || recovery.isEmpty() ? Optional.empty() : Optional.of(recovery.pop());
     }
 
     /**
-     * Answers the second-factor page in the browser when sign-in led to it, and waits for the page
+     * Submits a code on the second-factor page when sign-in led to it, and waits for the page
      * after it. Accounts without a second factor never see that page.
      */
-    public static void answer(WebDriver browser, String username) {
+    public static void submitIfAsked(WebDriver browser, String username) {
         if (!browser.getCurrentUrl().contains("/second-factor")) {
             return;
         }
         browser.findElement(By.id("code")).sendKeys(next(username));
         browser.findElement(By.cssSelector("form[action$='/second-factor'] button[type=submit]")).click();
         Browser.await(browser).until(ExpectedConditions.not(ExpectedConditions.urlContains("/second-factor")));
+    }
+
+    /**
+     * Sets up the second factor on the enrolment page when sign-in led to it, as a user with an
+     * authenticator app would: reads the secret from the page, confirms it with a code and keeps the
+     * recovery codes. Then it continues to the page after the recovery codes.
+     */
+    public static void enrolIfAsked(WebDriver browser, String username) {
+        if (!browser.getCurrentUrl().contains("/account/two-factor/enrol")) {
+            return;
+        }
+        String secret = browser.findElement(By.id("totp-secret")).getText().replace(" ", "");
+        register(username, secret, List.of());
+        browser.findElement(By.id("code")).sendKeys(next(username));
+        browser.findElement(By.cssSelector("form[action$='/two-factor/enrol'] button[type=submit]")).click();
+        Browser.await(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".recovery-codes")));
+
+        List<String> recoveryCodes = browser.findElements(By.cssSelector(".recovery-codes code")).stream()
+                .map(WebElement::getText)
+                .toList();
+        register(username, secret, recoveryCodes);
+        browser.findElement(By.cssSelector("main a.button")).click();
+        Browser.await(browser).until(ExpectedConditions.not(ExpectedConditions.urlContains("/account/two-factor")));
     }
 }

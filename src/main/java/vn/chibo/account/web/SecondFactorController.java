@@ -23,7 +23,7 @@ import vn.chibo.system.DomainException;
 import vn.chibo.system.FlashMessage;
 
 /**
- * The second step of sign-in for an account with a second factor: after the password, it asks for
+ * The second step of sign-in for an account with a second factor: after the password, it requests
  * the code of the authenticator app or a recovery code. Only a session that owes its second factor
  * reaches it; {@code ActorFilter} sends such a session nowhere else.
  */

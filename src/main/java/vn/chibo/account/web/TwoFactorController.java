@@ -25,7 +25,7 @@ import vn.chibo.system.QrSvg;
 /**
  * The signed-in account's own second factor: set up an authenticator app by QR code or typed secret,
  * see how many recovery codes are left and replace them, and turn the second factor off where no role
- * requires it. Recovery codes are shown once, on the answer to the request that made them.
+ * requires it. Recovery codes are shown once, in the response to the request that made them.
  */
 @Controller
 class TwoFactorController {
@@ -71,7 +71,7 @@ class TwoFactorController {
             return enrolPage(actor, model, locale);
         }
 
-        // The app proved it holds the secret, so this session has passed a second factor.
+        // The app proved it has the secret, so this session has passed a second factor.
         sessions.completeSecondFactor(actor.accountId(), SecondFactors.Factor.TOTP, request, response);
         return recoveryCodesPage(recoveryCodes, true, model, response);
     }
