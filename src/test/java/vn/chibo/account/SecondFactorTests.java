@@ -360,6 +360,18 @@ class SecondFactorTests {
     }
 
     @Test
+    void passwordChangeKeepsSecondFactor() throws Exception {
+        Actor secretary = secretary();
+        MockHttpSession session = SignIn.as(mvc, secretary);
+
+        mvc.perform(post("/account/password").session(session).with(csrf()).param("currentPassword", Fixtures.PASSWORD)
+                        .param("newPassword", "mat-khau-moi-dai").param("confirmation", "mat-khau-moi-dai"))
+                .andExpect(redirectedUrl("/"));
+
+        mvc.perform(get("/notifications").session(session)).andExpect(status().isOk());
+    }
+
+    @Test
     void noDemoCodeOutsideDemoMode() throws Exception {
         Actor secretary = secretary();
         secondFactors.enrolKnownSecret(secretary.accountId(), SecondFactorCodes.FIXTURE_SECRET, true);

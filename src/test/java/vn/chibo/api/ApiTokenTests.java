@@ -441,6 +441,17 @@ class ApiTokenTests {
                 .andExpect(jsonPath("$.type").value(SecondFactorProblems.CODE_REQUIRED));
     }
 
+    @Test
+    void openApiDocumentsCodeAndProblemTypes() throws Exception {
+        String document = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        JsonNode request = json.readTree(document).at("/components/schemas/TokenRequest/properties");
+        assertThat(request.has("code")).isTrue();
+        assertThat(document).contains(SecondFactorProblems.CODE_REQUIRED, SecondFactorProblems.CODE_INVALID,
+                SecondFactorProblems.ENROLMENT_REQUIRED);
+    }
+
     private Actor secretary() {
         Organization cell = fixtures.commune().cell();
         return fixtures.account(cell, fixtures.member(cell, "Đinh Văn Bí Thư", MembershipStatus.OFFICIAL,
