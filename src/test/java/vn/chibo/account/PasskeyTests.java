@@ -71,6 +71,17 @@ class PasskeyTests {
     JdbcClient jdbc;
 
     @Test
+    void loginPageHidesPasskeyButtonWithoutScript() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"passkey-sign-in\" class=\"secondary\" hidden")))
+                .andExpect(content().string(containsString("<form action=\"/login\" method=\"post\">")))
+                .andExpect(content().string(containsString("/js/passkeys")));
+        mvc.perform(get("/login").param("error", "passkey"))
+                .andExpect(content().string(containsString("Không đăng nhập được bằng khóa truy cập này.")));
+    }
+
+    @Test
     void registersAndListsPasskey() throws Exception {
         Actor member = member();
         MockHttpSession session = SignIn.as(mvc, member);
