@@ -1,6 +1,6 @@
 -- Passkeys (WebAuthn credentials), read and written by Spring Security 7's
 -- JdbcPublicKeyCredentialUserEntityRepository and JdbcUserCredentialRepository, which fix the table
--- and column names. Ids are base64url text; bytea is accepted by H2 as binary varying.
+-- and column names. Ids are base64url text. H2 accepts bytea as binary varying.
 
 -- One WebAuthn user entity per account that ever asked to register a passkey. Its name is the
 -- account's user name, which never changes, and the foreign key keeps it tied to that account.

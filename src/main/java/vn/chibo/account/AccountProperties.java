@@ -29,7 +29,7 @@ public record AccountProperties(@DefaultValue Crypto crypto, @DefaultValue SignI
      *        domain it is under; {@code localhost} for development. Browsers accept no IP address here
      * @param rpName the name an authenticator may show beside the passkey
      * @param allowedOrigins every origin (scheme, host and port, no path) that pages are served from,
-     *        as the browser sees it: {@code https://chibo.example.vn} behind an HTTPS proxy
+     *        as the browser shows it in the address bar: {@code https://chibo.example.vn} behind an HTTPS proxy
      * @param recentSignIn how long after signing in a session may delete a passkey without entering
      *        the password again
      */
@@ -48,7 +48,7 @@ public record AccountProperties(@DefaultValue Crypto crypto, @DefaultValue SignI
             }
             for (String origin : allowedOrigins) {
                 if (!origin.matches("https?://[^/?#]+")) {
-                    throw new IllegalArgumentException("chibo.passkeys.allowed-origins must hold origins such as "
+                    throw new IllegalArgumentException("chibo.passkeys.allowed-origins must contain origins such as "
                             + "https://chibo.example.vn (scheme, host, optional port, no path), but holds '" + origin
                             + "'");
                 }

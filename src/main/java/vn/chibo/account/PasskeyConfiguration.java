@@ -16,7 +16,7 @@ import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPar
 
 /**
  * The parts of Spring Security's WebAuthn support that {@code http.webAuthn()} picks up as beans:
- * passkeys and their users in the database, so that every node sees them, and a relying party that
+ * passkeys and their users in the database, so that every node reads the same passkeys, and a relying party that
  * asks for a discoverable passkey with user verification (a PIN, fingerprint or face), because a
  * passkey signs in on its own, without a password.
  */

@@ -117,7 +117,8 @@ final class PasskeyCreationOptionsRepository implements PublicKeyCredentialCreat
             return ALGORITHMS.stream()
                     .filter(parameters -> parameters.getAlg().getValue() == algorithm)
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("Unknown COSE algorithm " + algorithm));
+                    .orElseThrow(() -> new IllegalStateException("Unsupported COSE algorithm " + algorithm
+                            + " in the stored passkey registration options"));
         }
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Answers a failed passkey sign-in with status 401 and JSON ({@code {"redirectUrl": "..."}}) naming
+ * Responds to a failed passkey sign-in with status 401 and JSON ({@code {"redirectUrl": "..."}}) naming
  * the sign-in page that explains the failure: a block with its end, a disabled account, or a passkey
  * that was not accepted.
  */

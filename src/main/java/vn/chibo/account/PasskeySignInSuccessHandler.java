@@ -13,7 +13,7 @@ import org.springframework.security.web.authentication.HttpMessageConverterAuthe
 
 /**
  * Prepares the session of a passkey sign-in as {@link SignInSuccessHandler} does for the password
- * form, audits the sign-in, and answers the page's script with JSON
+ * form, audits the sign-in, and responds to the page's script with JSON
  * ({@code {"authenticated": true, "redirectUrl": "..."}}) naming the page to open next.
  */
 final class PasskeySignInSuccessHandler implements AuthenticationSuccessHandler {

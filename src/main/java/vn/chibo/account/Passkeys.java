@@ -31,8 +31,8 @@ import vn.chibo.system.NotFoundException;
 
 /**
  * The passkeys of an account: listing, registering and deleting them, each registration and
- * deletion audited. Spring Security's WebAuthn support verifies new passkeys and signs in with them;
- * this class adds the label rules, the owner checks and the audit entries around it.
+ * deletion audited. Spring Security's WebAuthn support verifies new passkeys and signs in with them.
+ * This class adds the label rules, the owner checks and the audit entries around that.
  */
 @Component
 public class Passkeys {
@@ -75,7 +75,7 @@ public class Passkeys {
                 .orElse(List.of());
     }
 
-    /** Counts the passkeys of an account, for the administrators who reset its password. */
+    /** Counts the passkeys of an account, for the page where a secretary resets its password. */
     public int countOf(AccountId account) {
         return jdbc.sql("""
                 select count(*) from user_credentials c
@@ -93,7 +93,7 @@ public class Passkeys {
      * the same session asked for.
      *
      * @throws InvalidInputException with a key under {@code account.passkeys.error} when the label is
-     *         missing, too long, holds control characters or is already used by another of the actor's
+     *         missing, too long, contains control characters or is already used by another of the actor's
      *         passkeys, when the options are missing or belong to another account, or when the
      *         authenticator's response fails verification
      */
@@ -124,8 +124,8 @@ public class Passkeys {
     }
 
     /**
-     * Deletes one of the actor's passkeys, which then signs in no more. The actor proves to be present
-     * with the account's password, or by having signed in within {@code chibo.passkeys.recent-sign-in}.
+     * Deletes one of the actor's passkeys, which then can no longer sign in. The actor confirms with the
+     * account's password, unless the session signed in within {@code chibo.passkeys.recent-sign-in}.
      *
      * @param signedInAt when the actor's session signed in, or null when that is not known
      * @throws NotFoundException when the actor has no passkey with this id, whether or not another account has

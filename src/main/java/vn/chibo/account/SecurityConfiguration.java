@@ -151,10 +151,10 @@ class SecurityConfiguration {
     }
 
     /**
-     * Completes Spring Security's passkey sign-in filter, which the WebAuthn configurer leaves without
+     * Completes Spring Security's passkey sign-in filter. The WebAuthn configurer leaves it without
      * sign-in limits, without a new session id after sign-in and with handlers that know nothing of the
-     * account: it gets the limited {@link PasskeySignIn}, a new session id and CSRF token after
-     * sign-in (against session fixation, as the password form does), and the handlers of this application.
+     * account. So it gets the limited {@link PasskeySignIn}, a new session id and CSRF token after
+     * sign-in (against session fixation, as the password form does), and this application's handlers.
      */
     private static ObjectPostProcessor<WebAuthnAuthenticationFilter> passkeySignInFilter(PasskeySignIn passkeySignIn,
             PasskeySignInSuccessHandler success) {

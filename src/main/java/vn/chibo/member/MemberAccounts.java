@@ -141,7 +141,7 @@ public class MemberAccounts {
 
     /**
      * Counts the passkeys of the member's account, 0 without an account. A new password leaves them
-     * working, so the reset page tells the secretary how many there are.
+     * working, so the reset page shows the secretary how many there are.
      */
     public int passkeyCount(MemberId memberId) {
         return accounts.findByMember(memberId.value()).map(account -> passkeys.countOf(account.id())).orElse(0);

@@ -43,8 +43,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Passkeys through the real security configuration and the database session store: registration and
- * deletion on the account page, sign-in with Spring Security's WebAuthn filter, and what must never
- * work (another account's passkey, a deleted passkey, a request without CSRF token or session).
+ * deletion on the account page, and sign-in with Spring Security's WebAuthn filter. The tests also
+ * check what must never work: another account's passkey, a deleted passkey, a request without CSRF
+ * token or session.
  */
 @SqlTest
 @AutoConfigureMockMvc

@@ -28,9 +28,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A software authenticator for tests without a browser: it holds one ES256 key pair and answers the
- * options that Spring Security's WebAuthn endpoints send with the JSON that the page's script would
- * send, signed as a platform authenticator with user verification would sign it ("none" attestation).
+ * A software authenticator for tests without a browser. It keeps one ES256 key pair and turns the
+ * options from Spring Security's WebAuthn endpoints into the JSON that the page's script would send,
+ * signed as a platform authenticator with user verification signs it ("none" attestation).
  */
 final class TestAuthenticator {
 
@@ -90,7 +90,7 @@ final class TestAuthenticator {
         return JSON.writeValueAsString(Map.of("label", label, "credential", credential(credentialId, response)));
     }
 
-    /** Returns the body of {@code POST /login/webauthn} that answers the request options. */
+    /** Returns the body of {@code POST /login/webauthn} that responds to the request options. */
     String assertion(String requestOptionsJson) {
         return assertion(requestOptionsJson, ORIGIN);
     }

@@ -37,8 +37,8 @@ import vn.chibo.system.InvalidInputException;
 
 /**
  * The account's passkeys: the list, registration and deletion. Registration needs the page's script
- * because the browser makes a passkey only through its WebAuthn API: the script asks Spring Security
- * for the options ({@code POST /webauthn/register/options}), lets the authenticator make the passkey,
+ * because the browser makes a passkey only through its WebAuthn API: the script requests the options
+ * from Spring Security ({@code POST /webauthn/register/options}), lets the authenticator make the passkey,
  * and sends the result here as JSON.
  */
 @Controller
@@ -66,8 +66,8 @@ class PasskeyController {
     }
 
     /**
-     * Registers the passkey in the JSON body ({@code {"credential": {...}, "label": "..."}}). Answers
-     * 201 with the address to show next, or an error status with a message in the user's language.
+     * Registers the passkey in the JSON body ({@code {"credential": {...}, "label": "..."}}). Responds
+     * with 201 and the address to show next, or an error status with a message in the user's language.
      */
     @PostMapping(path = "/account/passkeys", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
@@ -102,7 +102,7 @@ class PasskeyController {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("redirectUrl", target));
     }
 
-    /** The registration form sent without the page's script, which cannot make a passkey. */
+    /** Shows why the registration form, sent without the page's script, cannot make a passkey. */
     @PostMapping(path = "/account/passkeys", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     String registerWithoutScript(Actor actor, HttpServletRequest request, Model model) {
         model.addAttribute("errorKey", "account.passkeys.error.noScript");
