@@ -88,6 +88,7 @@ class PasskeyController {
             registered = passkeys.register(actor, creationOptions.load(request), publicKey);
         }
         catch (InvalidInputException invalid) {
+            log.info("Account {} could not register a passkey: {}", actor.accountId(), invalid.messageKey());
             return message(HttpStatus.UNPROCESSABLE_CONTENT, invalid.messageKey(), invalid.messageArguments(), locale);
         }
         finally {
@@ -117,6 +118,7 @@ class PasskeyController {
             passkeys.delete(actor, passkeyId, password == null ? "" : password, SignedInSessions.signedInAt(request));
         }
         catch (InvalidInputException invalid) {
+            log.info("Account {} could not delete a passkey: {}", actor.accountId(), invalid.messageKey());
             model.addAttribute("errorKey", invalid.messageKey());
             return page(actor, request, model);
         }
