@@ -66,6 +66,9 @@ class PasskeyTests {
     AccountIssuing issuing;
 
     @Autowired
+    Accounts accounts;
+
+    @Autowired
     AuditLog audit;
 
     @Autowired
@@ -110,6 +113,7 @@ class PasskeyTests {
         Actor member = member();
         var authenticator = new TestAuthenticator();
         register(SignIn.as(mvc, member), authenticator, "Máy tính bảng").andExpect(status().isCreated());
+        accounts.updateLanguage(member.accountId(), "de");
 
         var session = new MockHttpSession();
         signInWithPasskey(session, authenticator, "10.8.0.1")
@@ -119,7 +123,8 @@ class PasskeyTests {
 
         mvc.perform(get("/account/password").session(session))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString(member.displayName())));
+                .andExpect(content().string(containsString(member.displayName())))
+                .andExpect(content().string(containsString("Passwort ändern")));
         assertThat(audit.entriesFor("account", member.accountId().value())).extracting(AuditEntry::action)
                 .contains("account.signedInWithPasskey");
         // Labelled for "sign out everywhere": the password session that registered, and this one.
