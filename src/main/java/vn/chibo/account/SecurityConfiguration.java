@@ -95,8 +95,9 @@ class SecurityConfiguration {
     /**
      * The pages. Passkeys use Spring Security's WebAuthn filters for their options and for sign-in
      * ({@code /webauthn/register/options}, {@code /webauthn/authenticate/options}, {@code /login/webauthn}).
-     * Its own endpoints that register and delete a passkey are closed, because the account page does
-     * both with label checks, owner checks, a password check and audit entries ({@code /account/passkeys}).
+     * Spring Security's own endpoints that register and delete a passkey are closed, because the account
+     * page does both with label checks, owner checks, a password check and audit entries
+     * ({@code /account/passkeys}).
      */
     @Bean
     SecurityFilterChain webSecurity(HttpSecurity http, ActorFilter actorFilter, SignInLimits limits,

@@ -53,6 +53,9 @@ class PasskeyTests {
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
+    /** Where vn.chibo.testing.MockMvcSessionIds keeps the id of the database session in MockMvc's session. */
+    private static final String STORED_SESSION_ID = "vn.chibo.testing.MockMvcSessionIds.id";
+
     @Autowired
     MockMvc mvc;
 
@@ -116,11 +119,15 @@ class PasskeyTests {
         accounts.updateLanguage(member.accountId(), "de");
 
         var session = new MockHttpSession();
-        signInWithPasskey(session, authenticator, "10.8.0.1")
+        String assertion = authenticator.assertion(requestOptions(session));
+        Object anonymousSessionId = session.getAttribute(STORED_SESSION_ID);
+        mvc.perform(remote(post("/login/webauthn"), "10.8.0.1").session(session).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(assertion))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.authenticated").value(true))
                 .andExpect(jsonPath("$.redirectUrl").value("/"));
 
+        assertThat(session.getAttribute(STORED_SESSION_ID)).isNotNull().isNotEqualTo(anonymousSessionId);
         mvc.perform(get("/account/password").session(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(member.displayName())))
