@@ -1,0 +1,22 @@
+package vn.chibo.audit;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outcome of checking the audit hash chain from its first entry.
+ *
+ * @param sealedEntries the number of sealed entries checked, up to the first bad one
+ * @param headSequenceNumber the sequence number of the last good entry, 0 for an empty chain
+ * @param headHash the hash of the last good entry; record it outside the database to detect later
+ *     removal of entries at the end of the chain, which the chain alone cannot show
+ * @param firstBadSequenceNumber the first sequence number at which the chain is broken, or null
+ * @param problem a message code for what is wrong there ({@code audit.chain.missingEntry}, ...), or null
+ * @param unsealedEntries entries not yet in the chain, normally only those of the last few seconds
+ */
+public record ChainVerification(long sealedEntries, long headSequenceNumber, String headHash,
+        @Nullable Long firstBadSequenceNumber, @Nullable String problem, long unsealedEntries) {
+
+    public boolean intact() {
+        return firstBadSequenceNumber == null;
+    }
+}
