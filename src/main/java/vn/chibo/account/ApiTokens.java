@@ -50,11 +50,11 @@ public class ApiTokens {
     private final Clock clock;
 
     ApiTokens(JdbcClient jdbc, Accounts accounts, AccountUserDetailsService userDetails,
-            PasswordEncoder passwordEncoder, SignInLimits limits, AccountProperties properties, Formats formats,
-            Clock clock) {
+            PasswordEncoder passwordEncoder, SignInLimits limits, SignInAudit signInAudit, AccountProperties properties,
+            Formats formats, Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
-        this.signIn = SecurityConfiguration.signInManager(userDetails, passwordEncoder, limits);
+        this.signIn = SecurityConfiguration.signInManager(userDetails, passwordEncoder, limits, signInAudit);
         this.lifetime = properties.api().tokenLifetime();
         this.formats = formats;
         this.clock = clock;

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -23,10 +24,12 @@ final class LimitedSignIn implements AuthenticationProvider {
 
     private final AuthenticationProvider passwords;
     private final SignInLimits limits;
+    private final SignInAudit audit;
 
-    LimitedSignIn(AuthenticationProvider passwords, SignInLimits limits) {
+    LimitedSignIn(AuthenticationProvider passwords, SignInLimits limits, SignInAudit audit) {
         this.passwords = passwords;
         this.limits = limits;
+        this.audit = audit;
     }
 
     @Override
@@ -34,6 +37,8 @@ final class LimitedSignIn implements AuthenticationProvider {
         SignInLimits.Subjects subjects = limits.subjectsOf(attempt.getName(), clientAddress(attempt));
         Optional<Instant> blocked = limits.blockedUntil(subjects);
         if (blocked.isPresent()) {
+            // Not audited: the failure that started the block was, and refusals during a block are only
+            // counted in the log, so that hammering a blocked account cannot flood the audit trail.
             log.info("Refused a sign-in for {} while it is blocked", subjects.forLog());
             throw new SignInBlocked(blocked.get());
         }
@@ -41,14 +46,22 @@ final class LimitedSignIn implements AuthenticationProvider {
         try {
             Authentication result = passwords.authenticate(attempt);
             limits.recordSuccess(subjects);
+            if (result != null && result.getPrincipal() instanceof AccountUser user) {
+                audit.succeeded(user.accountId().value());
+            }
             return result;
         }
         catch (BadCredentialsException wrong) {
             Optional<Instant> until = limits.recordFailure(subjects);
+            audit.failed(subjects.accountId(), until.isPresent() ? "BLOCKED" : "BAD_CREDENTIALS");
             if (until.isPresent()) {
                 throw new SignInBlocked(until.get());
             }
             throw wrong;
+        }
+        catch (DisabledException disabled) {
+            audit.failed(subjects.accountId(), "DISABLED");
+            throw disabled;
         }
     }
 

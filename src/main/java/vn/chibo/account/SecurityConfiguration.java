@@ -82,9 +82,9 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain webSecurity(HttpSecurity http, ActorFilter actorFilter, SignInLimits limits,
-            AccountUserDetailsService userDetails, PasswordEncoder passwordEncoder, Accounts accounts,
-            LocaleResolver localeResolver) throws Exception {
-        http.authenticationManager(signInManager(userDetails, passwordEncoder, limits))
+            SignInAudit signInAudit, AccountUserDetailsService userDetails, PasswordEncoder passwordEncoder,
+            Accounts accounts, LocaleResolver localeResolver) throws Exception {
+        http.authenticationManager(signInManager(userDetails, passwordEncoder, limits, signInAudit))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
                         .permitAll()
@@ -112,11 +112,11 @@ class SecurityConfiguration {
      * has no parent, so that no other provider could check a password that the limits refused to check.
      */
     static AuthenticationManager signInManager(AccountUserDetailsService userDetails,
-            PasswordEncoder passwordEncoder, SignInLimits limits) {
+            PasswordEncoder passwordEncoder, SignInLimits limits, SignInAudit audit) {
         var passwords = new DaoAuthenticationProvider(userDetails);
         passwords.setPasswordEncoder(passwordEncoder);
         passwords.setUserDetailsPasswordService(userDetails);
-        return new ProviderManager(new LimitedSignIn(passwords, limits));
+        return new ProviderManager(new LimitedSignIn(passwords, limits, audit));
     }
 
     private static AuthenticationEntryPoint entryPoint() {

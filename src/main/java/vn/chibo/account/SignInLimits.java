@@ -49,6 +49,11 @@ class SignInLimits {
     record Subjects(String account, String address) {
 
         /** Returns the subjects as they may be logged: the account id, never a user name or an address. */
+        /** Returns the id of the account the user name matches, or null when it matches none. */
+        @Nullable Long accountId() {
+            return account.startsWith("account:") ? Long.valueOf(account.substring(8)) : null;
+        }
+
         String forLog() {
             String who = account.startsWith("account:") ? "account " + account.substring(8) : "an unknown user name";
             return who + " from address " + address.substring(8, 16);
