@@ -27,7 +27,8 @@ public class AuditChain {
 
     private final JdbcClient jdbc;
 
-    AuditChain(JdbcClient jdbc) {
+    /** Creates a verifier for the database behind the client; the application gets its own as a bean. */
+    public AuditChain(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
