@@ -1,9 +1,12 @@
 package vn.chibo.audit;
 
+import java.io.Serializable;
+
 import org.jspecify.annotations.Nullable;
 
 /**
- * The outcome of checking the audit hash chain from its first entry.
+ * The outcome of checking the audit hash chain from its first entry. It is serializable because the
+ * audit page carries it across a redirect in the session store.
  *
  * @param sealedEntries the number of sealed entries checked, up to the first bad one
  * @param headSequenceNumber the sequence number of the last good entry, 0 for an empty chain
@@ -14,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param unsealedEntries entries not yet in the chain, normally only those of the last few seconds
  */
 public record ChainVerification(long sealedEntries, long headSequenceNumber, String headHash,
-        @Nullable Long firstBadSequenceNumber, @Nullable String problem, long unsealedEntries) {
+        @Nullable Long firstBadSequenceNumber, @Nullable String problem, long unsealedEntries)
+        implements Serializable {
 
     public boolean intact() {
         return firstBadSequenceNumber == null;

@@ -140,6 +140,10 @@ class CrossCellAccessTests {
         KNOWN.put("GET /organizations", Expect.NOT_CELL_SCOPED);
         KNOWN.put("POST /organizations", Expect.NOT_CELL_SCOPED);
         KNOWN.put("GET /account/password", Expect.NOT_CELL_SCOPED);
+        // The audit page, its chain check and backups: a cell secretary gets 403 and sees no entries.
+        KNOWN.put("GET /admin/audit", Expect.NOT_CELL_SCOPED);
+        KNOWN.put("POST /admin/audit/verification", Expect.NOT_CELL_SCOPED);
+        KNOWN.put("POST /admin/backups", Expect.NOT_CELL_SCOPED);
         // The actor's own notifications; another account's notification is hidden like another cell's object.
         KNOWN.put("GET /notifications", Expect.NOT_CELL_SCOPED);
         KNOWN.put("POST /notifications/read-all", Expect.NOT_CELL_SCOPED);
