@@ -94,6 +94,10 @@ public class Backups {
                     manifest.entries().size(), manifest.schemaVersion());
             return manifest;
         }
+        catch (BackupRejected rejected) {
+            log.warn("Restore of {} rejected: {}", archive, rejected.getMessage());
+            throw rejected;
+        }
         catch (IOException | SQLException | RuntimeException failure) {
             log.error("Restore of {} failed", archive, failure);
             throw failure;

@@ -2,6 +2,7 @@ package vn.chibo.audit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -10,8 +11,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,6 +23,7 @@ import vn.chibo.testing.SqlTest;
 import vn.chibo.testing.TestDatabaseInitializer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The hash chain on H2 and PostgreSQL: sealing, concurrent writers and sealers, and tampering by
@@ -42,6 +47,9 @@ class AuditChainTests {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    DataSourceProperties dataSource;
 
     @BeforeEach
     void emptyTrail() {
@@ -251,11 +259,52 @@ class AuditChainTests {
 
         for (String statement : List.of("update audit_event set detail = 'x'", "delete from audit_event",
                 "update audit_seal set hash = 'x'", "delete from audit_seal", "truncate audit_event")) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(statement).update())
+            assertThatThrownBy(() -> jdbc.sql(statement).update())
                     .as(statement)
                     .hasMessageContaining("append-only");
         }
         assertThat(chain.verify().intact()).isTrue();
+    }
+
+    @Test
+    void documentedGrantsKeepAppendOnly() throws Exception {
+        if (!TestDatabaseInitializer.onPostgres()) {
+            return;
+        }
+        record(2);
+        String role = "chibo_app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        // The grants of docs/operations.md, for a role of this test.
+        for (String statement : List.of("create role " + role + " login password 'test'",
+                "grant usage on schema public to " + role,
+                "grant select, insert, update, delete on all tables in schema public to " + role,
+                "grant usage, select on all sequences in schema public to " + role,
+                "revoke update, delete, truncate on audit_event, audit_seal from " + role,
+                "grant select, update on audit_seal_lock to " + role)) {
+            jdbc.sql(statement).update();
+        }
+        String url = dataSource.determineUrl();
+        var asApplication = JdbcClient.create(new DriverManagerDataSource(url, role, "test"));
+        var applicationSealer = new AuditSealer(asApplication,
+                new TransactionTemplate(new DataSourceTransactionManager(
+                        new DriverManagerDataSource(url, role, "test"))), java.time.Clock.systemUTC(),
+                new AuditProperties(java.time.Duration.ofSeconds(5), 1000));
+        try {
+            asApplication.sql("""
+                    insert into audit_event (occurred_at, organization_id, action, target_type, target_id)
+                    values (current_timestamp, 1, 'test.grants', 'test', 1)
+                    """).update();
+
+            assertThat(applicationSealer.sealPending()).isEqualTo(3);
+            assertThatThrownBy(() -> asApplication.sql("update audit_event set detail = 'x'").update())
+                    .rootCause().hasMessageContaining("permission denied for table audit_event");
+            assertThatThrownBy(() -> asApplication.sql("delete from audit_seal").update())
+                    .rootCause().hasMessageContaining("permission denied for table audit_seal");
+            assertThat(chain.verify().sealedEntries()).isEqualTo(3);
+        }
+        finally {
+            jdbc.sql("drop owned by " + role).update();
+            jdbc.sql("drop role " + role).update();
+        }
     }
 
     private void assertBrokenAt(long sequenceNumber, String problem) {
