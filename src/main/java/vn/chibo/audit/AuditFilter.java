@@ -3,7 +3,7 @@ package vn.chibo.audit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which entries the audit page lists; a null field matches every entry.
+ * The conditions on the entries that the audit page lists. A null field matches every entry.
  *
  * @param action an action code such as {@code account.signedIn}, matched exactly
  * @param beforeId only entries with a smaller id, to page back through older entries

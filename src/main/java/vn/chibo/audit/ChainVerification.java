@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param sealedEntries the number of sealed entries checked, up to the first bad one
  * @param headSequenceNumber the sequence number of the last good entry, 0 for an empty chain
- * @param headHash the hash of the last good entry; record it outside the database to detect later
- *     removal of entries at the end of the chain, which the chain alone cannot show
+ * @param headHash the hash of the last good entry. Record it outside the database, because the chain
+ *     alone cannot show that entries were later removed from its end.
  * @param firstBadSequenceNumber the first sequence number at which the chain is broken, or null
  * @param problem a message code for what is wrong there ({@code audit.chain.missingEntry}, ...), or null
  * @param unsealedEntries entries not yet in the chain, normally only those of the last few seconds

@@ -31,8 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Only files in the file store's layout (two folder levels, then the storage key) are archived,
  * so key files or partial uploads that happen to sit under the root are left out. The database is
- * dumped first and the folder read afterwards: the store writes a file before it commits the row
- * that names it, so every row in the dump finds its file, and files newer than the dump are
+ * dumped first and the folder read afterwards, because the store writes a file before it commits the row
+ * that names it. So every row in the dump finds its file, and files newer than the dump are
  * harmless extras.
  */
 final class BackupArchive {
@@ -117,15 +117,15 @@ final class BackupArchive {
     /**
      * Restores a checked archive into an empty database and an empty file store root.
      *
-     * @throws BackupRejected when the archive does not match its manifest, holds another kind of
-     *     database than the target, or the target database or folder is not empty
+     * @throws BackupRejected when the archive does not match its manifest, contains another kind
+     *     of database than the target, or the target database or folder is not empty
      */
     static BackupManifest restore(Path archive, DatabaseConnection database, Path filesRoot,
             @Nullable Path postgresBin) throws IOException, SQLException {
         BackupManifest manifest = check(archive);
         String targetKind = database.isPostgres() ? "PostgreSQL" : "H2";
         if (!manifest.database().equals(targetKind)) {
-            throw new BackupRejected("The backup " + archive + " holds a " + manifest.database()
+            throw new BackupRejected("The backup " + archive + " contains a " + manifest.database()
                     + " database, but the target is " + targetKind + ".");
         }
         int tables = DatabaseDumps.tableCount(database);

@@ -84,7 +84,7 @@ class AuditPageController {
         }
     }
 
-    /** Returns a filter code, or null for a blank one; codes are letters, digits, dots and underscores. */
+    /** Returns a filter code, or null for a blank one. A code contains only letters, digits, dots and underscores. */
     private static @Nullable String code(@Nullable String value, int maxLength) {
         if (value == null || value.isBlank()) {
             return null;
