@@ -44,10 +44,15 @@ public class Backups {
 
     /** Makes a backup into the configured folder, named by the time in UTC. Returns the archive's path. */
     public Path createInFolder() throws IOException, SQLException {
-        Path archive = properties.folder().toAbsolutePath()
-                .resolve("chibo-backup-" + FILE_TIME.format(clock.instant()) + ".zip");
+        Path archive = archiveInFolder();
         create(archive);
         return archive;
+    }
+
+    /** Returns the path of a new backup in the configured folder, named by the time in UTC. */
+    public Path archiveInFolder() {
+        return properties.folder().toAbsolutePath()
+                .resolve("chibo-backup-" + FILE_TIME.format(clock.instant()) + ".zip");
     }
 
     @Scheduled(cron = "${chibo.backup.cron:-}", zone = "${chibo.zone:Asia/Ho_Chi_Minh}")

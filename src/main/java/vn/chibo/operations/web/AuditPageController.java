@@ -16,7 +16,10 @@ import vn.chibo.account.Actor;
 import vn.chibo.audit.AuditChain;
 import vn.chibo.audit.AuditFilter;
 import vn.chibo.audit.AuditLog;
+import vn.chibo.audit.ChainVerification;
+import vn.chibo.operations.BackupManifest;
 import vn.chibo.operations.Backups;
+import vn.chibo.operations.OperationsAudit;
 import vn.chibo.system.FlashMessage;
 import vn.chibo.system.ForbiddenException;
 import vn.chibo.system.InvalidInputException;
@@ -34,11 +37,13 @@ class AuditPageController {
     private final AuditLog audit;
     private final AuditChain chain;
     private final Backups backups;
+    private final OperationsAudit operationsAudit;
 
-    AuditPageController(AuditLog audit, AuditChain chain, Backups backups) {
+    AuditPageController(AuditLog audit, AuditChain chain, Backups backups, OperationsAudit operationsAudit) {
         this.audit = audit;
         this.chain = chain;
         this.backups = backups;
+        this.operationsAudit = operationsAudit;
     }
 
     @GetMapping("/admin/audit")
@@ -63,7 +68,10 @@ class AuditPageController {
     String verify(Actor actor, RedirectAttributes redirect) {
         requireAdministrator(actor);
 
-        redirect.addFlashAttribute("verification", chain.verify());
+        ChainVerification result = chain.verify();
+        operationsAudit.chainVerified(actor, result);
+
+        redirect.addFlashAttribute("verification", result);
         return "redirect:/admin/audit";
     }
 
@@ -71,7 +79,9 @@ class AuditPageController {
     String backUp(Actor actor, RedirectAttributes redirect) throws IOException, SQLException {
         requireAdministrator(actor);
 
-        Path archive = backups.createInFolder();
+        Path archive = backups.archiveInFolder();
+        BackupManifest manifest = backups.create(archive);
+        operationsAudit.backupCreated(actor, manifest);
 
         redirect.addFlashAttribute(FlashMessage.SUCCESS,
                 new FlashMessage("operations.backup.created", archive.getFileName().toString()));

@@ -15,6 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.chibo.account.Actor;
 import vn.chibo.account.Role;
 import vn.chibo.audit.AuditEntry;
+import vn.chibo.audit.AuditFilter;
+import vn.chibo.audit.AuditRecord;
 import vn.chibo.audit.AuditLog;
 import vn.chibo.audit.AuditSealer;
 import vn.chibo.testing.Fixtures;
@@ -131,14 +133,17 @@ class AuditPageTests {
         mvc.perform(get("/admin/audit").session(admin).flashAttrs(broken.getFlashMap()))
                 .andExpect(content().string(containsString("Chuỗi bị phá vỡ tại số thứ tự " + sequence)))
                 .andExpect(content().string(containsString("đã bị sửa hoặc đổi chỗ")));
+        assertThat(audit.recent(new AuditFilter("audit.chainVerified", null, null, null, null, null), 50))
+                .extracting(AuditRecord::detail)
+                .contains("intact=true", "intact=false firstBad=" + sequence + " problem=audit.chain.changedEntry");
     }
 
     @Test
     void administratorBacksUp() throws Exception {
         var commune = fixtures.commune();
-        MockHttpSession admin = SignIn.as(mvc, fixtures.accountWithoutMember(commune.committee(), Role.SYSTEM_ADMIN));
+        Actor admin = fixtures.accountWithoutMember(commune.committee(), Role.SYSTEM_ADMIN);
 
-        var result = mvc.perform(post("/admin/backups").with(csrf()).session(admin))
+        var result = mvc.perform(post("/admin/backups").with(csrf()).session(SignIn.as(mvc, admin)))
                 .andExpect(redirectedUrl("/admin/audit"))
                 .andExpect(flash().attributeExists("flash"))
                 .andReturn();
@@ -147,6 +152,8 @@ class AuditPageTests {
         Path archive = Path.of("target/test-backups").resolve((String) message.arguments()[0]);
         assertThat(archive).exists();
         assertThat(Files.size(archive)).isPositive();
+        assertThat(audit.recent(new AuditFilter("operations.backupCreated", admin.accountId().value(), null, null,
+                null, null), 10)).extracting(AuditRecord::targetType).containsExactly("backup");
     }
 
     private void record(AuditEntry entry) {
