@@ -37,8 +37,8 @@ final class LimitedSignIn implements AuthenticationProvider {
         SignInLimits.Subjects subjects = limits.subjectsOf(attempt.getName(), clientAddress(attempt));
         Optional<Instant> blocked = limits.blockedUntil(subjects);
         if (blocked.isPresent()) {
-            // Not audited: the failure that started the block was, and refusals during a block are only
-            // counted in the log, so that hammering a blocked account cannot flood the audit trail.
+            // Refusals during a block are logged but not audited, so that hammering a blocked account
+            // cannot flood the audit trail. The failure that started the block was audited.
             log.info("Refused a sign-in for {} while it is blocked", subjects.forLog());
             throw new SignInBlocked(blocked.get());
         }
