@@ -67,6 +67,7 @@ class ResolutionController {
     String edit(Actor actor, @PathVariable long meetingId, @ModelAttribute ResolutionFormData form,
             RedirectAttributes redirect) {
         Meeting meeting = meetings.visibleTo(actor, MeetingId.of(meetingId));
+        permissions.requireResolutionWriter(actor, meeting);
 
         int version = requireVersion(form.version());
 
@@ -80,6 +81,7 @@ class ResolutionController {
     String issue(Actor actor, @PathVariable long meetingId, @ModelAttribute ResolutionFormData form,
             RedirectAttributes redirect) {
         Meeting meeting = meetings.visibleTo(actor, MeetingId.of(meetingId));
+        permissions.requireResolutionWriter(actor, meeting);
 
         int version = requireVersion(form.version());
 
