@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -183,6 +185,15 @@ public class EndpointCatalog {
         return endpoints;
     }
 
+    /** Returns the keys ("METHOD pattern") of every endpoint, sorted. */
+    public SortedSet<String> keys() {
+        SortedSet<String> keys = new TreeSet<>();
+        for (Endpoint endpoint : endpoints()) {
+            keys.add(endpoint.key());
+        }
+        return keys;
+    }
+
     /**
      * Builds a request to the endpoint with the path variables filled in. Every required parameter gets
      * a value of its type, every file parameter a sample PDF, and a handler that reads a body gets an
@@ -239,7 +250,7 @@ public class EndpointCatalog {
 
     /**
      * The objects of a sample village cell that path variables point at. The cell lies under its commune
-     * committee and has a member, a roster import, and a meeting in progress with a document, an open
+     * committee and has a member with an account, a roster import, and a meeting in progress with a document, an open
      * motion and an opinion. A second meeting of the cell is closed and has its minutes drafted.
      */
     public record SampleCell(Organization committee, Organization cell, MemberId member, MeetingId openMeeting,
@@ -328,6 +339,8 @@ public class EndpointCatalog {
         MotionId motion = motions.open(open.secretary(), open.meeting(), "Biểu quyết thử");
         var rosterImport = imports.upload(open.secretary(), open.commune().cell().id(), "roster.csv",
                 SampleFiles.roster("roster-utf8.csv"));
+        // The sample member gets an account, so that the password reset has one to reset.
+        villages.accountOf(open, VillageMeetings.ABSENT);
 
         long openItem = meetingReader.get(open.meeting()).agenda().getFirst().id();
         OpinionId opinion = opinions.post(open.secretary(), open.meeting(), openItem, "Ý kiến thử");
