@@ -162,6 +162,9 @@ class AuthorizationMatrixTests {
                 "POST /account/sign-out-everywhere", "GET /notifications",
                 "POST /notifications/read-all", "GET /api/v1/me", "GET /api/v1/me/meetings",
                 "GET /api/v1/me/notifications", "DELETE /api/v1/auth/token");
+        // The sample passkey belongs to the sample cell's own secretary, who is none of the subjects.
+        expect(Access.SIGNED_IN, "GET /account/passkeys", "POST /account/passkeys");
+        expect(Access.NOBODY, "POST /account/passkeys/{passkeyId}/delete");
         expect(Access.NOBODY, "POST /notifications/{notificationId}/read",
                 "POST /api/v1/me/notifications/{notificationId}/read");
         // The page of the user's own member record: accounts without one get 404.

@@ -109,6 +109,10 @@ class CrossCellAccessTests {
         KNOWN.put("GET /organizations", Expect.NOT_CELL_SCOPED);
         KNOWN.put("POST /organizations", Expect.NOT_CELL_SCOPED);
         KNOWN.put("GET /account/password", Expect.NOT_CELL_SCOPED);
+        // The actor's own passkeys; another account's passkey is hidden like another cell's object.
+        KNOWN.put("GET /account/passkeys", Expect.NOT_CELL_SCOPED);
+        KNOWN.put("POST /account/passkeys", Expect.NOT_CELL_SCOPED);
+        hidden("POST /account/passkeys/{passkeyId}/delete");
         // The actor's own notifications; another account's notification is hidden like another cell's object.
         KNOWN.put("GET /notifications", Expect.NOT_CELL_SCOPED);
         KNOWN.put("POST /notifications/read-all", Expect.NOT_CELL_SCOPED);

@@ -19,6 +19,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
@@ -33,6 +35,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import vn.chibo.account.Actor;
+import vn.chibo.account.PasskeyTablesTests;
 import vn.chibo.discussion.OpinionId;
 import vn.chibo.discussion.OpinionManagement;
 import vn.chibo.meeting.MeetingDocuments;
@@ -70,11 +74,14 @@ public class EndpointCatalog {
     private final MinutesBook minutesBook;
     private final RosterImports imports;
     private final JdbcClient jdbc;
+    private final PublicKeyCredentialUserEntityRepository passkeyUsers;
+    private final UserCredentialRepository passkeyCredentials;
 
     EndpointCatalog(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings,
             VillageMeetings villages, MeetingManagement meetings, MeetingDocuments documents, Meetings meetingReader,
             OpinionManagement opinions, MotionManagement motions, MinutesBook minutesBook, RosterImports imports,
-            JdbcClient jdbc) {
+            JdbcClient jdbc, PublicKeyCredentialUserEntityRepository passkeyUsers,
+            UserCredentialRepository passkeyCredentials) {
         this.mappings = mappings;
         this.villages = villages;
         this.meetings = meetings;
@@ -85,6 +92,8 @@ public class EndpointCatalog {
         this.minutesBook = minutesBook;
         this.imports = imports;
         this.jdbc = jdbc;
+        this.passkeyUsers = passkeyUsers;
+        this.passkeyCredentials = passkeyCredentials;
     }
 
     /** A required request parameter of a handler: its name and Java type. */
@@ -251,11 +260,12 @@ public class EndpointCatalog {
     /**
      * The objects of a sample village cell that path variables point at. The cell lies under its commune
      * committee and has a member with an account, a roster import, and a meeting in progress with a document, an open
-     * motion and an opinion. A second meeting of the cell is closed and has its minutes drafted.
+     * motion and an opinion. A second meeting of the cell is closed and has its minutes drafted. The
+     * secretary has a passkey.
      */
     public record SampleCell(Organization committee, Organization cell, MemberId member, MeetingId openMeeting,
             MeetingId closedMeeting, long documentId, MotionId motion, long importId, long notificationId,
-            String cellName, Map<MeetingId, Long> agendaItems, OpinionId opinion) {
+            String cellName, Map<MeetingId, Long> agendaItems, OpinionId opinion, String passkeyId) {
 
         /** Returns texts of this cell that pages of another cell's users must not show. */
         public List<String> secrets() {
@@ -313,6 +323,7 @@ public class EndpointCatalog {
                 case "importId" -> importId;
                 case "itemId" -> agendaItems.get(meeting);
                 case "notificationId" -> notificationId;
+                case "passkeyId" -> passkeyId;
                 case "code" -> NarrativePart.agendaItem(1).code();
                 case "versionNo" -> 1;
                 case "id" -> {
@@ -359,6 +370,15 @@ public class EndpointCatalog {
         return new SampleCell(open.commune().committee(), open.commune().cell(),
                 open.member(VillageMeetings.ABSENT), open.meeting(), closed.meeting(), document.id().value(), motion,
                 rosterImport.value(), notification, open.commune().cell().name(), Map.of(open.meeting(), openItem,
-                closed.meeting(), meetingReader.get(closed.meeting()).agenda().getFirst().id()), opinion);
+                closed.meeting(), meetingReader.get(closed.meeting()).agenda().getFirst().id()), opinion,
+                passkeyOf(open.secretary()));
+    }
+
+    /** Stores a passkey of the sample cell's secretary straight into the tables, as registration would. */
+    private String passkeyOf(Actor owner) {
+        var user = PasskeyTablesTests.storedUser(passkeyUsers, owner);
+        var credential = PasskeyTablesTests.credential(user.getId(), "Điện thoại của bí thư");
+        passkeyCredentials.save(credential);
+        return credential.getCredentialId().toBase64UrlString();
     }
 }
