@@ -119,6 +119,7 @@ class MinutesController {
             RedirectAttributes redirect) {
         Meeting meeting = meetings.visibleTo(actor, MeetingId.of(meetingId));
         NarrativePart part = NarrativePart.parse(code).orElseThrow(NotFoundException::hidden);
+        permissions.requireEditor(actor, meeting);
 
         int version = requireVersion(form.version());
 
@@ -140,6 +141,7 @@ class MinutesController {
     String approve(Actor actor, @PathVariable long meetingId, @ModelAttribute ApprovalFormData form,
             RedirectAttributes redirect) {
         Meeting meeting = meetings.visibleTo(actor, MeetingId.of(meetingId));
+        permissions.requireSignatory(actor, meeting);
 
         int version = requireVersion(form.version());
 

@@ -68,6 +68,7 @@ class ResolutionController {
     String edit(Actor actor, @PathVariable long meetingId, @ModelAttribute ResolutionFormData form,
             RedirectAttributes redirect) {
         Meeting meeting = meetings.visibleTo(actor, MeetingId.of(meetingId));
+        permissions.requireResolutionWriter(actor, meeting);
 
         int version = requireVersion(form.version());
 
@@ -81,6 +82,7 @@ class ResolutionController {
     String issue(Actor actor, @PathVariable long meetingId, @ModelAttribute ResolutionFormData form,
             RedirectAttributes redirect) {
         Meeting meeting = meetings.visibleTo(actor, MeetingId.of(meetingId));
+        permissions.requireResolutionWriter(actor, meeting);
 
         int version = requireVersion(form.version());
 
