@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.crypto.Cipher;
@@ -118,7 +119,25 @@ class MemberDataCipher {
         if (value == null) {
             return null;
         }
-        return HexFormat.of().formatHex(hmac(current.blindIndex, purpose.name() + "\0" + value));
+        return blindIndex(current, purpose, value);
+    }
+
+    /**
+     * Returns the blind indexes of a plain value under every configured key, the current one first.
+     * While a key rotation is under way, some rows still hold the index under a previous key, so an
+     * equality look-up must match any of these.
+     */
+    List<String> blindIndexes(Purpose purpose, String value) {
+        return byId.values().stream().map(keys -> blindIndex(keys, purpose, value)).toList();
+    }
+
+    /** Returns the ids of the previous keys, which values may still be encrypted under until rotation ends. */
+    List<String> previousKeyIds() {
+        return byId.keySet().stream().filter(id -> !id.equals(current.id)).toList();
+    }
+
+    private static String blindIndex(DerivedKeys keys, Purpose purpose, String value) {
+        return HexFormat.of().formatHex(hmac(keys.blindIndex, purpose.name() + "\0" + value));
     }
 
     /** Returns whether a stored value must be written again: in plain text, or under a previous key. */

@@ -15,7 +15,9 @@ import vn.chibo.member.MemberDataCipher.Purpose;
 
 /**
  * Encrypts at start-up the party card and phone numbers and e-mail addresses still stored in plain text (rows written
- * before encryption existed) or under a previous key, and sets their blind indexes. It runs at
+ * before encryption existed) or under a previous key, and sets their blind indexes under the current key.
+ * This is the re-encryption step of a key rotation (docs/key-rotation.md): it logs the progress per
+ * batch and, at the end, whether any row is left under a previous key. It runs at
  * start-up rather than in a Flyway migration because it needs the configured key. Reading tolerates
  * plain values meanwhile, and each row is updated only if it still contains the values read, so that
  * several nodes starting at once, or a change made in between, lose nothing.
@@ -41,16 +43,35 @@ class MemberDataEncryption implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments arguments) {
+        List<String> previous = cipher.previousKeyIds();
+        if (!previous.isEmpty()) {
+            log.info("Key rotation: re-encrypting member identifiers still under previous data keys {}", previous);
+        }
         int rewritten = encryptAll();
         if (rewritten > 0) {
             log.info("Encrypted the party card and phone numbers and e-mail addresses of {} members under the "
                     + "current data key", rewritten);
         }
+        if (!previous.isEmpty()) {
+            long remaining = countNotUnderCurrentKey();
+            if (remaining == 0) {
+                log.info("Key rotation done: no member row is encrypted under previous data keys {}; they may now "
+                        + "be removed from chibo.crypto.previous-data-keys", previous);
+            }
+            else {
+                log.warn("Key rotation incomplete: {} member rows still hold values outside the current data key; "
+                        + "keep chibo.crypto.previous-data-keys and restart", remaining);
+            }
+        }
     }
 
-    /** Encrypts every row that needs it; returns how many rows were written. */
+    /**
+     * Encrypts every row that needs it in batches of {@value #BATCH}, logging the progress after each
+     * batch; returns how many rows were written.
+     */
     int encryptAll() {
         int rewritten = 0;
+        int batches = 0;
         long after = 0;
         while (true) {
             // Only rows with a value outside the current key are read, so that a start after the
@@ -78,7 +99,21 @@ class MemberDataEncryption implements ApplicationRunner {
                 }
             }
             after = batch.getLast().id();
+            batches++;
+            log.info("Member identifier encryption: batch {} done, {} rows rewritten so far, up to member {}", batches,
+                    rewritten, after);
         }
+    }
+
+    /** Returns how many member rows still hold a card number, phone number or e-mail address outside the current key. */
+    long countNotUnderCurrentKey() {
+        return jdbc.sql("""
+                select count(*) from member
+                where party_card_number not like :current or phone not like :current or email not like :current
+                """)
+                .param("current", cipher.currentPrefix() + "%")
+                .query(Long.class)
+                .single();
     }
 
     private int rewrite(StoredRow row) {

@@ -125,16 +125,17 @@ public class Members {
     }
 
     /**
-     * Returns whether another member of the cell has the party card number, found by its blind index.
+     * Returns whether another member of the cell has the party card number, found by its blind index
+     * under any configured key, so that rows not yet rewritten during a key rotation are found too.
      *
      * @param except the member being edited, who may keep their own number
      */
     public boolean cardTaken(OrganizationId cell, String card, @Nullable MemberId except) {
         return jdbc.sql("""
-                select count(*) from member where cell_id = :cell and party_card_lookup = :lookup and id <> :except
+                select count(*) from member where cell_id = :cell and party_card_lookup in (:lookups) and id <> :except
                 """)
                 .param("cell", cell.value())
-                .param("lookup", cipher.blindIndex(Purpose.PARTY_CARD, card))
+                .param("lookups", cipher.blindIndexes(Purpose.PARTY_CARD, card))
                 .param("except", except == null ? -1L : except.value())
                 .query(Long.class)
                 .single() > 0;
