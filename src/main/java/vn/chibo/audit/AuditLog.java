@@ -1,7 +1,13 @@
 package vn.chibo.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -65,5 +71,46 @@ public class AuditLog {
                 .param("action", action)
                 .query(AuditEntry.class)
                 .list();
+    }
+
+    /**
+     * Returns the entries with one of the actions about one target, newest first, at most {@code limit}.
+     * Reads of personal data (profile views, roster views and exports) are found this way.
+     */
+    public List<AuditRecord> recordsAbout(String targetType, long targetId, Collection<String> actions, int limit) {
+        return jdbc.sql("""
+                select id, occurred_at, actor_account_id, organization_id, action, target_type, target_id, detail
+                from audit_event
+                where target_type = :targetType and target_id = :targetId and action in (:actions)
+                order by id desc fetch first %d rows only
+                """.formatted(limit))
+                .param("targetType", targetType)
+                .param("targetId", targetId)
+                .param("actions", List.copyOf(actions))
+                .query((row, number) -> new AuditRecord(row.getLong("id"), JdbcTime.instant(row, "occurred_at"),
+                        nullableLong(row, "actor_account_id"), nullableLong(row, "organization_id"),
+                        row.getString("action"), row.getString("target_type"), nullableLong(row, "target_id"),
+                        row.getString("detail")))
+                .list();
+    }
+
+    /** Returns how many entries with the action about the target were written at or after the instant. */
+    public long countSince(String action, String targetType, long targetId, Instant since) {
+        return jdbc.sql("""
+                select count(*) from audit_event
+                where action = :action and target_type = :targetType and target_id = :targetId
+                  and occurred_at >= :since
+                """)
+                .param("action", action)
+                .param("targetType", targetType)
+                .param("targetId", targetId)
+                .param("since", JdbcTime.param(since))
+                .query(Long.class)
+                .single();
+    }
+
+    private static @Nullable Long nullableLong(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
     }
 }

@@ -146,6 +146,11 @@ class CrossCellAccessTests {
         hidden("POST /notifications/{notificationId}/read");
         // The actor's own profile: a redirect to the page of the actor's own member record.
         KNOWN.put("GET /members/me", Expect.NOT_CELL_SCOPED);
+        // The actor's own data page and export; another member's access list is hidden like their profile.
+        KNOWN.put("GET /me/data", Expect.NOT_CELL_SCOPED);
+        KNOWN.put("POST /me/data/export", Expect.NOT_CELL_SCOPED);
+        hidden("GET /members/{memberId}/access", "GET /api/v1/members/{memberId}/access");
+        KNOWN.put("POST /api/v1/me/data-export", Expect.NOT_CELL_SCOPED);
         // The actor's own password and sessions: changing them would end the test's session.
         KNOWN.put("POST /account/password", Expect.SKIPPED);
         KNOWN.put("POST /account/sign-out-everywhere", Expect.SKIPPED);
