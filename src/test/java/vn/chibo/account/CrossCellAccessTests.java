@@ -97,8 +97,8 @@ class CrossCellAccessTests {
         hidden("GET /cells/{cellId}/members/{memberId}", "GET /cells/{cellId}/members/{memberId}/edit",
                 "POST /cells/{cellId}/members/{memberId}/edit", "POST /cells/{cellId}/members/{memberId}/status",
                 "POST /cells/{cellId}/members/{memberId}/send-out", "POST /cells/{cellId}/members/{memberId}/return",
-                "POST /cells/{cellId}/members/{memberId}/transfer", "GET /cells/{cellId}/members/export.xlsx",
-                "GET /cells/{cellId}/members/export.csv");
+                "POST /cells/{cellId}/members/{memberId}/transfer", "POST /cells/{cellId}/members/export.xlsx",
+                "POST /cells/{cellId}/members/export.csv", "POST /cells/{cellId}/members");
         hidden("GET /meetings/{meetingId}", "GET /meetings/{meetingId}/edit", "POST /meetings/{meetingId}/edit",
                 "POST /meetings/{meetingId}/publish", "POST /meetings/{meetingId}/start",
                 "GET /meetings/{meetingId}/cancel", "POST /meetings/{meetingId}/cancel", "GET /meetings/{meetingId}/close",
