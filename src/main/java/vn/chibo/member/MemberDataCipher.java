@@ -28,7 +28,7 @@ import vn.chibo.system.SecretKeyFile;
  * <p>A stored value reads {@code v1:<key id>:<Base64 of the 12-byte nonce and the ciphertext with its tag>}.
  * The key id tells which key encrypted it, so that after a key change values under a previous key can
  * still be read until {@link MemberDataEncryption} encrypts them again. The purpose of a value (card,
- * phone or e-mail address) is authenticated with it, so that a ciphertext copied into the other column fails to decrypt.
+ * phone, e-mail address or requested correction) is authenticated with it, so that a ciphertext copied into the other column fails to decrypt.
  * The encryption, blind index and key id keys are each derived from the configured key by HMAC, so that
  * one of them reveals nothing about another.
  */
@@ -37,7 +37,7 @@ class MemberDataCipher {
 
     /** What a value is, which selects the blind index and is authenticated with the ciphertext. */
     enum Purpose {
-        PARTY_CARD, PHONE, EMAIL
+        PARTY_CARD, PHONE, EMAIL, CORRECTION
     }
 
     private static final String PREFIX = "v1:";

@@ -48,6 +48,10 @@ class MemberDataEncryption implements ApplicationRunner {
             log.info("Key rotation: re-encrypting member identifiers still under previous data keys {}", previous);
         }
         int rewritten = encryptAll();
+        int corrections = encryptCorrections();
+        if (corrections > 0) {
+            log.info("Encrypted {} requested profile corrections under the current data key", corrections);
+        }
         if (rewritten > 0) {
             log.info("Encrypted the party card and phone numbers and e-mail addresses of {} members under the "
                     + "current data key", rewritten);
@@ -59,7 +63,7 @@ class MemberDataEncryption implements ApplicationRunner {
                         + "be removed from chibo.crypto.previous-data-keys", previous);
             }
             else {
-                log.warn("Key rotation incomplete: {} member rows still hold values outside the current data key; "
+                log.warn("Key rotation incomplete: {} rows still hold values outside the current data key; "
                         + "keep chibo.crypto.previous-data-keys and restart", remaining);
             }
         }
@@ -105,7 +109,47 @@ class MemberDataEncryption implements ApplicationRunner {
         }
     }
 
-    /** Returns how many member rows still hold a card number, phone number or e-mail address outside the current key. */
+    /**
+     * Encrypts again under the current key the values of profile correction requests that are under a
+     * previous key, in batches; returns how many were written.
+     */
+    int encryptCorrections() {
+        int rewritten = 0;
+        long after = 0;
+        while (true) {
+            List<StoredValue> batch = jdbc.sql("""
+                    select id, requested_value from profile_correction
+                    where id > :after and requested_value not like :current
+                    order by id fetch first %d rows only
+                    """.formatted(BATCH))
+                    .param("after", after)
+                    .param("current", cipher.currentPrefix() + "%")
+                    .query((row, number) -> new StoredValue(row.getLong("id"), row.getString("requested_value")))
+                    .list();
+            if (batch.isEmpty()) {
+                return rewritten;
+            }
+            for (StoredValue row : batch) {
+                String plain = cipher.decrypt(Purpose.CORRECTION, row.value());
+                rewritten += jdbc.sql("""
+                        update profile_correction set requested_value = :value where id = :id and requested_value = :old
+                        """)
+                        .param("value", cipher.encrypt(Purpose.CORRECTION, plain))
+                        .param("id", row.id())
+                        .param("old", row.value())
+                        .update();
+            }
+            after = batch.getLast().id();
+        }
+    }
+
+    private record StoredValue(long id, String value) {
+    }
+
+    /**
+     * Returns how many rows still hold a value outside the current key: member rows with a card
+     * number, phone number or e-mail address, and profile correction requests.
+     */
     long countNotUnderCurrentKey() {
         return jdbc.sql("""
                 select count(*) from member
@@ -113,7 +157,11 @@ class MemberDataEncryption implements ApplicationRunner {
                 """)
                 .param("current", cipher.currentPrefix() + "%")
                 .query(Long.class)
-                .single();
+                .single()
+                + jdbc.sql("select count(*) from profile_correction where requested_value not like :current")
+                        .param("current", cipher.currentPrefix() + "%")
+                        .query(Long.class)
+                        .single();
     }
 
     private int rewrite(StoredRow row) {

@@ -46,6 +46,8 @@ import vn.chibo.meeting.Meetings;
 import vn.chibo.member.ActivityStatus;
 import vn.chibo.member.MemberId;
 import vn.chibo.member.MembershipStatus;
+import vn.chibo.member.ProfileCorrections;
+import vn.chibo.member.importing.RosterColumn;
 import vn.chibo.member.importing.RosterImports;
 import vn.chibo.minutes.MinutesBook;
 import vn.chibo.minutes.NarrativePart;
@@ -150,6 +152,8 @@ class CrossCellAccessTests {
         KNOWN.put("GET /me/data", Expect.NOT_CELL_SCOPED);
         KNOWN.put("POST /me/data/export", Expect.NOT_CELL_SCOPED);
         hidden("GET /members/{memberId}/access", "GET /api/v1/members/{memberId}/access");
+        hidden("GET /members/{memberId}/corrections", "POST /members/{memberId}/corrections",
+                "GET /cells/{cellId}/corrections", "POST /corrections/{id}/approve", "POST /corrections/{id}/reject");
         KNOWN.put("POST /api/v1/me/data-export", Expect.NOT_CELL_SCOPED);
         // The actor's own password and sessions: changing them would end the test's session.
         KNOWN.put("POST /account/password", Expect.SKIPPED);
@@ -211,6 +215,9 @@ class CrossCellAccessTests {
 
     @Autowired
     RosterImports imports;
+
+    @Autowired
+    ProfileCorrections corrections;
 
     @Autowired
     JdbcClient jdbc;
@@ -421,7 +428,7 @@ class CrossCellAccessTests {
      */
     record OtherCell(Organization committee, Organization cell, MemberId member, MeetingId openMeeting,
             MeetingId closedMeeting, long documentId, MotionId motion, long importId, long notificationId,
-            String cellName, Map<MeetingId, Long> agendaItems, OpinionId opinion) {
+            String cellName, Map<MeetingId, Long> agendaItems, OpinionId opinion, long correction) {
 
         /** Returns the texts of the other cell that no page of the secretary may show. */
         List<String> secrets() {
@@ -477,6 +484,9 @@ class CrossCellAccessTests {
                     if (pattern.startsWith("/opinions/") || pattern.startsWith("/api/v1/opinions/")) {
                         yield opinion.value();
                     }
+                    if (pattern.startsWith("/corrections/")) {
+                        yield correction;
+                    }
                     throw new AssertionError("No other cell's value for {id} in " + pattern + ": add one to OtherCell");
                 }
                 default -> throw new AssertionError("No other cell's value for {" + name + "} in " + pattern
@@ -510,6 +520,8 @@ class CrossCellAccessTests {
         return new OtherCell(open.commune().committee(), open.commune().cell(),
                 open.member(VillageMeetings.ABSENT), open.meeting(), closed.meeting(), document.id().value(), motion,
                 rosterImport.value(), notification, open.commune().cell().name(), Map.of(open.meeting(), openItem,
-                closed.meeting(), meetingReader.get(closed.meeting()).agenda().getFirst().id()), opinion);
+                closed.meeting(), meetingReader.get(closed.meeting()).agenda().getFirst().id()), opinion,
+                corrections.request(villages.accountOf(open, VillageMeetings.ABSENT), RosterColumn.OCCUPATION, "Thợ mộc",
+                        "Đã đổi nghề"));
     }
 }

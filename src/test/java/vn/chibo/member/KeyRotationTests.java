@@ -9,7 +9,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
+import vn.chibo.account.Actor;
+import vn.chibo.account.Role;
 import vn.chibo.member.MemberDataCipher.Purpose;
+import vn.chibo.member.importing.RosterColumn;
 import vn.chibo.testing.Fixtures;
 import vn.chibo.testing.SqlTest;
 
@@ -38,6 +41,9 @@ class KeyRotationTests {
 
     @Autowired
     Fixtures fixtures;
+
+    @Autowired
+    ProfileCorrections corrections;
 
     @Autowired
     JdbcClient jdbc;
@@ -72,6 +78,27 @@ class KeyRotationTests {
         assertThat(encryption.countNotUnderCurrentKey()).isZero();
         assertThat(encryption.encryptAll()).isZero();
         assertThat(rawRow(untouched).get("phone")).isEqualTo(untouchedPhone);
+    }
+
+    @Test
+    void correctionsUnderPreviousKeyRewritten() {
+        Fixtures.Commune commune = fixtures.commune();
+        MemberId id = fixtures.member(commune.cell(), "Hà Văn Đổi", MembershipStatus.OFFICIAL, ActivityStatus.ACTIVE);
+        Actor member = fixtures.account(commune.cell(), id, Role.MEMBER);
+        long correction = corrections.request(member, RosterColumn.PHONE, "0912777888", "Đổi số");
+        jdbc.sql("update profile_correction set requested_value = :value where id = :id")
+                .param("value", oldCipher().encrypt(Purpose.CORRECTION, "0912777888"))
+                .param("id", correction)
+                .update();
+        assertThat(encryption.countNotUnderCurrentKey()).isEqualTo(1);
+
+        assertThat(encryption.encryptCorrections()).isEqualTo(1);
+
+        String stored = jdbc.sql("select requested_value from profile_correction where id = :id")
+                .param("id", correction).query(String.class).single();
+        assertThat(stored).startsWith(cipher.currentPrefix());
+        assertThat(corrections.of(member, id).getFirst().requestedValue()).isEqualTo("0912777888");
+        assertThat(encryption.countNotUnderCurrentKey()).isZero();
     }
 
     @Test
