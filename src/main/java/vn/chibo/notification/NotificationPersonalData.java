@@ -24,7 +24,7 @@ class NotificationPersonalData implements PersonalDataSource {
             return List.of();
         }
         var notifications = jdbc.sql("""
-                select id, meeting_id, kind, changes, created_at, read_at
+                select id, meeting_id, correction_id, kind, changes, created_at, read_at
                 from notification where account_id = :account order by created_at, id
                 """)
                 .param("account", accountId)

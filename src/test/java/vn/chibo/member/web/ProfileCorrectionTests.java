@@ -1,7 +1,9 @@
 package vn.chibo.member.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,11 +24,15 @@ import vn.chibo.member.MembershipStatus;
 import vn.chibo.member.ProfileCorrection;
 import vn.chibo.member.ProfileCorrections;
 import vn.chibo.member.importing.RosterColumn;
+import vn.chibo.notification.NotificationKind;
+import vn.chibo.notification.NotificationView;
+import vn.chibo.notification.Notifications;
 import vn.chibo.testing.Fixtures;
 import vn.chibo.testing.SignIn;
 import vn.chibo.testing.SqlTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -56,6 +62,9 @@ class ProfileCorrectionTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Notifications notifications;
 
     record Cell(Fixtures.Commune commune, MemberId memberId, Actor member, Actor secretary) {
     }
@@ -102,6 +111,17 @@ class ProfileCorrectionTests {
                 .andExpect(status().is3xxRedirection());
         assertThat(audit.entriesFor("member", cell.memberId().value())).extracting(AuditEntry::action)
                 .filteredOn("member.correctionApproved"::equals).hasSize(1);
+
+        List<NotificationView> notices = await().atMost(Duration.ofSeconds(20))
+                .until(() -> notifications.of(cell.member(), Locale.of("vi")), list -> !list.isEmpty());
+        assertThat(notices).hasSize(1);
+        assertThat(notices.getFirst().kind()).isEqualTo(NotificationKind.CORRECTION_APPROVED);
+        assertThat(notices.getFirst().headline()).isEqualTo("Đề nghị sửa hồ sơ của đồng chí đã được chấp nhận");
+        assertThat(notices.getFirst().path()).isEqualTo("/members/" + cell.memberId().value() + "/corrections");
+        assertThat(notices.getFirst().meetingId()).isNull();
+        mvc.perform(get("/notifications").session(member))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Đề nghị sửa hồ sơ của đồng chí đã được chấp nhận")));
     }
 
     @Test
@@ -119,6 +139,9 @@ class ProfileCorrectionTests {
 
         ProfileCorrection decided = corrections.of(cell.secretary(), cell.memberId()).getFirst();
         assertThat(decided.status()).isEqualTo(CorrectionStatus.REJECTED);
+        List<NotificationView> notices = await().atMost(Duration.ofSeconds(20))
+                .until(() -> notifications.of(cell.member(), Locale.of("en")), list -> !list.isEmpty());
+        assertThat(notices.getFirst().headline()).isEqualTo("Your profile correction request was rejected");
         assertThat(decided.decisionReason()).isEqualTo("Giấy khai sinh ghi ngày khác");
         assertThat(members.get(cell.memberId()).birthDate()).isEqualTo(java.time.LocalDate.of(1980, 1, 1));
         mvc.perform(get("/members/{id}/corrections", cell.memberId().value()).session(SignIn.as(mvc, cell.member())))
