@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 import vn.chibo.system.SecretKeyFile;
 
 /**
- * Encrypts members' identifiers (party card and phone numbers) with AES-256-GCM, and makes their blind
+ * Encrypts members' identifiers (party card and phone numbers, e-mail addresses, dates of birth) with AES-256-GCM, and makes their blind
  * indexes: keyed hashes (HMAC-SHA256) that find equal values without decrypting anything in SQL.
  *
  * <p>A stored value reads {@code v1:<key id>:<Base64 of the 12-byte nonce and the ciphertext with its tag>}.
@@ -37,7 +37,7 @@ class MemberDataCipher {
 
     /** What a value is, which selects the blind index and is authenticated with the ciphertext. */
     enum Purpose {
-        PARTY_CARD, PHONE, EMAIL, CORRECTION
+        PARTY_CARD, PHONE, EMAIL, BIRTH_DATE, CORRECTION
     }
 
     private static final String PREFIX = "v1:";

@@ -1,5 +1,6 @@
 package vn.chibo.member;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -14,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.chibo.member.MemberDataCipher.Purpose;
 
 /**
- * Encrypts at start-up the party card and phone numbers and e-mail addresses still stored in plain text (rows written
+ * Encrypts at start-up the party card and phone numbers, e-mail addresses and dates of birth still stored in plain text (rows written
  * before encryption existed) or under a previous key, and sets their blind indexes under the current key.
  * This is the re-encryption step of a key rotation (docs/key-rotation.md): it logs the progress per
  * batch and, at the end, whether any row is left under a previous key. It runs at
@@ -38,7 +39,13 @@ class MemberDataEncryption implements ApplicationRunner {
         this.transactions = transactions;
     }
 
-    private record StoredRow(long id, @Nullable String card, @Nullable String phone, @Nullable String email) {
+    private record StoredRow(long id, @Nullable String card, @Nullable String phone, @Nullable String email,
+            @Nullable LocalDate birthDate, @Nullable String birthDateSealed) {
+
+        /** Returns whether the row holds a date of birth in plain text or under a previous key. */
+        boolean birthDateNeedsRewrite(MemberDataCipher cipher) {
+            return birthDate != null || cipher.needsRewrite(birthDateSealed);
+        }
     }
 
     @Override
@@ -53,7 +60,7 @@ class MemberDataEncryption implements ApplicationRunner {
             log.info("Encrypted {} requested profile corrections under the current data key", corrections);
         }
         if (rewritten > 0) {
-            log.info("Encrypted the party card and phone numbers and e-mail addresses of {} members under the "
+            log.info("Encrypted the card and phone numbers, e-mail addresses and dates of birth of {} members under the "
                     + "current data key", rewritten);
         }
         if (!previous.isEmpty()) {
@@ -81,23 +88,25 @@ class MemberDataEncryption implements ApplicationRunner {
             // Only rows with a value outside the current key are read, so that a start after the
             // encryption is done reads none instead of every member.
             List<StoredRow> batch = jdbc.sql("""
-                    select id, party_card_number, phone, email from member
+                    select id, party_card_number, phone, email, birth_date, birth_date_sealed from member
                     where id > :after
                       and (party_card_number not like :current or phone not like :current
-                           or email not like :current)
+                           or email not like :current or birth_date is not null
+                           or birth_date_sealed not like :current)
                     order by id fetch first %d rows only
                     """.formatted(BATCH))
                     .param("after", after)
                     .param("current", cipher.currentPrefix() + "%")
                     .query((row, number) -> new StoredRow(row.getLong("id"), row.getString("party_card_number"),
-                            row.getString("phone"), row.getString("email")))
+                            row.getString("phone"), row.getString("email"), row.getObject("birth_date", LocalDate.class),
+                            row.getString("birth_date_sealed")))
                     .list();
             if (batch.isEmpty()) {
                 return rewritten;
             }
             for (StoredRow row : batch) {
                 if (cipher.needsRewrite(row.card()) || cipher.needsRewrite(row.phone())
-                        || cipher.needsRewrite(row.email())) {
+                        || cipher.needsRewrite(row.email()) || row.birthDateNeedsRewrite(cipher)) {
                     Integer written = transactions.execute(status -> rewrite(row));
                     rewritten += written == null ? 0 : written;
                 }
@@ -148,12 +157,13 @@ class MemberDataEncryption implements ApplicationRunner {
 
     /**
      * Returns how many rows still hold a value outside the current key: member rows with a card
-     * number, phone number or e-mail address, and profile correction requests.
+     * number, phone number, e-mail address or date of birth, and profile correction requests.
      */
     long countNotUnderCurrentKey() {
         return jdbc.sql("""
                 select count(*) from member
                 where party_card_number not like :current or phone not like :current or email not like :current
+                   or birth_date is not null or birth_date_sealed not like :current
                 """)
                 .param("current", cipher.currentPrefix() + "%")
                 .query(Long.class)
@@ -168,22 +178,31 @@ class MemberDataEncryption implements ApplicationRunner {
         String card = decrypt(Purpose.PARTY_CARD, row.card(), row.id());
         String phone = decrypt(Purpose.PHONE, row.phone(), row.id());
         String email = decrypt(Purpose.EMAIL, row.email(), row.id());
+        String birthDate = row.birthDateSealed() != null ? decrypt(Purpose.BIRTH_DATE, row.birthDateSealed(), row.id())
+                : row.birthDate() == null ? null : row.birthDate().toString();
         return jdbc.sql("""
                 update member set party_card_number = :card, party_card_lookup = :cardLookup, phone = :phone,
-                                  phone_lookup = :phoneLookup, email = :email
+                                  phone_lookup = :phoneLookup, email = :email, birth_date = null,
+                                  birth_date_sealed = :birthDateSealed
                 where id = :id and (party_card_number = :oldCard or party_card_number is null and :oldCard is null)
                       and (phone = :oldPhone or phone is null and :oldPhone is null)
                       and (email = :oldEmail or email is null and :oldEmail is null)
+                      and (birth_date = :oldBirthDate or birth_date is null and :oldBirthDate is null)
+                      and (birth_date_sealed = :oldBirthDateSealed
+                           or birth_date_sealed is null and :oldBirthDateSealed is null)
                 """)
                 .param("card", cipher.encrypt(Purpose.PARTY_CARD, card))
                 .param("cardLookup", cipher.blindIndex(Purpose.PARTY_CARD, card))
                 .param("phone", cipher.encrypt(Purpose.PHONE, phone))
                 .param("phoneLookup", cipher.blindIndex(Purpose.PHONE, phone))
                 .param("email", cipher.encrypt(Purpose.EMAIL, email))
+                .param("birthDateSealed", cipher.encrypt(Purpose.BIRTH_DATE, birthDate))
                 .param("id", row.id())
                 .param("oldCard", row.card(), java.sql.Types.VARCHAR)
                 .param("oldPhone", row.phone(), java.sql.Types.VARCHAR)
                 .param("oldEmail", row.email(), java.sql.Types.VARCHAR)
+                .param("oldBirthDate", row.birthDate(), java.sql.Types.DATE)
+                .param("oldBirthDateSealed", row.birthDateSealed(), java.sql.Types.VARCHAR)
                 .update();
     }
 

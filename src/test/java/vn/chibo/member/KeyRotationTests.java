@@ -1,6 +1,7 @@
 package vn.chibo.member;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -61,6 +62,7 @@ class KeyRotationTests {
         assertThat(members.get(id).partyCardNumber()).isEqualTo("79000123");
         assertThat(members.get(id).phone()).isEqualTo("0912555666");
         assertThat(members.get(id).email()).isEqualTo("xoay@example.com");
+        assertThat(members.get(id).birthDate()).isEqualTo(LocalDate.of(1966, 9, 2));
         assertThat(members.cardTaken(commune.cell().id(), "79000123", null)).isTrue();
         assertThat(members.cardTaken(commune.cell().id(), "79000123", id)).isFalse();
 
@@ -71,6 +73,8 @@ class KeyRotationTests {
         assertThat((String) raw.get("party_card_number")).startsWith(currentPrefix);
         assertThat((String) raw.get("phone")).startsWith(currentPrefix);
         assertThat((String) raw.get("email")).startsWith(currentPrefix);
+        assertThat((String) raw.get("birth_date_sealed")).startsWith(currentPrefix);
+        assertThat(members.get(id).birthDate()).isEqualTo(LocalDate.of(1966, 9, 2));
         assertThat(raw.get("party_card_lookup")).isEqualTo(cipher.blindIndex(Purpose.PARTY_CARD, "79000123"));
         assertThat(raw.get("phone_lookup")).isEqualTo(cipher.blindIndex(Purpose.PHONE, "0912555666"));
         assertThat(members.get(id).partyCardNumber()).isEqualTo("79000123");
@@ -118,7 +122,7 @@ class KeyRotationTests {
         MemberDataCipher old = oldCipher();
         jdbc.sql("""
                 update member set party_card_number = :card, party_card_lookup = :cardLookup, phone = :phone,
-                                  phone_lookup = :phoneLookup, email = :email
+                                  phone_lookup = :phoneLookup, email = :email, birth_date_sealed = :birthDate
                 where id = :id
                 """)
                 .param("card", old.encrypt(Purpose.PARTY_CARD, card))
@@ -126,6 +130,7 @@ class KeyRotationTests {
                 .param("phone", old.encrypt(Purpose.PHONE, phone))
                 .param("phoneLookup", old.blindIndex(Purpose.PHONE, phone))
                 .param("email", old.encrypt(Purpose.EMAIL, email))
+                .param("birthDate", old.encrypt(Purpose.BIRTH_DATE, "1966-09-02"))
                 .param("id", id.value())
                 .update();
     }
