@@ -1,7 +1,7 @@
 -- Leases of scheduled jobs that must run on one node at a time. A node runs a job only after it
--- moved locked_until from the past to the end of its lease in one update; the lease outlives the
--- run, so that the job runs at most once per lease across all nodes, and a node that dies in the
--- middle of a run blocks the job only until the lease ends.
+-- moved locked_until from the past to the end of its lease in one update. The lease outlives the
+-- run, so the job runs at most once per lease across all nodes. A node that dies in the middle of a
+-- run blocks the job only until the lease ends.
 create table scheduled_job_lock (
     name         varchar(60)  primary key,
     locked_until timestamp with time zone not null,

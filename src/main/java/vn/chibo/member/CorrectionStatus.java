@@ -1,6 +1,6 @@
 package vn.chibo.member;
 
-/** Where a profile correction request stands. */
+/** The state of a profile correction request. */
 public enum CorrectionStatus {
     PENDING, APPROVED, REJECTED;
 

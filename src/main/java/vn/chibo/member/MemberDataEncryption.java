@@ -42,7 +42,7 @@ class MemberDataEncryption implements ApplicationRunner {
     private record StoredRow(long id, @Nullable String card, @Nullable String phone, @Nullable String email,
             @Nullable LocalDate birthDate, @Nullable String birthDateSealed) {
 
-        /** Returns whether the row holds a date of birth in plain text or under a previous key. */
+        /** Returns whether the row contains a date of birth in plain text or under a previous key. */
         boolean birthDateNeedsRewrite(MemberDataCipher cipher) {
             return birthDate != null || cipher.needsRewrite(birthDateSealed);
         }

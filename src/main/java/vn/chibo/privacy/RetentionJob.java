@@ -60,7 +60,7 @@ class RetentionJob {
      */
     Map<String, Integer> runOnce(Instant now) {
         if (!claimLease(now)) {
-            log.info("Retention job skipped: another node holds the lease");
+            log.info("Retention job skipped: the lease taken by an earlier run has not ended");
             return null;
         }
         log.info("Retention job started on {}", node);

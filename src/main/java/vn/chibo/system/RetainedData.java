@@ -8,7 +8,7 @@ import java.time.Instant;
  */
 public interface RetainedData {
 
-    /** Which retention period applies. */
+    /** The retention period that applies. */
     enum Kind {
         /** Notifications, counted from when they were created. */
         NOTIFICATIONS,

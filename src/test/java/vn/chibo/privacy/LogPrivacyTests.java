@@ -34,8 +34,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Runs the flows that handle personal data with the platform's own logging at DEBUG, and checks that
- * no member's name, phone number, card number or e-mail address reaches the log: sign-in with a phone
+ * Runs the flows that handle personal data with the platform's own logging at DEBUG. Then no member's
+ * name, phone number, card number or e-mail address may be in the log. The flows: sign-in with a phone
  * number and a wrong password, roster search by name, profile views and edits (valid and invalid),
  * roster and personal data exports, the API and an opinion.
  */
