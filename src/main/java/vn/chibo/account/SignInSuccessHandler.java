@@ -1,6 +1,7 @@
 package vn.chibo.account;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Locale;
 
 import jakarta.servlet.ServletException;
@@ -14,8 +15,9 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Labels the session of a successful sign-in with its account, so that "sign out everywhere" finds
- * it in the session store. Then it switches to the language the account chose last and redirects to
- * the page requested before sign-in, or to the home page.
+ * it in the session store, and records when it signed in. Then it switches to the language the
+ * account chose last and redirects to the page requested before sign-in, or to the home page.
+ * {@link PasskeySignInSuccessHandler} prepares the session of a passkey sign-in the same way.
  */
 final class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
@@ -23,10 +25,12 @@ final class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessH
 
     private final Accounts accounts;
     private final LocaleResolver localeResolver;
+    private final Clock clock;
 
-    SignInSuccessHandler(Accounts accounts, LocaleResolver localeResolver) {
+    SignInSuccessHandler(Accounts accounts, LocaleResolver localeResolver, Clock clock) {
         this.accounts = accounts;
         this.localeResolver = localeResolver;
+        this.clock = clock;
         setDefaultTargetUrl("/");
     }
 
@@ -34,11 +38,17 @@ final class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessH
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws ServletException, IOException {
         if (authentication.getPrincipal() instanceof AccountUser user) {
-            SignedInSessions.label(request.getSession(), user.accountId());
-            accounts.find(user.accountId()).map(AccountRecord::language)
-                    .ifPresent(language -> localeResolver.setLocale(request, response, Locale.of(language)));
+            prepareSession(request, response, user);
             log.info("Account {} signed in", user.accountId());
         }
         super.onAuthenticationSuccess(request, response, authentication);
+    }
+
+    /** Labels the new session with its account and sign-in time, and applies the account's language. */
+    void prepareSession(HttpServletRequest request, HttpServletResponse response, AccountUser user) {
+        SignedInSessions.label(request.getSession(), user.accountId());
+        SignedInSessions.markSignedIn(request.getSession(), clock.instant());
+        accounts.find(user.accountId()).map(AccountRecord::language)
+                .ifPresent(language -> localeResolver.setLocale(request, response, Locale.of(language)));
     }
 }

@@ -1,10 +1,12 @@
 package vn.chibo.account;
 
+import java.time.Instant;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,6 +35,7 @@ import vn.chibo.audit.AuditLog;
 public class SignedInSessions {
 
     private static final Logger log = LoggerFactory.getLogger(SignedInSessions.class);
+    private static final String SIGNED_IN_AT = SignedInSessions.class.getName() + ".signedInAt";
 
     private final Accounts accounts;
     private final AuditLog audit;
@@ -49,6 +52,17 @@ public class SignedInSessions {
     /** Labels the session with its account, by the name under which the session store indexes it. */
     static void label(HttpSession session, AccountId account) {
         session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, principalName(account));
+    }
+
+    /** Records in the session when it signed in, so that a recent sign-in can stand in for the password. */
+    static void markSignedIn(HttpSession session, Instant at) {
+        session.setAttribute(SIGNED_IN_AT, at);
+    }
+
+    /** Returns when the request's session signed in, or null when it has no session or did not record it. */
+    public static @Nullable Instant signedInAt(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(SIGNED_IN_AT) instanceof Instant at ? at : null;
     }
 
     static String principalName(AccountId account) {

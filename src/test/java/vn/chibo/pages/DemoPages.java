@@ -83,8 +83,8 @@ class DemoPages {
         pages.add(new Page("attendance history",
                 "/cells/" + cell.value() + "/members/" + actor(SECRETARY).memberId() + "/attendance"));
         pages.add(new Page("check-in screen", "/meetings/" + inProgress.value() + "/check-in/screen"));
-        // The secretary's own data pages: the export, who read the profile, and correction requests with
-        // both the request form and the decision forms, and the cell's pending requests.
+        // The secretary's own data pages: the export, who read the profile and the correction request
+        // form, and the cell's pending requests.
         pages.add(new Page("my data", "/me/data"));
         pages.add(new Page("profile access", "/members/" + actor(SECRETARY).memberId() + "/access"));
         pages.add(new Page("corrections", "/members/" + actor(SECRETARY).memberId() + "/corrections"));
@@ -125,6 +125,7 @@ class DemoPages {
                 new Page("roster", "/cells/" + cell.value() + "/members"),
                 new Page("meetings", "/cells/" + cell.value() + "/meetings"),
                 new Page("meeting", "/meetings/" + meeting.value()), new Page("password", "/account/password"),
+                new Page("passkeys", "/account/passkeys"),
                 new Page("meeting in progress", "/meetings/" + meetingInProgress(cell).value()),
                 new Page("resolutions", "/cells/" + cell.value() + "/resolutions"),
                 new Page("notifications", "/notifications"));
