@@ -80,6 +80,8 @@ public class AccountIssuing {
                 skipped.add(new Skipped(request.memberId(), request.displayName(), SkipReason.NO_PHONE));
                 continue;
             }
+            // NOTE: the user name is the phone number, so account.username stores it in plain text even
+            // though member.phone is encrypted. Sign-in by phone could use account.phone_lookup alone.
             if (accounts.usernameTaken(request.phone())) {
                 skipped.add(new Skipped(request.memberId(), request.displayName(), SkipReason.USERNAME_TAKEN));
                 continue;

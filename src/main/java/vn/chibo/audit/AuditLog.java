@@ -3,6 +3,8 @@ package vn.chibo.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,5 +114,39 @@ public class AuditLog {
                 .param("action", action)
                 .query(AuditEntry.class)
                 .list();
+    }
+
+    /**
+     * Returns the entries with one of the actions about one target, newest first, at most {@code limit}.
+     * Reads of personal data (profile views, roster views and exports) are found this way.
+     */
+    public List<AuditRecord> recordsAbout(String targetType, long targetId, Collection<String> actions, int limit) {
+        return jdbc.sql("""
+                select e.id, e.occurred_at, e.actor_account_id, e.organization_id, e.action, e.target_type, e.target_id,
+                       e.detail, s.sequence_number
+                from audit_event e left join audit_seal s on s.event_id = e.id
+                where e.target_type = :targetType and e.target_id = :targetId and e.action in (:actions)
+                order by e.id desc fetch first %d rows only
+                """.formatted(limit))
+                .param("targetType", targetType)
+                .param("targetId", targetId)
+                .param("actions", List.copyOf(actions))
+                .query(AuditLog::auditRecord)
+                .list();
+    }
+
+    /** Returns how many entries with the action about the target were written at or after the instant. */
+    public long countSince(String action, String targetType, long targetId, Instant since) {
+        return jdbc.sql("""
+                select count(*) from audit_event
+                where action = :action and target_type = :targetType and target_id = :targetId
+                  and occurred_at >= :since
+                """)
+                .param("action", action)
+                .param("targetType", targetType)
+                .param("targetId", targetId)
+                .param("since", JdbcTime.param(since))
+                .query(Long.class)
+                .single();
     }
 }

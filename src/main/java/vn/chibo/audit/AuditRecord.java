@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A stored audit entry as the audit page lists it.
+ * A stored audit entry with its id and time, as the audit page, access lists and retention read it.
  *
  * @param sequenceNumber its place in the hash chain, or null while it is not sealed yet
  */

@@ -66,8 +66,8 @@ class CrossCellAccessTests {
         hidden("GET /cells/{cellId}/members/{memberId}", "GET /cells/{cellId}/members/{memberId}/edit",
                 "POST /cells/{cellId}/members/{memberId}/edit", "POST /cells/{cellId}/members/{memberId}/status",
                 "POST /cells/{cellId}/members/{memberId}/send-out", "POST /cells/{cellId}/members/{memberId}/return",
-                "POST /cells/{cellId}/members/{memberId}/transfer", "GET /cells/{cellId}/members/export.xlsx",
-                "GET /cells/{cellId}/members/export.csv");
+                "POST /cells/{cellId}/members/{memberId}/transfer", "POST /cells/{cellId}/members/export.xlsx",
+                "POST /cells/{cellId}/members/export.csv", "POST /cells/{cellId}/members");
         hidden("GET /meetings/{meetingId}", "GET /meetings/{meetingId}/edit", "POST /meetings/{meetingId}/edit",
                 "POST /meetings/{meetingId}/publish", "POST /meetings/{meetingId}/start",
                 "GET /meetings/{meetingId}/cancel", "POST /meetings/{meetingId}/cancel", "GET /meetings/{meetingId}/close",
@@ -123,6 +123,13 @@ class CrossCellAccessTests {
         hidden("POST /notifications/{notificationId}/read");
         // The actor's own profile: a redirect to the page of the actor's own member record.
         KNOWN.put("GET /members/me", Expect.NOT_CELL_SCOPED);
+        // The actor's own data page and export; another member's access list is hidden like their profile.
+        KNOWN.put("GET /me/data", Expect.NOT_CELL_SCOPED);
+        KNOWN.put("POST /me/data/export", Expect.NOT_CELL_SCOPED);
+        hidden("GET /members/{memberId}/access", "GET /api/v1/members/{memberId}/access");
+        hidden("GET /members/{memberId}/corrections", "POST /members/{memberId}/corrections",
+                "GET /cells/{cellId}/corrections", "POST /corrections/{id}/approve", "POST /corrections/{id}/reject");
+        KNOWN.put("POST /api/v1/me/data-export", Expect.NOT_CELL_SCOPED);
         // The actor's own password and sessions: changing them would end the test's session.
         KNOWN.put("POST /account/password", Expect.SKIPPED);
         KNOWN.put("POST /account/sign-out-everywhere", Expect.SKIPPED);

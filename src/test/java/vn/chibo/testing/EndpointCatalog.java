@@ -44,6 +44,8 @@ import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.MeetingManagement;
 import vn.chibo.meeting.Meetings;
 import vn.chibo.member.MemberId;
+import vn.chibo.member.ProfileCorrections;
+import vn.chibo.member.importing.RosterColumn;
 import vn.chibo.member.importing.RosterImports;
 import vn.chibo.minutes.MinutesBook;
 import vn.chibo.minutes.NarrativePart;
@@ -73,6 +75,7 @@ public class EndpointCatalog {
     private final MotionManagement motions;
     private final MinutesBook minutesBook;
     private final RosterImports imports;
+    private final ProfileCorrections corrections;
     private final JdbcClient jdbc;
     private final PublicKeyCredentialUserEntityRepository passkeyUsers;
     private final UserCredentialRepository passkeyCredentials;
@@ -80,7 +83,7 @@ public class EndpointCatalog {
     EndpointCatalog(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings,
             VillageMeetings villages, MeetingManagement meetings, MeetingDocuments documents, Meetings meetingReader,
             OpinionManagement opinions, MotionManagement motions, MinutesBook minutesBook, RosterImports imports,
-            JdbcClient jdbc, PublicKeyCredentialUserEntityRepository passkeyUsers,
+            ProfileCorrections corrections, JdbcClient jdbc, PublicKeyCredentialUserEntityRepository passkeyUsers,
             UserCredentialRepository passkeyCredentials) {
         this.mappings = mappings;
         this.villages = villages;
@@ -91,6 +94,7 @@ public class EndpointCatalog {
         this.motions = motions;
         this.minutesBook = minutesBook;
         this.imports = imports;
+        this.corrections = corrections;
         this.jdbc = jdbc;
         this.passkeyUsers = passkeyUsers;
         this.passkeyCredentials = passkeyCredentials;
@@ -261,11 +265,12 @@ public class EndpointCatalog {
      * The objects of a sample village cell that path variables point at. The cell lies under its commune
      * committee and has a member with an account, a roster import, and a meeting in progress with a document, an open
      * motion and an opinion. A second meeting of the cell is closed and has its minutes drafted. The
-     * secretary has a passkey.
+     * secretary has a passkey, and the member has asked for a correction of their profile.
      */
     public record SampleCell(Organization committee, Organization cell, MemberId member, MeetingId openMeeting,
             MeetingId closedMeeting, long documentId, MotionId motion, long importId, long notificationId,
-            String cellName, Map<MeetingId, Long> agendaItems, OpinionId opinion, String passkeyId) {
+            String cellName, Map<MeetingId, Long> agendaItems, OpinionId opinion, String passkeyId,
+            long correction) {
 
         /** Returns texts of this cell that pages of another cell's users must not show. */
         public List<String> secrets() {
@@ -333,6 +338,9 @@ public class EndpointCatalog {
                     if (pattern.startsWith("/opinions/") || pattern.startsWith("/api/v1/opinions/")) {
                         yield opinion.value();
                     }
+                    if (pattern.startsWith("/corrections/")) {
+                        yield correction;
+                    }
                     throw new AssertionError("No sample value for {id} in " + pattern
                             + ": add one to EndpointCatalog.SampleCell");
                 }
@@ -350,8 +358,10 @@ public class EndpointCatalog {
         MotionId motion = motions.open(open.secretary(), open.meeting(), "Biểu quyết thử");
         var rosterImport = imports.upload(open.secretary(), open.commune().cell().id(), "roster.csv",
                 SampleFiles.roster("roster-utf8.csv"));
-        // The sample member gets an account, so that the password reset has one to reset.
-        villages.accountOf(open, VillageMeetings.ABSENT);
+        // The sample member gets an account, so that the password reset has one to reset, and asks for a
+        // correction of their profile, so that the secretary's decision endpoints have one to decide.
+        Actor member = villages.accountOf(open, VillageMeetings.ABSENT);
+        long correction = corrections.request(member, RosterColumn.OCCUPATION, "Thợ mộc", "Đã đổi nghề");
 
         long openItem = meetingReader.get(open.meeting()).agenda().getFirst().id();
         OpinionId opinion = opinions.post(open.secretary(), open.meeting(), openItem, "Ý kiến thử");
@@ -371,7 +381,7 @@ public class EndpointCatalog {
                 open.member(VillageMeetings.ABSENT), open.meeting(), closed.meeting(), document.id().value(), motion,
                 rosterImport.value(), notification, open.commune().cell().name(), Map.of(open.meeting(), openItem,
                 closed.meeting(), meetingReader.get(closed.meeting()).agenda().getFirst().id()), opinion,
-                passkeyOf(open.secretary()));
+                passkeyOf(open.secretary()), correction);
     }
 
     /** Stores a passkey of the sample cell's secretary straight into the tables, as registration would. */
