@@ -8,15 +8,34 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of sign-in: the key for phone look-ups, the limits on failed sign-ins and the lifetime of
- * the API's bearer tokens.
+ * Settings of sign-in: the key for phone look-ups, the limits on failed sign-ins, the absolute
+ * lifetime of sessions and the lifetime of the API's bearer tokens.
  *
  * @param crypto the key of the keyed hash that finds an account by phone number
  * @param signIn how failed sign-ins are slowed down and then refused
+ * @param session how long a signed-in session lasts
  * @param api the bearer tokens of the JSON API
  */
 @ConfigurationProperties("chibo")
-public record AccountProperties(@DefaultValue Crypto crypto, @DefaultValue SignIn signIn, @DefaultValue Api api) {
+public record AccountProperties(@DefaultValue Crypto crypto, @DefaultValue SignIn signIn,
+        @DefaultValue Session session, @DefaultValue Api api) {
+
+    /**
+     * The limit of a signed-in session besides the idle timeout, which is Spring's
+     * {@code server.servlet.session.timeout}.
+     *
+     * @param absoluteLifetime how long a session lasts after sign-in, however active it stays; at
+     *        least one minute
+     */
+    public record Session(@DefaultValue("12h") Duration absoluteLifetime) {
+
+        public Session {
+            if (absoluteLifetime.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new IllegalArgumentException("chibo.session.absolute-lifetime must be at least 1 minute, but is "
+                        + absoluteLifetime);
+            }
+        }
+    }
 
     /**
      * @param tokenLifetime how long a bearer token works after it was issued; at least one minute

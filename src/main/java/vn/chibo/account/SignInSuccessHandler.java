@@ -13,8 +13,8 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Labels the session of a successful sign-in with its account, so that "sign out everywhere" finds
- * it in the session store. Then it switches to the language the account chose last and redirects to
+ * Labels the session of a successful sign-in with its account, so that the device list and "sign out
+ * everywhere" find it in the session store, and records its sign-in time and device. Then it switches to the language the account chose last and redirects to
  * the page requested before sign-in, or to the home page.
  */
 final class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
@@ -22,10 +22,12 @@ final class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessH
     private static final Logger log = LoggerFactory.getLogger(SignInSuccessHandler.class);
 
     private final Accounts accounts;
+    private final SignedInSessions sessions;
     private final LocaleResolver localeResolver;
 
-    SignInSuccessHandler(Accounts accounts, LocaleResolver localeResolver) {
+    SignInSuccessHandler(Accounts accounts, SignedInSessions sessions, LocaleResolver localeResolver) {
         this.accounts = accounts;
+        this.sessions = sessions;
         this.localeResolver = localeResolver;
         setDefaultTargetUrl("/");
     }
@@ -34,7 +36,7 @@ final class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessH
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws ServletException, IOException {
         if (authentication.getPrincipal() instanceof AccountUser user) {
-            SignedInSessions.label(request.getSession(), user.accountId());
+            sessions.recordSignIn(request, user.accountId());
             accounts.find(user.accountId()).map(AccountRecord::language)
                     .ifPresent(language -> localeResolver.setLocale(request, response, Locale.of(language)));
             log.info("Account {} signed in", user.accountId());

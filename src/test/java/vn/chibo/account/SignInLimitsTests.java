@@ -89,7 +89,7 @@ class SignInLimitsTests {
     @Test
     void blockedPageSaysWhenToRetry() throws Exception {
         long until = Instant.now().plus(Duration.ofMinutes(3)).getEpochSecond();
-        String time = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+        String time = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
                 .format(Instant.ofEpochSecond(until).atZone(ZoneId.of("Asia/Ho_Chi_Minh")));
 
         mvc.perform(get("/login").param("error", "blocked").param("until", Long.toString(until)))
