@@ -175,7 +175,8 @@ public class ApiTokens {
         catch (SignInBlocked blocked) {
             Duration wait = Duration.between(clock.instant(), blocked.until());
             long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-            throw new TooManyRequestsException(wait, "account.login.blocked", formats.time(blocked.until()), minutes);
+            throw new TooManyRequestsException(wait, "account.login.blocked", formats.dateAndTimeInZone(blocked.until()),
+                    minutes);
         }
         catch (AuthenticationException failed) {
             // The user name is not logged: it is usually a member's phone number.

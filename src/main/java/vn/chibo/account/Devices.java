@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Describes the device of a session for its owner: the browser and operating system named in the
  * User-Agent header, and the network of the client address (IPv4 /24, IPv6 /48). The network is
- * enough to recognise a place, so the exact address is not stored.
+ * enough to recognise a place, so the exact address is not stored. Also reduces an IPv6 address to
+ * the /64 network that the sign-in limits count.
  */
 final class Devices {
 
@@ -73,15 +74,8 @@ final class Devices {
         if (ipv4.matches()) {
             return ipv4Network(ipv4);
         }
-        if (!address.contains(":") || !address.matches("[0-9a-fA-F:.]+")) {
-            return null;
-        }
-        byte[] bytes;
-        try {
-            // In brackets the JDK parses an IPv6 literal or fails; it never sends a DNS query.
-            bytes = InetAddress.getByName("[" + address.strip() + "]").getAddress();
-        }
-        catch (UnknownHostException invalid) {
+        byte[] bytes = ipv6Bytes(address);
+        if (bytes == null) {
             return null;
         }
         if (bytes.length == 4) {
@@ -89,6 +83,22 @@ final class Devices {
             return (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + ".0/24";
         }
         return String.format("%x:%x:%x::/48", group(bytes, 0), group(bytes, 2), group(bytes, 4));
+    }
+
+    /**
+     * Returns the address as the sign-in limits count it: an IPv4 address whole, an IPv6 address as
+     * its /64 network. A home or mobile connection gets at least a whole /64, so it could otherwise
+     * take a new address for every attempt. Anything else comes back unchanged.
+     */
+    static String limitedAddress(String address) {
+        byte[] bytes = ipv6Bytes(address);
+        if (bytes == null) {
+            return address;
+        }
+        if (bytes.length == 4) {
+            return (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + "." + (bytes[3] & 0xff);
+        }
+        return String.format("%x:%x:%x:%x::/64", group(bytes, 0), group(bytes, 2), group(bytes, 4), group(bytes, 6));
     }
 
     private static @Nullable String ipv4Network(Matcher octets) {
@@ -99,6 +109,23 @@ final class Devices {
         }
         return Integer.parseInt(octets.group(1)) + "." + Integer.parseInt(octets.group(2)) + "."
                 + Integer.parseInt(octets.group(3)) + ".0/24";
+    }
+
+    /**
+     * Returns the bytes of an IPv6 literal (4 for an IPv4-mapped one), or null for anything else.
+     * Never looks a name up.
+     */
+    private static byte @Nullable [] ipv6Bytes(String address) {
+        if (!address.contains(":") || !address.matches("[0-9a-fA-F:.]+")) {
+            return null;
+        }
+        try {
+            // In brackets the JDK parses an IPv6 literal or fails; it never sends a DNS query.
+            return InetAddress.getByName("[" + address.strip() + "]").getAddress();
+        }
+        catch (UnknownHostException invalid) {
+            return null;
+        }
     }
 
     private static int group(byte[] bytes, int index) {

@@ -44,7 +44,7 @@ class SignInLimits {
      *
      * @param account {@code account:<id>}, or {@code name:<hash>} for a name that matches no account, so
      *        that guessing at unknown names is limited and answered just like guessing at real ones
-     * @param address {@code address:<hash>} of the client address
+     * @param address {@code address:<hash>} of the client address, of its /64 network for IPv6
      */
     record Subjects(String account, String address) {
 
@@ -59,7 +59,8 @@ class SignInLimits {
         String account = accounts.findForSignIn(usernameOrPhone)
                 .map(found -> "account:" + found.id())
                 .orElseGet(() -> "name:" + hashes.hash("sign-in-name", Usernames.normalize(usernameOrPhone)));
-        String address = "address:" + hashes.hash("sign-in-address", clientAddress == null ? "" : clientAddress);
+        String address = "address:" + hashes.hash("sign-in-address",
+                clientAddress == null ? "" : Devices.limitedAddress(clientAddress));
         return new Subjects(account, address);
     }
 

@@ -44,4 +44,17 @@ class DevicesTests {
     void cutsAddressToNetwork(@Nullable String address, @Nullable String network) {
         assertThat(Devices.network(address)).isEqualTo(network);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            203.113.45.17                 | 203.113.45.17
+            2001:ee0:4f1:2c00::17         | 2001:ee0:4f1:2c00::/64
+            2001:ee0:4f1:2c00:a:b:c:d     | 2001:ee0:4f1:2c00::/64
+            2001:0ee0:04f1:2c00:0:0:0:1   | 2001:ee0:4f1:2c00::/64
+            ::ffff:203.113.45.17          | 203.113.45.17
+            1:2                           | 1:2
+            """)
+    void limitsIpv6ByNetwork(String address, String limited) {
+        assertThat(Devices.limitedAddress(address)).isEqualTo(limited);
+    }
 }

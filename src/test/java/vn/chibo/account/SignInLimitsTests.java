@@ -136,6 +136,18 @@ class SignInLimitsTests {
     }
 
     @Test
+    void countsIpv6ByNetwork() {
+        var limits = new SignInLimits(jdbc, accounts, hashes, properties, Clock.systemUTC());
+
+        String first = limits.subjectsOf("khong-ai-ca", "2001:ee0:4f1:2c00::1").address();
+        String sameNetwork = limits.subjectsOf("khong-ai-ca", "2001:ee0:4f1:2c00:ffff::9").address();
+        String nextNetwork = limits.subjectsOf("khong-ai-ca", "2001:ee0:4f1:2c01::1").address();
+
+        assertThat(sameNetwork).isEqualTo(first);
+        assertThat(nextNetwork).isNotEqualTo(first);
+    }
+
+    @Test
     void forgetsFailuresAfterADay() {
         var clock = new MovableClock(Instant.parse("2026-12-02T01:00:00Z"));
         var limits = new SignInLimits(jdbc, accounts, hashes, properties, clock);
