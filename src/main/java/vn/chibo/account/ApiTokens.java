@@ -158,6 +158,9 @@ public class ApiTokens {
         if (revoked) {
             log.info("Account {} revoked its API token {}", account, tokenId);
         }
+        else {
+            log.info("Account {} tried to revoke API token {}, which is not among its own", account, tokenId);
+        }
         return revoked;
     }
 

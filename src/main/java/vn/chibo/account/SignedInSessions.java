@@ -1,7 +1,6 @@
 package vn.chibo.account;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -12,9 +11,9 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -131,6 +130,7 @@ public class SignedInSessions {
                 .filter(sessionId -> handleOf(sessionId).equals(handle))
                 .findFirst();
         if (id.isEmpty()) {
+            log.info("Account {} tried to end a session that is not among its own", actor.accountId());
             return false;
         }
         store.deleteById(id.get());
