@@ -2,6 +2,7 @@ package vn.chibo.account;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,16 +10,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of sign-in: the key for phone look-ups, the limits on failed sign-ins, the absolute
- * lifetime of sessions and the lifetime of the API's bearer tokens.
+ * lifetime of sessions, the lifetime of the API's bearer tokens and the relying party of passkeys.
  *
  * @param crypto the key of the keyed hash that finds an account by phone number
  * @param signIn how failed sign-ins are slowed down and then refused
  * @param session how long a signed-in session lasts
  * @param api the bearer tokens of the JSON API
+ * @param passkeys the WebAuthn relying party that passkeys are registered with
  */
 @ConfigurationProperties("chibo")
 public record AccountProperties(@DefaultValue Crypto crypto, @DefaultValue SignIn signIn,
-        @DefaultValue Session session, @DefaultValue Api api) {
+        @DefaultValue Session session, @DefaultValue Api api, @DefaultValue Passkeys passkeys) {
 
     /**
      * The limit of a signed-in session besides the idle timeout, which is Spring's
@@ -34,6 +36,42 @@ public record AccountProperties(@DefaultValue Crypto crypto, @DefaultValue SignI
                 throw new IllegalArgumentException("chibo.session.absolute-lifetime must be at least 1 minute, but is "
                         + absoluteLifetime);
             }
+        }
+    }
+
+    /**
+     * The WebAuthn relying party. A passkey works only under the relying party id it was registered
+     * with, so changing {@code rpId} makes every registered passkey useless.
+     *
+     * @param rpId the host name the passkeys belong to: the site's domain (chibo.example.vn) or a
+     *        domain it is under; {@code localhost} for development. Browsers accept no IP address here
+     * @param rpName the name an authenticator may show beside the passkey
+     * @param allowedOrigins every origin (scheme, host and port, no path) that pages are served from,
+     *        as the browser shows it in the address bar: {@code https://chibo.example.vn} behind an HTTPS proxy
+     * @param recentSignIn how long after signing in a session may delete a passkey without entering
+     *        the password again
+     */
+    public record Passkeys(@DefaultValue("localhost") String rpId, @DefaultValue("Chi bộ số") String rpName,
+            @DefaultValue("http://localhost:8080") Set<String> allowedOrigins,
+            @DefaultValue("10m") Duration recentSignIn) {
+
+        public Passkeys {
+            if (rpId.isBlank() || rpId.contains("/") || rpId.contains(":")) {
+                throw new IllegalArgumentException("chibo.passkeys.rp-id must be a host name such as chibo.example.vn, "
+                        + "but is '" + rpId + "'");
+            }
+            if (allowedOrigins.isEmpty()) {
+                throw new IllegalArgumentException("chibo.passkeys.allowed-origins needs at least one origin, such as "
+                        + "https://" + rpId);
+            }
+            for (String origin : allowedOrigins) {
+                if (!origin.matches("https?://[^/?#]+")) {
+                    throw new IllegalArgumentException("chibo.passkeys.allowed-origins must contain origins such as "
+                            + "https://chibo.example.vn (scheme, host, optional port, no path), but holds '" + origin
+                            + "'");
+                }
+            }
+            allowedOrigins = Set.copyOf(allowedOrigins);
         }
     }
 

@@ -124,7 +124,7 @@ class ActorFilter extends OncePerRequestFilter {
     }
 
     private boolean pastAbsoluteLifetime(HttpSession session) {
-        Instant ends = SignedInSessions.signedInAt(session).plus(absoluteLifetime);
+        Instant ends = SignedInSessions.signedInOrCreatedAt(session).plus(absoluteLifetime);
         return !clock.instant().isBefore(ends);
     }
 

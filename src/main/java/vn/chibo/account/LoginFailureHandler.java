@@ -23,11 +23,19 @@ class LoginFailureHandler implements AuthenticationFailureHandler {
             AuthenticationException failure) throws IOException {
         // The user name is not logged: it is usually a member's phone number.
         log.info("Sign-in failed: {}", failure.getClass().getSimpleName());
-        String target = switch (failure) {
+        response.sendRedirect(request.getContextPath() + target(failure, "bad"));
+    }
+
+    /**
+     * Returns the sign-in page's address that explains the failure.
+     *
+     * @param otherwise the {@code error} parameter for a failure that is neither a block nor a disabled account
+     */
+    static String target(AuthenticationException failure, String otherwise) {
+        return switch (failure) {
             case SignInBlocked blocked -> "/login?error=blocked&until=" + blocked.until().getEpochSecond();
             case DisabledException disabled -> "/login?error=disabled";
-            default -> "/login?error=bad";
+            default -> "/login?error=" + otherwise;
         };
-        response.sendRedirect(request.getContextPath() + target);
     }
 }

@@ -1,5 +1,7 @@
 package vn.chibo.account;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
@@ -7,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -22,7 +25,16 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationProvider;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.web.servlet.LocaleResolver;
 
 import vn.chibo.system.ApiProblems;
@@ -96,20 +108,41 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The pages. Passkeys use Spring Security's WebAuthn filters for their options and for sign-in
+     * ({@code /webauthn/register/options}, {@code /webauthn/authenticate/options}, {@code /login/webauthn}).
+     * Spring Security's own endpoints that register and delete a passkey are closed, because the account
+     * page does both with label checks, owner checks, a password check and audit entries
+     * ({@code /account/passkeys}).
+     */
     @Bean
     SecurityFilterChain webSecurity(HttpSecurity http, ActorFilter actorFilter, SignInLimits limits,
             AccountUserDetailsService userDetails, PasswordEncoder passwordEncoder, Accounts accounts,
-            SignedInSessions sessions, LocaleResolver localeResolver) throws Exception {
+            SignedInSessions sessions, LocaleResolver localeResolver, Passkeys passkeys,
+            WebAuthnRelyingPartyOperations relyingParty, UserCredentialRepository credentials,
+            PublicKeyCredentialUserEntityRepository users) throws Exception {
+        var signInSuccess = new SignInSuccessHandler(accounts, sessions, localeResolver);
+        // Not a bean: an AuthenticationProvider bean would also join the global AuthenticationManager.
+        var passkeySignIn = new PasskeySignIn(new WebAuthnAuthenticationProvider(relyingParty, userDetails), limits,
+                accounts, credentials, users);
         http.authenticationManager(signInManager(userDetails, passwordEncoder, limits))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
                         .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/webauthn/register")
+                        .denyAll()
+                        .requestMatchers(HttpMethod.DELETE, "/webauthn/register/**")
+                        .denyAll()
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .successHandler(new SignInSuccessHandler(accounts, sessions, localeResolver))
+                        .successHandler(signInSuccess)
                         .failureHandler(new LoginFailureHandler()))
+                .webAuthn(webAuthn -> webAuthn
+                        .disableDefaultRegistrationPage(true)
+                        .withObjectPostProcessor(passkeySignInFilter(passkeySignIn,
+                                new PasskeySignInSuccessHandler(signInSuccess, passkeys))))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // An htmx request without a session gets 401, and the page's script reloads the
                 // whole page to show the sign-in form instead of swapping it into a fragment.
@@ -137,6 +170,28 @@ class SecurityConfiguration {
         passwords.setPasswordEncoder(passwordEncoder);
         passwords.setUserDetailsPasswordService(userDetails);
         return new ProviderManager(new LimitedSignIn(passwords, limits));
+    }
+
+    /**
+     * Completes Spring Security's passkey sign-in filter. The WebAuthn configurer leaves it without
+     * sign-in limits, without a new session id after sign-in and with handlers that know nothing of the
+     * account. So it gets the limited {@link PasskeySignIn}, a new session id and CSRF token after
+     * sign-in (against session fixation, as the password form does), and this application's handlers.
+     */
+    private static ObjectPostProcessor<WebAuthnAuthenticationFilter> passkeySignInFilter(PasskeySignIn passkeySignIn,
+            PasskeySignInSuccessHandler success) {
+        return new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+            @Override
+            public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+                filter.setAuthenticationManager(new ProviderManager(passkeySignIn));
+                filter.setSessionAuthenticationStrategy(new CompositeSessionAuthenticationStrategy(List.of(
+                        new ChangeSessionIdAuthenticationStrategy(),
+                        new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository()))));
+                filter.setAuthenticationSuccessHandler(success);
+                filter.setAuthenticationFailureHandler(new PasskeySignInFailureHandler());
+                return filter;
+            }
+        };
     }
 
     private static AuthenticationEntryPoint entryPoint() {

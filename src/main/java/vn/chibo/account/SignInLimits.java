@@ -43,14 +43,16 @@ class SignInLimits {
      * The two subjects one sign-in counts against.
      *
      * @param account {@code account:<id>}, or {@code name:<hash>} for a name that matches no account, so
-     *        that guessing at unknown names is limited and answered just like guessing at real ones
+     *        that guessing at unknown names is limited and answered just like guessing at real ones, or
+     *        {@code passkey:<hash>} for a passkey that belongs to no account
      * @param address {@code address:<hash>} of the client address, of its /64 network for IPv6
      */
     record Subjects(String account, String address) {
 
         /** Returns the subjects as they may be logged: the account id, never a user name or an address. */
         String forLog() {
-            String who = account.startsWith("account:") ? "account " + account.substring(8) : "an unknown user name";
+            String who = account.startsWith("account:") ? "account " + account.substring(8)
+                    : account.startsWith("passkey:") ? "an unknown passkey" : "an unknown user name";
             return who + " from address " + address.substring(8, 16);
         }
     }
@@ -59,9 +61,22 @@ class SignInLimits {
         String account = accounts.findForSignIn(usernameOrPhone)
                 .map(found -> "account:" + found.id())
                 .orElseGet(() -> "name:" + hashes.hash("sign-in-name", Usernames.normalize(usernameOrPhone)));
-        String address = "address:" + hashes.hash("sign-in-address",
+        return new Subjects(account, addressSubject(clientAddress));
+    }
+
+    /**
+     * Returns the subjects of a passkey sign-in: the account that owns the passkey, or the passkey's
+     * credential id when no account does, and the client address.
+     */
+    Subjects subjectsOfPasskey(Optional<AccountId> owner, String credentialId, @Nullable String clientAddress) {
+        String account = owner.map(id -> "account:" + id.value())
+                .orElseGet(() -> "passkey:" + hashes.hash("sign-in-passkey", credentialId));
+        return new Subjects(account, addressSubject(clientAddress));
+    }
+
+    private String addressSubject(@Nullable String clientAddress) {
+        return "address:" + hashes.hash("sign-in-address",
                 clientAddress == null ? "" : Devices.limitedAddress(clientAddress));
-        return new Subjects(account, address);
     }
 
     /** Returns until when sign-in is blocked for either subject, or empty when it is not. */

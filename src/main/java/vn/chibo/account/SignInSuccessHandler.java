@@ -14,8 +14,10 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Labels the session of a successful sign-in with its account, so that the device list and "sign out
- * everywhere" find it in the session store, and records its sign-in time and device. Then it switches to the language the account chose last and redirects to
- * the page requested before sign-in, or to the home page.
+ * everywhere" find it in the session store, and records its sign-in time and device. Then it
+ * switches to the language the account chose last and redirects to the page requested before
+ * sign-in, or to the home page. {@link PasskeySignInSuccessHandler} prepares the session of a
+ * passkey sign-in the same way.
  */
 final class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
@@ -36,11 +38,16 @@ final class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessH
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws ServletException, IOException {
         if (authentication.getPrincipal() instanceof AccountUser user) {
-            sessions.recordSignIn(request, user.accountId());
-            accounts.find(user.accountId()).map(AccountRecord::language)
-                    .ifPresent(language -> localeResolver.setLocale(request, response, Locale.of(language)));
+            prepareSession(request, response, user);
             log.info("Account {} signed in", user.accountId());
         }
         super.onAuthenticationSuccess(request, response, authentication);
+    }
+
+    /** Labels the new session with its account, sign-in time and device, and applies the account's language. */
+    void prepareSession(HttpServletRequest request, HttpServletResponse response, AccountUser user) {
+        sessions.recordSignIn(request, user.accountId());
+        accounts.find(user.accountId()).map(AccountRecord::language)
+                .ifPresent(language -> localeResolver.setLocale(request, response, Locale.of(language)));
     }
 }

@@ -43,8 +43,11 @@ import vn.chibo.audit.AuditLog;
 @Component
 public class SignedInSessions {
 
-    /** Session attribute: the epoch millisecond of sign-in, from which the absolute lifetime counts. */
-    static final String SIGNED_IN_AT = "vn.chibo.account.signedInAt";
+    /**
+     * Session attribute: the instant of sign-in, from which the absolute lifetime counts and after
+     * which a recent sign-in can stand in for the password.
+     */
+    static final String SIGNED_IN_AT = SignedInSessions.class.getName() + ".signedInAt";
     static final String BROWSER = "vn.chibo.account.browser";
     static final String SYSTEM = "vn.chibo.account.system";
     static final String NETWORK = "vn.chibo.account.network";
@@ -91,7 +94,7 @@ public class SignedInSessions {
         HttpSession session = request.getSession();
         label(session, account);
         Devices.Device device = Devices.describe(request.getHeader(HttpHeaders.USER_AGENT));
-        session.setAttribute(SIGNED_IN_AT, clock.millis());
+        markSignedIn(session, clock.instant());
         setOrRemove(session, BROWSER, device.browser());
         setOrRemove(session, SYSTEM, device.system());
         setOrRemove(session, NETWORK, Devices.network(request.getRemoteAddr()));
@@ -101,8 +104,8 @@ public class SignedInSessions {
      * Returns when the session signed in: the time stored at sign-in, or the session's creation
      * for a session that signed in before that was stored.
      */
-    static Instant signedInAt(HttpSession session) {
-        return session.getAttribute(SIGNED_IN_AT) instanceof Long millis ? Instant.ofEpochMilli(millis)
+    static Instant signedInOrCreatedAt(HttpSession session) {
+        return session.getAttribute(SIGNED_IN_AT) instanceof Instant at ? at
                 : Instant.ofEpochMilli(session.getCreationTime());
     }
 
@@ -164,8 +167,8 @@ public class SignedInSessions {
     }
 
     private DeviceSession view(Session session, boolean current) {
-        Long millis = session.getAttribute(SIGNED_IN_AT);
-        Instant signedInAt = millis != null ? Instant.ofEpochMilli(millis) : session.getCreationTime();
+        Instant recorded = session.getAttribute(SIGNED_IN_AT);
+        Instant signedInAt = recorded != null ? recorded : session.getCreationTime();
         return new DeviceSession(handleOf(session.getId()), signedInAt, session.getLastAccessedTime(),
                 session.getAttribute(BROWSER), session.getAttribute(SYSTEM), session.getAttribute(NETWORK), current);
     }
@@ -181,6 +184,17 @@ public class SignedInSessions {
         else {
             session.setAttribute(name, value);
         }
+    }
+
+    /** Records in the session when it signed in, so that a recent sign-in can stand in for the password. */
+    static void markSignedIn(HttpSession session, Instant at) {
+        session.setAttribute(SIGNED_IN_AT, at);
+    }
+
+    /** Returns when the request's session signed in, or null when it has no session or did not record it. */
+    public static @Nullable Instant signedInAt(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(SIGNED_IN_AT) instanceof Instant at ? at : null;
     }
 
     static String principalName(AccountId account) {

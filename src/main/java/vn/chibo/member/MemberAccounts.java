@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.chibo.account.AccountIssuing;
 import vn.chibo.account.Accounts;
+import vn.chibo.account.Passkeys;
 import vn.chibo.account.Actor;
 import vn.chibo.account.Role;
 import vn.chibo.organization.Organization;
@@ -32,12 +33,15 @@ public class MemberAccounts {
     private final Accounts accounts;
     private final AccountIssuing issuing;
     private final MemberPermissions permissions;
+    private final Passkeys passkeys;
 
-    MemberAccounts(Members members, Accounts accounts, AccountIssuing issuing, MemberPermissions permissions) {
+    MemberAccounts(Members members, Accounts accounts, AccountIssuing issuing, MemberPermissions permissions,
+            Passkeys passkeys) {
         this.members = members;
         this.accounts = accounts;
         this.issuing = issuing;
         this.permissions = permissions;
+        this.passkeys = passkeys;
     }
 
     /**
@@ -133,6 +137,14 @@ public class MemberAccounts {
     /** Returns whether the member has an account whose password could be reset. */
     public boolean hasAccount(MemberId memberId) {
         return accounts.findByMember(memberId.value()).isPresent();
+    }
+
+    /**
+     * Counts the passkeys of the member's account, 0 without an account. A new password leaves them
+     * working, so the reset page shows the secretary how many there are.
+     */
+    public int passkeyCount(MemberId memberId) {
+        return accounts.findByMember(memberId.value()).map(account -> passkeys.countOf(account.id())).orElse(0);
     }
 
     /**

@@ -22,6 +22,8 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
@@ -140,6 +142,10 @@ class CrossCellAccessTests {
         KNOWN.put("GET /organizations", Expect.NOT_CELL_SCOPED);
         KNOWN.put("POST /organizations", Expect.NOT_CELL_SCOPED);
         KNOWN.put("GET /account/password", Expect.NOT_CELL_SCOPED);
+        // The actor's own passkeys; another account's passkey is hidden like another cell's object.
+        KNOWN.put("GET /account/passkeys", Expect.NOT_CELL_SCOPED);
+        KNOWN.put("POST /account/passkeys", Expect.NOT_CELL_SCOPED);
+        hidden("POST /account/passkeys/{passkeyId}/delete");
         // The actor's own notifications; another account's notification is hidden like another cell's object.
         KNOWN.put("GET /notifications", Expect.NOT_CELL_SCOPED);
         KNOWN.put("POST /notifications/read-all", Expect.NOT_CELL_SCOPED);
@@ -188,6 +194,12 @@ class CrossCellAccessTests {
 
     @Autowired
     Fixtures fixtures;
+
+    @Autowired
+    PublicKeyCredentialUserEntityRepository passkeyUsers;
+
+    @Autowired
+    UserCredentialRepository passkeyCredentials;
 
     @Autowired
     VillageMeetings villages;
@@ -422,7 +434,7 @@ class CrossCellAccessTests {
      */
     record OtherCell(Organization committee, Organization cell, MemberId member, MeetingId openMeeting,
             MeetingId closedMeeting, long documentId, MotionId motion, long importId, long notificationId,
-            String cellName, Map<MeetingId, Long> agendaItems, OpinionId opinion) {
+            String cellName, Map<MeetingId, Long> agendaItems, OpinionId opinion, String passkeyId) {
 
         /** Returns the texts of the other cell that no page of the secretary may show. */
         List<String> secrets() {
@@ -469,6 +481,7 @@ class CrossCellAccessTests {
                 case "importId" -> importId;
                 case "itemId" -> agendaItems.get(meeting);
                 case "notificationId" -> notificationId;
+                case "passkeyId" -> passkeyId;
                 case "code" -> NarrativePart.agendaItem(1).code();
                 case "versionNo" -> 1;
                 case "id" -> {
@@ -511,6 +524,15 @@ class CrossCellAccessTests {
         return new OtherCell(open.commune().committee(), open.commune().cell(),
                 open.member(VillageMeetings.ABSENT), open.meeting(), closed.meeting(), document.id().value(), motion,
                 rosterImport.value(), notification, open.commune().cell().name(), Map.of(open.meeting(), openItem,
-                closed.meeting(), meetingReader.get(closed.meeting()).agenda().getFirst().id()), opinion);
+                closed.meeting(), meetingReader.get(closed.meeting()).agenda().getFirst().id()), opinion,
+                passkeyOf(open.secretary()));
+    }
+
+    /** Stores a passkey of the other cell's secretary straight into the tables, as registration would. */
+    private String passkeyOf(Actor owner) {
+        var user = PasskeyTablesTests.storedUser(passkeyUsers, owner);
+        var credential = PasskeyTablesTests.credential(user.getId(), "Điện thoại của bí thư");
+        passkeyCredentials.save(credential);
+        return credential.getCredentialId().toBase64UrlString();
     }
 }

@@ -120,7 +120,7 @@ class DeviceSessionsTests {
         MockHttpSession fresh = signIn("0917300555", WINDOWS_FIREFOX, "203.113.46.9");
         String signedIn = SignedInSessions.SIGNED_IN_AT;
         byte[] thirteenHoursAgo = new SerializingConverter()
-                .convert(Instant.now().minus(Duration.ofHours(13)).toEpochMilli());
+                .convert(Instant.now().minus(Duration.ofHours(13)));
         int updated = jdbc.sql("""
                 update spring_session_attributes set attribute_bytes = :bytes
                 where attribute_name = :name and session_primary_id =

@@ -74,6 +74,7 @@ class MemberAccountController {
         model.addAttribute("cell", organization);
         model.addAttribute("member", memberAccounts.member(actor, cell, MemberId.of(memberId)));
         model.addAttribute("hasAccount", memberAccounts.hasAccount(MemberId.of(memberId)));
+        model.addAttribute("passkeyCount", memberAccounts.passkeyCount(MemberId.of(memberId)));
         return "member/password-reset";
     }
 
