@@ -1,6 +1,9 @@
 package vn.chibo.account;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -9,6 +12,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +25,7 @@ import vn.chibo.system.ApiProblems;
 /**
  * Loads the {@link Actor} of every signed-in request from the database. A session ends at once when
  * its account was disabled or deleted, changed its password or signed out everywhere since the
- * session signed in. An account with an initial password is sent to the password page until the
+ * session signed in, or when its absolute lifetime since sign-in has passed. An account with an initial password is sent to the password page until the
  * password is changed. Pages are shown in the language the account chose.
  */
 class ActorFilter extends OncePerRequestFilter {
@@ -40,10 +44,14 @@ class ActorFilter extends OncePerRequestFilter {
 
     private final Accounts accounts;
     private final AccountLanguages languages;
+    private final Duration absoluteLifetime;
+    private final Clock clock;
 
-    ActorFilter(Accounts accounts, AccountLanguages languages) {
+    ActorFilter(Accounts accounts, AccountLanguages languages, Duration absoluteLifetime, Clock clock) {
         this.accounts = accounts;
         this.languages = languages;
+        this.absoluteLifetime = absoluteLifetime;
+        this.clock = clock;
     }
 
     /** Returns the actor of the request, or null when nobody is signed in. */
@@ -76,6 +84,13 @@ class ActorFilter extends OncePerRequestFilter {
             endSession(request, response, "signedOutEverywhere");
             return;
         }
+        HttpSession session = request.getSession(false);
+        if (session != null && pastAbsoluteLifetime(session)) {
+            log.info("The session of account {} reached its absolute lifetime of {}; ending it", user.accountId(),
+                    absoluteLifetime);
+            endSession(request, response, "expired");
+            return;
+        }
         Actor actor = actorOf(account.get());
         request.setAttribute(ATTRIBUTE, actor);
         request.setAttribute(MODEL_ATTRIBUTE, actor);
@@ -106,6 +121,11 @@ class ActorFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/");
+    }
+
+    private boolean pastAbsoluteLifetime(HttpSession session) {
+        Instant ends = SignedInSessions.signedInOrCreatedAt(session).plus(absoluteLifetime);
+        return !clock.instant().isBefore(ends);
     }
 
     private Actor actorOf(AccountRecord account) {

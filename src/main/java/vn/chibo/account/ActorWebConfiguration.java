@@ -1,5 +1,6 @@
 package vn.chibo.account;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -32,8 +33,9 @@ class ActorWebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    ActorFilter actorFilter(Accounts accounts, AccountLanguages languages) {
-        return new ActorFilter(accounts, languages);
+    ActorFilter actorFilter(Accounts accounts, AccountLanguages languages, AccountProperties properties,
+            Clock clock) {
+        return new ActorFilter(accounts, languages, properties.session().absoluteLifetime(), clock);
     }
 
     /** Keeps the servlet container from running the filter a second time outside the security chain. */

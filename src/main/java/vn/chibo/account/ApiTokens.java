@@ -4,11 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -65,14 +67,27 @@ public class ApiTokens {
     }
 
     /**
+     * A token that works, as its owner sees it on the sessions page.
+     *
+     * @param id the row id, by which the owner revokes it
+     * @param browser the client named by the User-Agent of the token request, or null
+     * @param system the operating system named by that User-Agent, or null
+     */
+    public record ListedToken(long id, Instant issuedAt, Instant expiresAt, @Nullable String browser,
+            @Nullable String system) {
+    }
+
+    /**
      * Checks the password and issues a token.
      *
      * @param clientAddress the address the request came from, for the per-address sign-in limit
+     * @param userAgent the request's User-Agent header, of which only the browser and system are stored
      * @throws ApiSignInFailed for a wrong user name or password, or a disabled account
      * @throws TooManyRequestsException while sign-in is blocked after repeated failures
      * @throws ForbiddenException when the password is right but still the initial one
      */
-    public IssuedToken issue(String usernameOrPhone, String password, @Nullable String clientAddress) {
+    public IssuedToken issue(String usernameOrPhone, String password, @Nullable String clientAddress,
+            @Nullable String userAgent) {
         AccountUser user = checkPassword(usernameOrPhone, password, clientAddress);
         AccountRecord account = accounts.find(user.accountId()).orElseThrow(ApiSignInFailed::new);
         if (account.mustChangePassword()) {
@@ -84,14 +99,17 @@ public class ApiTokens {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
         jdbc.sql("delete from api_token where expires_at <= :now").param("now", JdbcTime.param(now)).update();
+        Devices.Device device = Devices.describe(userAgent);
         jdbc.sql("""
-                insert into api_token (account_id, token_hash, issued_at, expires_at)
-                values (:account, :hash, :now, :expiresAt)
+                insert into api_token (account_id, token_hash, issued_at, expires_at, client_browser, client_system)
+                values (:account, :hash, :now, :expiresAt, :browser, :system)
                 """)
                 .param("account", account.id().value())
                 .param("hash", hash(token))
                 .param("now", JdbcTime.param(now))
                 .param("expiresAt", JdbcTime.param(expiresAt))
+                .param("browser", device.browser(), Types.VARCHAR)
+                .param("system", device.system(), Types.VARCHAR)
                 .update();
         log.info("Issued an API token to account {}, valid until {}", account.id(), expiresAt);
         return new IssuedToken(token, expiresAt);
@@ -113,6 +131,39 @@ public class ApiTokens {
         return accountId.flatMap(id -> accounts.find(AccountId.of(id)));
     }
 
+    /** Returns the account's tokens that have not expired, the newest first. */
+    public List<ListedToken> listOf(AccountId account) {
+        return jdbc.sql("""
+                select id, issued_at, expires_at, client_browser, client_system from api_token
+                where account_id = :account and expires_at > :now
+                order by issued_at desc, id desc
+                """)
+                .param("account", account.value())
+                .param("now", JdbcTime.param(clock.instant()))
+                .query((row, number) -> new ListedToken(row.getLong("id"), JdbcTime.instant(row, "issued_at"),
+                        JdbcTime.instant(row, "expires_at"), row.getString("client_browser"),
+                        row.getString("client_system")))
+                .list();
+    }
+
+    /**
+     * Revokes one of the account's tokens by its id, from the sessions page; returns whether the
+     * account had it. A token of another account is never touched.
+     */
+    public boolean revoke(AccountId account, long tokenId) {
+        boolean revoked = jdbc.sql("delete from api_token where id = :id and account_id = :account")
+                .param("id", tokenId)
+                .param("account", account.value())
+                .update() > 0;
+        if (revoked) {
+            log.info("Account {} revoked its API token {}", account, tokenId);
+        }
+        else {
+            log.info("Account {} tried to revoke API token {}, which is not among its own", account, tokenId);
+        }
+        return revoked;
+    }
+
     /** Revokes one token, such as when the app signs out; returns whether it existed. */
     public boolean revoke(String token) {
         return jdbc.sql("delete from api_token where token_hash = :hash").param("hash", hash(token)).update() > 0;
@@ -127,7 +178,8 @@ public class ApiTokens {
         catch (SignInBlocked blocked) {
             Duration wait = Duration.between(clock.instant(), blocked.until());
             long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-            throw new TooManyRequestsException(wait, "account.login.blocked", formats.time(blocked.until()), minutes);
+            throw new TooManyRequestsException(wait, "account.login.blocked", formats.dateAndTimeInZone(blocked.until()),
+                    minutes);
         }
         catch (AuthenticationException failed) {
             // The user name is not logged: it is usually a member's phone number.

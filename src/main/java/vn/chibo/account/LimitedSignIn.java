@@ -16,7 +16,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 /**
  * Checks the password only while neither the account nor the client address is blocked, counts
  * each wrong password, and forgets the account's failures once the password is right. While a block
- * lasts even the right password is refused, so that guessing gains nothing.
+ * lasts even the right password is refused, so that guessing gains nothing. A password longer
+ * than {@link PasswordRules#MAXIMUM_LENGTH} counts as wrong without being hashed, because no
+ * password that long can be set.
  */
 final class LimitedSignIn implements AuthenticationProvider {
 
@@ -44,6 +46,9 @@ final class LimitedSignIn implements AuthenticationProvider {
         }
 
         try {
+            if (tooLong(attempt)) {
+                throw new BadCredentialsException("The password is longer than any password that can be set");
+            }
             Authentication result = passwords.authenticate(attempt);
             limits.recordSuccess(subjects);
             if (result != null && result.getPrincipal() instanceof AccountUser user) {
@@ -68,6 +73,11 @@ final class LimitedSignIn implements AuthenticationProvider {
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    private static boolean tooLong(Authentication attempt) {
+        return attempt.getCredentials() instanceof CharSequence password
+                && PasswordRules.lengthOf(password.toString()) > PasswordRules.MAXIMUM_LENGTH;
     }
 
     private static @Nullable String clientAddress(Authentication attempt) {

@@ -54,6 +54,20 @@ class SecurityConfiguration {
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * Turns off the browser features that no page uses. The check-in QR code is scanned with the
+     * phone's own camera app, which opens the link in it, so no page needs the camera. Passkeys
+     * (WebAuthn) stay allowed for this origin.
+     */
+    static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), display-capture=(), fullscreen=(), "
+            + "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+            + "screen-wake-lock=(), usb=(), publickey-credentials-create=(self), publickey-credentials-get=(self)";
+
+    /** The HSTS max-age, one year, during which browsers use only HTTPS for this host. */
+    static final long HSTS_MAX_AGE_SECONDS = 31_536_000;
+
+    static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
     /** The paths of the API chain; every other path belongs to the pages. */
     static final String[] API_CHAIN_PATHS = { ApiProblems.API_PATHS, "/v3/api-docs", "/v3/api-docs.yaml",
         "/v3/api-docs/**", "/actuator", "/actuator/**" };
@@ -85,8 +99,10 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, denied) -> problems.writeMessage(request, response,
                                 HttpStatus.FORBIDDEN, "error.forbidden")))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
-                        .frameOptions(frame -> frame.deny()))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(API_CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_MAX_AGE_SECONDS)
+                                .includeSubDomains(true)))
                 .addFilterBefore(new ApiTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(actorFilter, AuthorizationFilter.class);
         return http.build();
@@ -102,9 +118,10 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain webSecurity(HttpSecurity http, ActorFilter actorFilter, SignInLimits limits,
             SignInAudit signInAudit, AccountUserDetailsService userDetails, PasswordEncoder passwordEncoder,
-            Accounts accounts, LocaleResolver localeResolver, Clock clock, Passkeys passkeys, WebAuthnRelyingPartyOperations relyingParty,
-            UserCredentialRepository credentials, PublicKeyCredentialUserEntityRepository users) throws Exception {
-        var signInSuccess = new SignInSuccessHandler(accounts, localeResolver, clock);
+            Accounts accounts, SignedInSessions sessions, LocaleResolver localeResolver, Passkeys passkeys,
+            WebAuthnRelyingPartyOperations relyingParty, UserCredentialRepository credentials,
+            PublicKeyCredentialUserEntityRepository users) throws Exception {
+        var signInSuccess = new SignInSuccessHandler(accounts, sessions, localeResolver);
         // Not a bean: an AuthenticationProvider bean would also join the global AuthenticationManager.
         var passkeySignIn = new PasskeySignIn(new WebAuthnAuthenticationProvider(relyingParty, userDetails), limits,
                 accounts, credentials, users);
@@ -134,7 +151,11 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer
-                                .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                                .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                        // Spring Security writes HSTS only on secure requests; plain HTTP gets none.
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_MAX_AGE_SECONDS)
+                                .includeSubDomains(true)))
                 .addFilterAfter(actorFilter, AuthorizationFilter.class);
         return http.build();
     }

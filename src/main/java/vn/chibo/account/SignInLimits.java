@@ -45,7 +45,7 @@ class SignInLimits {
      * @param account {@code account:<id>}, or {@code name:<hash>} for a name that matches no account, so
      *        that guessing at unknown names is limited and answered just like guessing at real ones, or
      *        {@code passkey:<hash>} for a passkey that belongs to no account
-     * @param address {@code address:<hash>} of the client address
+     * @param address {@code address:<hash>} of the client address, of its /64 network for IPv6
      */
     record Subjects(String account, String address) {
 
@@ -80,7 +80,8 @@ class SignInLimits {
     }
 
     private String addressSubject(@Nullable String clientAddress) {
-        return "address:" + hashes.hash("sign-in-address", clientAddress == null ? "" : clientAddress);
+        return "address:" + hashes.hash("sign-in-address",
+                clientAddress == null ? "" : Devices.limitedAddress(clientAddress));
     }
 
     /** Returns until when sign-in is blocked for either subject, or empty when it is not. */

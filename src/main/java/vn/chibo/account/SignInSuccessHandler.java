@@ -1,7 +1,6 @@
 package vn.chibo.account;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Locale;
 
 import jakarta.servlet.ServletException;
@@ -14,23 +13,24 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Labels the session of a successful sign-in with its account, so that "sign out everywhere" finds
- * it in the session store, and records when it signed in. Then it switches to the language the
- * account chose last and redirects to the page requested before sign-in, or to the home page.
- * {@link PasskeySignInSuccessHandler} prepares the session of a passkey sign-in the same way.
+ * Labels the session of a successful sign-in with its account, so that the device list and "sign out
+ * everywhere" find it in the session store, and records its sign-in time and device. Then it
+ * switches to the language the account chose last and redirects to the page requested before
+ * sign-in, or to the home page. {@link PasskeySignInSuccessHandler} prepares the session of a
+ * passkey sign-in the same way.
  */
 final class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
     private static final Logger log = LoggerFactory.getLogger(SignInSuccessHandler.class);
 
     private final Accounts accounts;
+    private final SignedInSessions sessions;
     private final LocaleResolver localeResolver;
-    private final Clock clock;
 
-    SignInSuccessHandler(Accounts accounts, LocaleResolver localeResolver, Clock clock) {
+    SignInSuccessHandler(Accounts accounts, SignedInSessions sessions, LocaleResolver localeResolver) {
         this.accounts = accounts;
+        this.sessions = sessions;
         this.localeResolver = localeResolver;
-        this.clock = clock;
         setDefaultTargetUrl("/");
     }
 
@@ -44,10 +44,9 @@ final class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessH
         super.onAuthenticationSuccess(request, response, authentication);
     }
 
-    /** Labels the new session with its account and sign-in time, and applies the account's language. */
+    /** Labels the new session with its account, sign-in time and device, and applies the account's language. */
     void prepareSession(HttpServletRequest request, HttpServletResponse response, AccountUser user) {
-        SignedInSessions.label(request.getSession(), user.accountId());
-        SignedInSessions.markSignedIn(request.getSession(), clock.instant());
+        sessions.recordSignIn(request, user.accountId());
         accounts.find(user.accountId()).map(AccountRecord::language)
                 .ifPresent(language -> localeResolver.setLocale(request, response, Locale.of(language)));
     }

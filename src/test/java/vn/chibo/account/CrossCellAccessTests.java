@@ -133,6 +133,12 @@ class CrossCellAccessTests {
         // The actor's own password and sessions: changing them would end the test's session.
         KNOWN.put("POST /account/password", Expect.SKIPPED);
         KNOWN.put("POST /account/sign-out-everywhere", Expect.SKIPPED);
+        // The actor's own sessions and app tokens: a session or token of another account is never
+        // found by its handle or id (see DeviceSessionsTests).
+        KNOWN.put("GET /account/sessions", Expect.NOT_CELL_SCOPED);
+        KNOWN.put("POST /account/sessions/revoke", Expect.NOT_CELL_SCOPED);
+        KNOWN.put("POST /account/sessions/revoke-others", Expect.SKIPPED);
+        KNOWN.put("POST /account/tokens/revoke", Expect.NOT_CELL_SCOPED);
         // Spring Boot's error page, which renders whatever error the request carries.
         KNOWN.put("* /error", Expect.SKIPPED);
 

@@ -125,6 +125,7 @@ class DemoPages {
                 new Page("roster", "/cells/" + cell.value() + "/members"),
                 new Page("meetings", "/cells/" + cell.value() + "/meetings"),
                 new Page("meeting", "/meetings/" + meeting.value()), new Page("password", "/account/password"),
+                new Page("sessions", "/account/sessions"),
                 new Page("passkeys", "/account/passkeys"),
                 new Page("meeting in progress", "/meetings/" + meetingInProgress(cell).value()),
                 new Page("resolutions", "/cells/" + cell.value() + "/resolutions"),

@@ -22,7 +22,7 @@ class BearerTokenSignIn implements ApiSignIn {
 
     @Override
     public RequestPostProcessor as(Actor actor) {
-        String token = tokens.issue(actor.username(), Fixtures.PASSWORD, "127.0.0.1").token();
+        String token = tokens.issue(actor.username(), Fixtures.PASSWORD, "127.0.0.1", null).token();
         return request -> {
             request.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
             return request;

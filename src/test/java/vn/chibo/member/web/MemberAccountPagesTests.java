@@ -89,7 +89,7 @@ class MemberAccountPagesTests {
         MockHttpSession session = SignIn.as(mvc, thang.username(), thang.password());
         mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
         mvc.perform(post("/account/password").param("currentPassword", thang.password())
-                        .param("newPassword", "mat-khau-cua-thang").param("confirmation", "mat-khau-cua-thang")
+                        .param("newPassword", "mat-khau-rieng-cua-toi").param("confirmation", "mat-khau-rieng-cua-toi")
                         .session(session).with(csrf()))
                 .andExpect(redirectedUrl("/"));
         mvc.perform(get("/").session(session)).andExpect(status().isOk());
@@ -253,6 +253,8 @@ class MemberAccountPagesTests {
 
         Slip slip = slips(page).get("Phạm Thị Quên");
         assertThat(slip.username()).isEqualTo(member.username());
+        assertThat(slip.password()).hasSize(10).isNotEqualTo(Fixtures.PASSWORD);
+        assertThat(page).doesNotContain(Fixtures.PASSWORD);
         mvc.perform(formLogin("/login").user(member.username()).password(Fixtures.PASSWORD))
                 .andExpect(unauthenticated());
         MockHttpSession memberSession = SignIn.as(mvc, slip.username(), slip.password());
