@@ -125,6 +125,8 @@ class AuthorizationMatrixTests {
         MEMBER_PROFILE(Relation.CELL_DEPUTY_SECRETARY, Relation.CELL_SECRETARY, Relation.OFFICER_ABOVE),
         /** OrganizationPermissions.canOpenTree: officers and administrators. */
         ORGANIZATION_TREE(Relation.OFFICER_ABOVE, Relation.ADMINISTRATOR),
+        /** System administration (the audit page, its chain check and backups): administrators only. */
+        ADMINISTRATION(Relation.ADMINISTRATOR),
         /** OrganizationPermissions.canCreateAtTop: administrators only. */
         ORGANIZATION_TOP(Relation.ADMINISTRATOR),
         /** OrganizationPermissions.canChange and canCreateUnder: officers above and administrators. */
@@ -164,6 +166,12 @@ class AuthorizationMatrixTests {
                 "GET /api/v1/me/notifications", "DELETE /api/v1/auth/token");
         // The sample passkey belongs to the sample cell's own secretary, who is none of the subjects.
         expect(Access.SIGNED_IN, "GET /account/passkeys", "POST /account/passkeys");
+        // The user's own sessions and app tokens.
+        expect(Access.SIGNED_IN, "GET /account/sessions", "POST /account/sessions/revoke",
+                "POST /account/sessions/revoke-others", "POST /account/tokens/revoke");
+        // The export of one's own data is built around the member record: accounts without one get 404.
+        expect(Access.ON_ROSTER, "GET /me/data", "POST /me/data/export", "POST /api/v1/me/data-export");
+        expect(Access.ADMINISTRATION, "GET /admin/audit", "POST /admin/audit/verification", "POST /admin/backups");
         expect(Access.NOBODY, "POST /account/passkeys/{passkeyId}/delete");
         expect(Access.NOBODY, "POST /notifications/{notificationId}/read",
                 "POST /api/v1/me/notifications/{notificationId}/read");
@@ -192,7 +200,17 @@ class AuthorizationMatrixTests {
                 "GET /cells/{cellId}/members/import/{importId}", "POST /cells/{cellId}/members/import/{importId}/confirm",
                 "POST /cells/{cellId}/members/import/{importId}/discard", "GET /cells/{cellId}/members/{memberId}/edit",
                 "POST /cells/{cellId}/members/{memberId}/edit", "POST /cells/{cellId}/members/{memberId}/status",
-                "GET /cells/{cellId}/members/export.xlsx", "GET /cells/{cellId}/members/export.csv");
+                "POST /cells/{cellId}/members/export.xlsx", "POST /cells/{cellId}/members/export.csv");
+        // The roster search is a POST, so that names typed into it stay out of addresses and logs.
+        expect(Access.CELL_VIEW, "POST /cells/{cellId}/members");
+
+        // Personal data: who read a profile is shown to those who may read it (and to the member, who is
+        // none of the subjects); corrections are asked for by the member and decided by those who run the cell.
+        expect(Access.MEMBER_PROFILE, "GET /members/{memberId}/access", "GET /api/v1/members/{memberId}/access",
+                "GET /members/{memberId}/corrections");
+        expect(Access.NOBODY, "POST /members/{memberId}/corrections");
+        expect(Access.CELL_RUN, "GET /cells/{cellId}/corrections", "POST /corrections/{id}/approve",
+                "POST /corrections/{id}/reject");
 
         // Meetings: pages, planning, the roll and check-in.
         expect(Access.CELL_VIEW, "GET /cells/{cellId}/meetings", "GET /meetings/{meetingId}",
@@ -259,6 +277,7 @@ class AuthorizationMatrixTests {
      * with a session or token of their own, after which the user signs in again.
      */
     private static final Set<String> ENDS_SESSIONS = Set.of("POST /account/password", "POST /account/sign-out-everywhere",
+            "POST /account/sessions/revoke", "POST /account/sessions/revoke-others", "POST /account/tokens/revoke",
             "DELETE /api/v1/auth/token");
 
     @Autowired
