@@ -14,7 +14,7 @@ import vn.chibo.system.VietnameseText;
  */
 public final class FileNames {
 
-    /** The most characters of a stored name: the length of the {@code stored_file.file_name} column. */
+    /** The maximum length of a stored name, which is the length of the {@code stored_file.file_name} column. */
     public static final int MAX_LENGTH = 255;
 
     private static final Pattern FORBIDDEN = Pattern.compile("[<>:\"|?*]");

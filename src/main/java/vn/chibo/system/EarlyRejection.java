@@ -12,7 +12,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Writes the answer of a filter that rejects a request before the security filters and the
+ * Writes the response of a filter that rejects a request before the security filters and the
  * controllers run: problem details for the JSON API, and otherwise a minimal page in the user's
  * language with its own restrictive headers, since the security filters have not added theirs.
  */

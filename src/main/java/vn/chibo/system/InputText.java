@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The characters that no text field keeps, removed from every form field, query parameter and JSON
- * string before a controller sees it: NUL and the other control characters except tab, line feed and
+ * string before a controller reads it: NUL and the other control characters except tab, line feed and
  * carriage return, the bidirectional controls (U+200E, U+200F, U+061C, U+202A to U+202E and U+2066 to
  * U+2069) and unpaired surrogates. Removing instead of rejecting keeps pasted text usable. PostgreSQL
  * rejects NUL in text columns, and bidirectional controls let text show in another order than it is

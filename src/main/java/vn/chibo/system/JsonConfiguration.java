@@ -17,7 +17,7 @@ import tools.jackson.databind.module.SimpleModule;
 /**
  * The JSON mapper of the API, with explicit limits on what it reads and the same text cleaning as
  * form fields. A document past a limit fails with Jackson's {@code StreamConstraintsException},
- * which the error handling answers with 413.
+ * to which the error handling responds with 413.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {

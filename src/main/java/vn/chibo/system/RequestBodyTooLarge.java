@@ -4,7 +4,7 @@ import java.io.IOException;
 
 /**
  * A request body that grew past the limit while it was read, such as a chunked JSON body without a
- * {@code Content-Length}. The error handling answers 413.
+ * {@code Content-Length}. The error handling responds with 413.
  */
 class RequestBodyTooLarge extends IOException {
 

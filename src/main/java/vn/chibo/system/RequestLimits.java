@@ -10,12 +10,12 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxBodySize the largest body of a request that is neither a form nor a multipart upload,
  *        such as JSON for the API
- * @param maxFieldLength the most UTF-16 characters in one form field or query parameter, above the
- *        longest text any form accepts; each field's own, smaller maximum is checked by its module
- * @param maxParameters the most parameter values (query and form together) in one request; keep
+ * @param maxFieldLength the maximum number of UTF-16 characters in one form field or query parameter.
+ *        It is above the longest text any form accepts, because each module checks its fields' own maximums.
+ * @param maxParameters the maximum number of parameter values (query and form together) in one request; keep
  *        {@code server.tomcat.max-parameter-count} larger, since Tomcat answers 400 past its own limit
  * @param maxJsonDepth the deepest nesting of JSON arrays and objects that the API reads
- * @param maxJsonNumberLength the most digits in one JSON number
+ * @param maxJsonNumberLength the maximum number of digits in one JSON number
  */
 @ConfigurationProperties("chibo.requests")
 public record RequestLimits(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue("50000") int maxFieldLength,
