@@ -6,6 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import vn.chibo.operations.OperatorCommands;
+
 /**
  * Chi bộ số: meetings, roster and records of the grassroots party cells.
  */
@@ -16,6 +18,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class ChiboApplication {
 
     public static void main(String[] args) {
+        if (OperatorCommands.isCommand(args)) {
+            System.exit(OperatorCommands.run(args));
+        }
         SpringApplication.run(ChiboApplication.class, args);
     }
 }

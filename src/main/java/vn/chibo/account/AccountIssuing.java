@@ -30,12 +30,14 @@ public class AccountIssuing {
     private final Accounts accounts;
     private final CellAccess cellAccess;
     private final AuditLog audit;
+    private final PasswordRules rules;
     private final InitialPasswords initialPasswords = new InitialPasswords();
 
-    AccountIssuing(Accounts accounts, CellAccess cellAccess, AuditLog audit) {
+    AccountIssuing(Accounts accounts, CellAccess cellAccess, AuditLog audit, PasswordRules rules) {
         this.accounts = accounts;
         this.cellAccess = cellAccess;
         this.audit = audit;
+        this.rules = rules;
     }
 
     /**
@@ -80,6 +82,8 @@ public class AccountIssuing {
                 skipped.add(new Skipped(request.memberId(), request.displayName(), SkipReason.NO_PHONE));
                 continue;
             }
+            // NOTE: the user name is the phone number, so account.username stores it in plain text even
+            // though member.phone is encrypted. Sign-in by phone could use account.phone_lookup alone.
             if (accounts.usernameTaken(request.phone())) {
                 skipped.add(new Skipped(request.memberId(), request.displayName(), SkipReason.USERNAME_TAKEN));
                 continue;
@@ -117,7 +121,8 @@ public class AccountIssuing {
             throw new ForbiddenException("account.reset.error.beyondCell");
         }
 
-        String password = initialPasswords.next();
+        PasswordRules.Owner owner = accounts.passwordOwner(account);
+        String password = initialPasswords.next(candidate -> rules.accepts(candidate, owner));
         accounts.updatePassword(account.id(), password, true);
         audit.record(new AuditEntry(issuer.accountId().value(), cell.value(), "account.passwordReset", "account",
                 account.id().value(), null));
@@ -126,7 +131,9 @@ public class AccountIssuing {
     }
 
     private Issued issueOne(Actor issuer, OrganizationId cell, Request request) {
-        String password = initialPasswords.next();
+        // The user name is the phone number, so the rules check the phone through it.
+        var owner = new PasswordRules.Owner(request.phone(), request.displayName(), national -> false);
+        String password = initialPasswords.next(candidate -> rules.accepts(candidate, owner));
         var grants = new HashSet<Grant>();
         grants.add(new Grant(cell, Role.MEMBER));
         request.roles().forEach(role -> grants.add(new Grant(cell, role)));

@@ -9,24 +9,44 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of sign-in: the key for phone look-ups, the limits on failed sign-ins, the lifetime of
- * the API's bearer tokens, the relying party of passkeys and demo mode.
+ * Settings of sign-in: the key for phone look-ups, the limits on failed sign-ins, the absolute
+ * lifetime of sessions, the lifetime of the API's bearer tokens, the relying party of passkeys and
+ * demo mode.
  *
  * @param crypto the key of the keyed hash that finds an account by phone number
  * @param signIn how failed sign-ins are slowed down and then refused
+ * @param session how long a signed-in session lasts
  * @param api the bearer tokens of the JSON API
  * @param passkeys the WebAuthn relying party that passkeys are registered with
  * @param demo whether demo mode is on
  */
 @ConfigurationProperties("chibo")
-public record AccountProperties(@DefaultValue Crypto crypto, @DefaultValue SignIn signIn, @DefaultValue Api api,
-        @DefaultValue Passkeys passkeys, @DefaultValue Demo demo) {
+public record AccountProperties(@DefaultValue Crypto crypto, @DefaultValue SignIn signIn,
+        @DefaultValue Session session, @DefaultValue Api api, @DefaultValue Passkeys passkeys,
+        @DefaultValue Demo demo) {
 
     /**
      * @param enabled whether this is a demo instance ({@code chibo.demo.enabled}, set by the {@code demo}
      *        profile), whose second-factor page shows the current code of the demo accounts
      */
     public record Demo(@DefaultValue("false") boolean enabled) {
+    }
+
+    /**
+     * The limit of a signed-in session besides the idle timeout, which is Spring's
+     * {@code server.servlet.session.timeout}.
+     *
+     * @param absoluteLifetime how long a session lasts after sign-in, however active it stays; at
+     *        least one minute
+     */
+    public record Session(@DefaultValue("12h") Duration absoluteLifetime) {
+
+        public Session {
+            if (absoluteLifetime.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new IllegalArgumentException("chibo.session.absolute-lifetime must be at least 1 minute, but is "
+                        + absoluteLifetime);
+            }
+        }
     }
 
     /**

@@ -198,6 +198,19 @@ public class Accounts {
                 .list();
     }
 
+    /**
+     * Returns the account as the password rules see it, with its phone number known only by the
+     * keyed hash in {@code phone_lookup}.
+     */
+    PasswordRules.Owner passwordOwner(AccountRecord account) {
+        Optional<String> lookup = jdbc.sql("select phone_lookup from account where id = :id")
+                .param("id", account.id().value())
+                .query((row, number) -> Optional.ofNullable(row.getString("phone_lookup")))
+                .single();
+        return new PasswordRules.Owner(account.username(), account.displayName(),
+                national -> lookup.isPresent() && lookup.get().equals(lookupHashes.phone(national)));
+    }
+
     /** Returns the password hash, for checking the current password before a change. */
     String passwordHash(AccountId id) {
         return jdbc.sql("select password_hash from account where id = :id")

@@ -1,6 +1,9 @@
 package vn.chibo.account;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -9,6 +12,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +26,11 @@ import vn.chibo.system.ApiProblems;
 /**
  * Loads the {@link Actor} of every signed-in request from the database. A session ends at once when
  * its account was disabled or deleted, changed its password or signed out everywhere since the
- * session signed in. A session whose second factor is due reaches only the second-factor page. A
- * session whose roles require a second factor not yet set up reaches only the set-up page. The API
- * rejects the tokens of both with a problem. An account with an initial password is sent to the
- * password page until the password is changed. Pages are shown in the language the account chose.
+ * session signed in, or when its absolute lifetime since sign-in has passed. A session whose second
+ * factor is due reaches only the second-factor page. A session whose roles require a second factor
+ * not yet set up reaches only the set-up page. The API rejects the tokens of both with a problem. An
+ * account with an initial password is sent to the password page until the password is changed. Pages
+ * are shown in the language the account chose.
  */
 class ActorFilter extends OncePerRequestFilter {
 
@@ -57,12 +62,17 @@ class ActorFilter extends OncePerRequestFilter {
     private final AccountLanguages languages;
     private final SecondFactors secondFactors;
     private final ApiProblems problems;
+    private final Duration absoluteLifetime;
+    private final Clock clock;
 
-    ActorFilter(Accounts accounts, AccountLanguages languages, SecondFactors secondFactors, ApiProblems problems) {
+    ActorFilter(Accounts accounts, AccountLanguages languages, SecondFactors secondFactors, ApiProblems problems,
+            Duration absoluteLifetime, Clock clock) {
         this.accounts = accounts;
         this.languages = languages;
         this.secondFactors = secondFactors;
         this.problems = problems;
+        this.absoluteLifetime = absoluteLifetime;
+        this.clock = clock;
     }
 
     /** Returns the actor of the request, or null when nobody is signed in. */
@@ -93,6 +103,13 @@ class ActorFilter extends OncePerRequestFilter {
         if (user.signedOutEverywhereSince(account.get())) {
             log.info("Account {} signed out everywhere since this session signed in; ending it", user.accountId());
             endSession(request, response, "signedOutEverywhere");
+            return;
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && pastAbsoluteLifetime(session)) {
+            log.info("The session of account {} reached its absolute lifetime of {}; ending it", user.accountId(),
+                    absoluteLifetime);
+            endSession(request, response, "expired");
             return;
         }
         Actor actor = actorOf(account.get());
@@ -174,6 +191,11 @@ class ActorFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/");
+    }
+
+    private boolean pastAbsoluteLifetime(HttpSession session) {
+        Instant ends = SignedInSessions.signedInOrCreatedAt(session).plus(absoluteLifetime);
+        return !clock.instant().isBefore(ends);
     }
 
     private Actor actorOf(AccountRecord account) {

@@ -1,5 +1,6 @@
 package vn.chibo.account;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -35,8 +36,9 @@ class ActorWebConfiguration implements WebMvcConfigurer {
 
     @Bean
     ActorFilter actorFilter(Accounts accounts, AccountLanguages languages, SecondFactors secondFactors,
-            ApiProblems problems) {
-        return new ActorFilter(accounts, languages, secondFactors, problems);
+            ApiProblems problems, AccountProperties properties, Clock clock) {
+        return new ActorFilter(accounts, languages, secondFactors, problems, properties.session().absoluteLifetime(),
+                clock);
     }
 
     /** Keeps the servlet container from running the filter a second time outside the security chain. */

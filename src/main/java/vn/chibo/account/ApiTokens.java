@@ -4,11 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -60,7 +62,7 @@ public class ApiTokens {
         this.accounts = accounts;
         this.secondFactors = secondFactors;
         this.audit = audit;
-        this.signIn = SecurityConfiguration.signInManager(userDetails, passwordEncoder, limits);
+        this.signIn = SecurityConfiguration.signInManager(userDetails, passwordEncoder, limits, audit);
         this.lifetime = properties.api().tokenLifetime();
         this.formats = formats;
         this.clock = clock;
@@ -71,10 +73,22 @@ public class ApiTokens {
     }
 
     /**
+     * A token that works, as its owner sees it on the sessions page.
+     *
+     * @param id the row id, by which the owner revokes it
+     * @param browser the client named by the User-Agent of the token request, or null
+     * @param system the operating system named by that User-Agent, or null
+     */
+    public record ListedToken(long id, Instant issuedAt, Instant expiresAt, @Nullable String browser,
+            @Nullable String system) {
+    }
+
+    /**
      * Checks the password, and the second factor of an account that has one, and issues a token.
      *
      * @param code a TOTP or recovery code, or null; required for an account with a second factor
      * @param clientAddress the address the request came from, for the per-address sign-in limit
+     * @param userAgent the request's User-Agent header, of which only the browser and system are stored
      * @throws ApiSignInFailed for a wrong user name or password, or a disabled account
      * @throws TooManyRequestsException while sign-in or codes are blocked after repeated failures
      * @throws ForbiddenException when the password is right but still the initial one
@@ -83,7 +97,7 @@ public class ApiTokens {
      * @throws SecondFactorEnrolmentRequired when the account's roles require a second factor it has not set up
      */
     public IssuedToken issue(String usernameOrPhone, String password, @Nullable String code,
-            @Nullable String clientAddress) {
+            @Nullable String clientAddress, @Nullable String userAgent) {
         AccountUser user = checkPassword(usernameOrPhone, password, clientAddress);
         AccountRecord account = accounts.find(user.accountId()).orElseThrow(ApiSignInFailed::new);
         if (account.mustChangePassword()) {
@@ -96,15 +110,19 @@ public class ApiTokens {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
         jdbc.sql("delete from api_token where expires_at <= :now").param("now", JdbcTime.param(now)).update();
+        Devices.Device device = Devices.describe(userAgent);
         jdbc.sql("""
-                insert into api_token (account_id, token_hash, issued_at, expires_at, second_factor)
-                values (:account, :hash, :now, :expiresAt, :secondFactor)
+                insert into api_token (account_id, token_hash, issued_at, expires_at, second_factor, client_browser,
+                                       client_system)
+                values (:account, :hash, :now, :expiresAt, :secondFactor, :browser, :system)
                 """)
                 .param("account", account.id().value())
                 .param("hash", hash(token))
                 .param("now", JdbcTime.param(now))
                 .param("expiresAt", JdbcTime.param(expiresAt))
                 .param("secondFactor", secondFactor.isPresent())
+                .param("browser", device.browser(), Types.VARCHAR)
+                .param("system", device.system(), Types.VARCHAR)
                 .update();
         audit.tokenIssued(account.id(), secondFactor.map(factor -> "PASSWORD," + factor).orElse("PASSWORD"));
         log.info("Issued an API token to account {}, valid until {}", account.id(), expiresAt);
@@ -154,6 +172,39 @@ public class ApiTokens {
                 .map(account -> new TokenHolder(account, found.secondFactor())));
     }
 
+    /** Returns the account's tokens that have not expired, the newest first. */
+    public List<ListedToken> listOf(AccountId account) {
+        return jdbc.sql("""
+                select id, issued_at, expires_at, client_browser, client_system from api_token
+                where account_id = :account and expires_at > :now
+                order by issued_at desc, id desc
+                """)
+                .param("account", account.value())
+                .param("now", JdbcTime.param(clock.instant()))
+                .query((row, number) -> new ListedToken(row.getLong("id"), JdbcTime.instant(row, "issued_at"),
+                        JdbcTime.instant(row, "expires_at"), row.getString("client_browser"),
+                        row.getString("client_system")))
+                .list();
+    }
+
+    /**
+     * Revokes one of the account's tokens by its id, from the sessions page; returns whether the
+     * account had it. A token of another account is never touched.
+     */
+    public boolean revoke(AccountId account, long tokenId) {
+        boolean revoked = jdbc.sql("delete from api_token where id = :id and account_id = :account")
+                .param("id", tokenId)
+                .param("account", account.value())
+                .update() > 0;
+        if (revoked) {
+            log.info("Account {} revoked its API token {}", account, tokenId);
+        }
+        else {
+            log.info("Account {} tried to revoke API token {}, which is not among its own", account, tokenId);
+        }
+        return revoked;
+    }
+
     /** Revokes one token, such as when the app signs out; returns whether it existed. */
     public boolean revoke(String token) {
         return jdbc.sql("delete from api_token where token_hash = :hash").param("hash", hash(token)).update() > 0;
@@ -168,7 +219,8 @@ public class ApiTokens {
         catch (SignInBlocked blocked) {
             Duration wait = Duration.between(clock.instant(), blocked.until());
             long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-            throw new TooManyRequestsException(wait, "account.login.blocked", formats.time(blocked.until()), minutes);
+            throw new TooManyRequestsException(wait, "account.login.blocked", formats.dateAndTimeInZone(blocked.until()),
+                    minutes);
         }
         catch (AuthenticationException failed) {
             // The user name is not logged: it is usually a member's phone number.

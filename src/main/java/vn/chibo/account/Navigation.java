@@ -68,6 +68,9 @@ public class Navigation {
         }
         administered.ifPresent(organization -> links.add(new Link("nav.roles",
                 path("/organizations/{id}/roles", organization), null)));
+        if (administered.isPresent()) {
+            links.add(new Link("nav.audit", "/admin/audit", null));
+        }
 
         // Only a person on a roster has a profile; an officer or admin without one has nothing to open.
         if (actor.memberId() != null) {

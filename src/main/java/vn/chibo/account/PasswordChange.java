@@ -1,7 +1,5 @@
 package vn.chibo.account;
 
-import java.nio.charset.StandardCharsets;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -16,25 +14,23 @@ import vn.chibo.system.InvalidInputException;
 @Component
 public class PasswordChange {
 
-    static final int MINIMUM_LENGTH = 8;
-
-    /** BCrypt reads at most 72 bytes of a password; a letter with Vietnamese diacritics takes 2 or 3. */
-    static final int MAXIMUM_BYTES = 72;
-
     private static final Logger log = LoggerFactory.getLogger(PasswordChange.class);
 
     private final Accounts accounts;
     private final PasswordEncoder passwordEncoder;
+    private final PasswordRules rules;
     private final AuditLog audit;
 
-    PasswordChange(Accounts accounts, PasswordEncoder passwordEncoder, AuditLog audit) {
+    PasswordChange(Accounts accounts, PasswordEncoder passwordEncoder, PasswordRules rules, AuditLog audit) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
+        this.rules = rules;
         this.audit = audit;
     }
 
     /**
-     * Replaces the actor's password after checking the current one.
+     * Replaces the actor's password after checking the current one, the confirmation and the
+     * {@link PasswordRules}.
      *
      * @throws InvalidInputException with a key under {@code account.password.error} naming what is wrong
      */
@@ -43,21 +39,14 @@ public class PasswordChange {
         if (!passwordEncoder.matches(currentPassword, accounts.passwordHash(actor.accountId()))) {
             throw new InvalidInputException("account.password.error.current");
         }
-        if (newPassword.length() < MINIMUM_LENGTH) {
-            throw new InvalidInputException("account.password.error.tooShort", MINIMUM_LENGTH);
-        }
-        if (newPassword.getBytes(StandardCharsets.UTF_8).length > MAXIMUM_BYTES) {
-            throw new InvalidInputException("account.password.error.tooLong", MAXIMUM_BYTES);
-        }
         if (!newPassword.equals(confirmation)) {
             throw new InvalidInputException("account.password.error.confirmation");
         }
         if (newPassword.equals(currentPassword)) {
             throw new InvalidInputException("account.password.error.unchanged");
         }
-        if (Usernames.normalize(newPassword).equals(actor.username())) {
-            throw new InvalidInputException("account.password.error.sameAsUsername");
-        }
+        AccountRecord account = accounts.find(actor.accountId()).orElseThrow();
+        rules.check(newPassword, accounts.passwordOwner(account));
 
         accounts.updatePassword(actor.accountId(), newPassword, false);
         audit.record(new AuditEntry(actor.accountId().value(), null, "account.passwordChanged", "account",

@@ -55,6 +55,20 @@ class SecurityConfiguration {
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * Turns off the browser features that no page uses. The check-in QR code is scanned with the
+     * phone's own camera app, which opens the link in it, so no page needs the camera. Passkeys
+     * (WebAuthn) stay allowed for this origin.
+     */
+    static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), display-capture=(), fullscreen=(), "
+            + "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+            + "screen-wake-lock=(), usb=(), publickey-credentials-create=(self), publickey-credentials-get=(self)";
+
+    /** The HSTS max-age, one year, during which browsers use only HTTPS for this host. */
+    static final long HSTS_MAX_AGE_SECONDS = 31_536_000;
+
+    static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
     /** The paths of the API chain; every other path belongs to the pages. */
     static final String[] API_CHAIN_PATHS = { ApiProblems.API_PATHS, "/v3/api-docs", "/v3/api-docs.yaml",
         "/v3/api-docs/**", "/actuator", "/actuator/**" };
@@ -86,8 +100,10 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, denied) -> problems.writeMessage(request, response,
                                 HttpStatus.FORBIDDEN, "error.forbidden")))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
-                        .frameOptions(frame -> frame.deny()))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(API_CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_MAX_AGE_SECONDS)
+                                .includeSubDomains(true)))
                 .addFilterBefore(new ApiTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(actorFilter, AuthorizationFilter.class);
         return http.build();
@@ -103,14 +119,14 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain webSecurity(HttpSecurity http, ActorFilter actorFilter, SignInLimits limits,
             AccountUserDetailsService userDetails, PasswordEncoder passwordEncoder, Accounts accounts,
-            SecondFactors secondFactors, SignInAudit audit, LocaleResolver localeResolver, Clock clock,
+            SecondFactors secondFactors, SignInAudit audit, SignedInSessions sessions, LocaleResolver localeResolver,
             Passkeys passkeys, WebAuthnRelyingPartyOperations relyingParty, UserCredentialRepository credentials,
             PublicKeyCredentialUserEntityRepository users) throws Exception {
-        var signInSuccess = new SignInSuccessHandler(accounts, secondFactors, audit, localeResolver, clock);
+        var signInSuccess = new SignInSuccessHandler(accounts, secondFactors, audit, sessions, localeResolver);
         // Not a bean: an AuthenticationProvider bean would also join the global AuthenticationManager.
         var passkeySignIn = new PasskeySignIn(new WebAuthnAuthenticationProvider(relyingParty, userDetails), limits,
                 accounts, credentials, users);
-        http.authenticationManager(signInManager(userDetails, passwordEncoder, limits))
+        http.authenticationManager(signInManager(userDetails, passwordEncoder, limits, audit))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
                         .permitAll()
@@ -136,7 +152,11 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer
-                                .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                                .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                        // Spring Security writes HSTS only on secure requests; plain HTTP gets none.
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_MAX_AGE_SECONDS)
+                                .includeSubDomains(true)))
                 .addFilterAfter(actorFilter, AuthorizationFilter.class);
         return http.build();
     }
@@ -146,11 +166,11 @@ class SecurityConfiguration {
      * has no parent, so that no other provider could check a password that the limits refused to check.
      */
     static AuthenticationManager signInManager(AccountUserDetailsService userDetails,
-            PasswordEncoder passwordEncoder, SignInLimits limits) {
+            PasswordEncoder passwordEncoder, SignInLimits limits, SignInAudit audit) {
         var passwords = new DaoAuthenticationProvider(userDetails);
         passwords.setPasswordEncoder(passwordEncoder);
         passwords.setUserDetailsPasswordService(userDetails);
-        return new ProviderManager(new LimitedSignIn(passwords, limits));
+        return new ProviderManager(new LimitedSignIn(passwords, limits, audit));
     }
 
     /**

@@ -10,11 +10,15 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
- * Stores session attributes with an upsert. Spring Session inserts an attribute that is new to the
- * request, so two requests of one session that both add it (a double-click on a form that sets a
- * flash message) would otherwise fail the second on the primary key.
+ * The session store and the session cookie.
+ *
+ * <p>Session attributes are stored with an upsert. Spring Session inserts an attribute that is new
+ * to the request, so two requests of one session that both add it (a double-click on a form that
+ * sets a flash message) would otherwise fail the second on the primary key.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfiguration {
@@ -30,6 +34,24 @@ class SessionStoreConfiguration {
             KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME)
             VALUES (?, ?, ?)
             """;
+
+    /**
+     * Writes the session cookie {@code SESSION}: HttpOnly, so that no script reads it; SameSite=Lax,
+     * so that cross-site forms and requests from scripts carry no session while a link from an
+     * e-mail or a chat message still opens the page signed in (Strict would show the sign-in form
+     * there); and Secure whenever the request came over HTTPS, which behind a reverse proxy needs
+     * {@code server.forward-headers-strategy}. Declared here rather than through
+     * {@code server.servlet.session.cookie.*}, so that no property can change these values.
+     */
+    @Bean
+    CookieSerializer cookieSerializer() {
+        var serializer = new DefaultCookieSerializer();
+        serializer.setCookieName("SESSION");
+        serializer.setUseHttpOnlyCookie(true);
+        serializer.setSameSite("Lax");
+        // Left unset, useSecureCookie follows request.isSecure().
+        return serializer;
+    }
 
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> upsertSessionAttributes(DataSource dataSource)

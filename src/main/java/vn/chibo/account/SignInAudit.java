@@ -1,12 +1,18 @@
 package vn.chibo.account;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.chibo.audit.AuditEntry;
 import vn.chibo.audit.AuditLog;
 
-/** Audits completed sign-ins with the factors they used, each in a transaction of its own. */
+/**
+ * Records sign-ins in the audit trail, each in a transaction of its own: a completed sign-in with the
+ * factors it used, an API token with the factors it was issued after, and a refused password. A
+ * refusal names the account only when the typed user name matches one; the typed name itself is
+ * never recorded, because it is usually a phone number or a mistyped name of someone else.
+ */
 @Component
 public class SignInAudit {
 
@@ -24,16 +30,28 @@ public class SignInAudit {
      * @param factors the factors passed, such as {@code PASSWORD} or {@code PASSWORD,TOTP}
      */
     public void signedIn(AccountId account, String factors) {
-        record(account, "account.signedIn", "factors=" + factors);
+        record(account.value(), "account.signedIn", "factors=" + factors);
     }
 
     /** Records an API token issued after the given factors. */
     void tokenIssued(AccountId account, String factors) {
-        record(account, "account.apiTokenIssued", "factors=" + factors);
+        record(account.value(), "account.apiTokenIssued", "factors=" + factors);
     }
 
-    private void record(AccountId account, String action, String detail) {
-        transactions.executeWithoutResult(status -> audit.record(new AuditEntry(account.value(), null, action,
-                "account", account.value(), detail)));
+    /**
+     * Records a refused password.
+     *
+     * @param accountId the account the typed user name matches, or null when it matches none
+     * @param reason a code: {@code BAD_CREDENTIALS}, {@code BLOCKED} (this failure started a block) or
+     *     {@code DISABLED}
+     */
+    void failed(@Nullable Long accountId, String reason) {
+        transactions.executeWithoutResult(status -> audit.record(new AuditEntry(null, null, "account.signInFailed",
+                "account", accountId, "method=PASSWORD reason=" + reason)));
+    }
+
+    private void record(long accountId, String action, String detail) {
+        transactions.executeWithoutResult(status -> audit.record(new AuditEntry(accountId, null, action, "account",
+                accountId, detail)));
     }
 }

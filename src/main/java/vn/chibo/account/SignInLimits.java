@@ -46,11 +46,16 @@ class SignInLimits {
      * @param account {@code account:<id>}, or {@code name:<hash>} for a name that matches no account, so
      *        that guessing at unknown names is limited and answered just like guessing at real ones, or
      *        {@code passkey:<hash>} for a passkey that belongs to no account
-     * @param address {@code address:<hash>} of the client address
+     * @param address {@code address:<hash>} of the client address, of its /64 network for IPv6
      */
     record Subjects(String account, String address) {
 
         /** Returns the subjects as they may be logged: the account id, never a user name or an address. */
+        /** Returns the id of the account the user name matches, or null when it matches none. */
+        @Nullable Long accountId() {
+            return account.startsWith("account:") ? Long.valueOf(account.substring(8)) : null;
+        }
+
         String forLog() {
             String who = account.startsWith("account:") ? "account " + account.substring(8)
                     : account.startsWith("passkey:") ? "an unknown passkey" : "an unknown user name";
@@ -76,7 +81,8 @@ class SignInLimits {
     }
 
     private String addressSubject(@Nullable String clientAddress) {
-        return "address:" + hashes.hash("sign-in-address", clientAddress == null ? "" : clientAddress);
+        return "address:" + hashes.hash("sign-in-address",
+                clientAddress == null ? "" : Devices.limitedAddress(clientAddress));
     }
 
     /** Returns until when sign-in is blocked for either subject, or empty when it is not. */

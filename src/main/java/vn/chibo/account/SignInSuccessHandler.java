@@ -1,7 +1,6 @@
 package vn.chibo.account;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Locale;
 
 import jakarta.servlet.ServletException;
@@ -14,12 +13,13 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Labels the session of a right password with its account, so that "sign out everywhere" finds it in
- * the session store, records when it signed in, and switches to the language the account chose last.
- * An account with a second factor then goes to the second-factor page. An account whose roles require
- * a second factor that it has not set up goes to the set-up page. The page requested before sign-in
- * stays saved for after that step. Any other account is signed in and goes to that page, or to the
- * home page. {@link PasskeySignInSuccessHandler} prepares the session of a passkey sign-in the same way.
+ * Labels the session of a right password with its account, so that the device list and "sign out
+ * everywhere" find it in the session store, records its sign-in time and device, and switches to the
+ * language the account chose last. An account with a second factor then goes to the second-factor
+ * page. An account whose roles require a second factor that it has not set up goes to the set-up
+ * page. The page requested before sign-in stays saved for after that step. Any other account is
+ * signed in and goes to that page, or to the home page. {@link PasskeySignInSuccessHandler} prepares
+ * the session of a passkey sign-in the same way.
  */
 final class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
@@ -28,16 +28,16 @@ final class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessH
     private final Accounts accounts;
     private final SecondFactors secondFactors;
     private final SignInAudit audit;
+    private final SignedInSessions sessions;
     private final LocaleResolver localeResolver;
-    private final Clock clock;
 
     SignInSuccessHandler(Accounts accounts, SecondFactors secondFactors, SignInAudit audit,
-            LocaleResolver localeResolver, Clock clock) {
+            SignedInSessions sessions, LocaleResolver localeResolver) {
         this.accounts = accounts;
         this.secondFactors = secondFactors;
         this.audit = audit;
+        this.sessions = sessions;
         this.localeResolver = localeResolver;
-        this.clock = clock;
         setDefaultTargetUrl("/");
     }
 
@@ -69,10 +69,9 @@ final class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessH
         super.onAuthenticationSuccess(request, response, authentication);
     }
 
-    /** Labels the new session with its account and sign-in time, and applies the account's language. */
+    /** Labels the new session with its account, sign-in time and device, and applies the account's language. */
     void prepareSession(HttpServletRequest request, HttpServletResponse response, AccountUser user) {
-        SignedInSessions.label(request.getSession(), user.accountId());
-        SignedInSessions.markSignedIn(request.getSession(), clock.instant());
+        sessions.recordSignIn(request, user.accountId());
         accounts.find(user.accountId()).map(AccountRecord::language)
                 .ifPresent(language -> localeResolver.setLocale(request, response, Locale.of(language)));
     }

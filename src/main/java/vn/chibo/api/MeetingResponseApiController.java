@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.chibo.account.Actor;
 import vn.chibo.meeting.MeetingId;
+import vn.chibo.meeting.MeetingPermissions;
 import vn.chibo.meeting.MeetingResponse;
 import vn.chibo.meeting.MeetingResponses;
 import vn.chibo.meeting.Meetings;
@@ -34,10 +35,12 @@ class MeetingResponseApiController {
 
     private final Meetings meetings;
     private final MeetingResponses responses;
+    private final MeetingPermissions permissions;
 
-    MeetingResponseApiController(Meetings meetings, MeetingResponses responses) {
+    MeetingResponseApiController(Meetings meetings, MeetingResponses responses, MeetingPermissions permissions) {
         this.meetings = meetings;
         this.responses = responses;
+        this.permissions = permissions;
     }
 
     /**
@@ -74,7 +77,7 @@ class MeetingResponseApiController {
     ResponseView answer(Actor actor, @PathVariable long meetingId,
             @RequestBody(required = false) @Nullable ResponseRequest request) {
         MeetingId id = MeetingId.of(meetingId);
-        meetings.visibleTo(actor, id);
+        permissions.requireAnswer(actor, meetings.visibleTo(actor, id));
 
         if (request == null || request.answer() == null) {
             throw new MissingField("answer");

@@ -138,7 +138,7 @@ class MeetingVotesController {
     BallotResponse ballot(Actor actor, @PathVariable long id, @RequestBody(required = false)
             @Nullable BallotRequest body) {
         MotionId motionId = MotionId.of(id);
-        motions.visibleTo(actor, motionId);
+        permissions.requireVoter(actor, motions.visibleTo(actor, motionId));
 
         if (body == null || body.choice() == null) {
             throw new MissingField("choice");

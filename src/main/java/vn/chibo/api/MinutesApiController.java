@@ -24,6 +24,7 @@ import vn.chibo.meeting.MeetingId;
 import vn.chibo.minutes.Minutes;
 import vn.chibo.minutes.MinutesBook;
 import vn.chibo.minutes.MinutesExport;
+import vn.chibo.minutes.MinutesExport.ExportFormat;
 import vn.chibo.minutes.MinutesStatus;
 import vn.chibo.minutes.Resolution;
 import vn.chibo.minutes.ResolutionStatus;
@@ -118,7 +119,8 @@ class MinutesApiController {
         Minutes minutes = book.approvedVisibleTo(actor, MeetingId.of(meetingId))
                 .orElseThrow(NotFoundException::hidden);
 
-        return pdf(export.pdf(minutes), "bien-ban-" + meetingId + "-lan-" + minutes.versionNo() + ".pdf");
+        byte[] content = export.download(actor, minutes, ExportFormat.PDF);
+        return pdf(content, "bien-ban-" + meetingId + "-lan-" + minutes.versionNo() + ".pdf");
     }
 
     @Operation(summary = "One version of the minutes of a meeting as PDF", description = "A draft version only "
@@ -130,7 +132,8 @@ class MinutesApiController {
     ResponseEntity<byte[]> versionPdf(Actor actor, @PathVariable long meetingId, @PathVariable int versionNo) {
         Minutes minutes = book.version(actor, MeetingId.of(meetingId), versionNo);
 
-        return pdf(export.pdf(minutes), "bien-ban-" + meetingId + "-lan-" + versionNo + ".pdf");
+        byte[] content = export.download(actor, minutes, ExportFormat.PDF);
+        return pdf(content, "bien-ban-" + meetingId + "-lan-" + versionNo + ".pdf");
     }
 
     @Operation(summary = "The resolution of a meeting as PDF", description = "Issued resolutions for everyone "
@@ -142,7 +145,8 @@ class MinutesApiController {
         Resolution resolution = resolutions.visibleTo(actor, MeetingId.of(meetingId))
                 .orElseThrow(NotFoundException::hidden);
 
-        return pdf(export.pdf(resolution), "nghi-quyet-" + meetingId + ".pdf");
+        byte[] content = export.download(actor, resolution, ExportFormat.PDF);
+        return pdf(content, "nghi-quyet-" + meetingId + ".pdf");
     }
 
     @Operation(summary = "The issued resolutions of a cell", description = "The latest first.")

@@ -122,7 +122,7 @@ class OpinionsController {
             consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<OpinionEntry> post(Actor actor, @PathVariable long meetingId, @PathVariable long itemId,
             @RequestBody OpinionRequest request) {
-        meetings.visibleTo(actor, MeetingId.of(meetingId));
+        permissions.requireAuthorIn(actor, meetings.visibleTo(actor, MeetingId.of(meetingId)));
         String text = required(request.text());
 
         OpinionId posted = management.post(actor, MeetingId.of(meetingId), itemId, text);
@@ -144,6 +144,7 @@ class OpinionsController {
     @PutMapping(path = "/api/v1/opinions/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     OpinionEntry edit(Actor actor, @PathVariable long id, @RequestBody OpinionRequest request) {
         Opinion opinion = opinions.visibleTo(actor, OpinionId.of(id));
+        permissions.requireOwn(actor, opinion);
         String text = required(request.text());
 
         management.edit(actor, opinion.id(), text);

@@ -86,7 +86,8 @@ class TokenController {
         String username = required(request.username(), "username");
         String password = required(request.password(), "password");
 
-        ApiTokens.IssuedToken issued = tokens.issue(username, password, request.code(), http.getRemoteAddr());
+        ApiTokens.IssuedToken issued = tokens.issue(username, password, request.code(), http.getRemoteAddr(),
+                http.getHeader(HttpHeaders.USER_AGENT));
 
         long expiresIn = Math.max(0, Duration.between(clock.instant(), issued.expiresAt()).toSeconds());
         return new TokenResponse(issued.token(), "Bearer", issued.expiresAt(), expiresIn);

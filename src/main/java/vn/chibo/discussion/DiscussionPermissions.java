@@ -56,6 +56,21 @@ public class DiscussionPermissions {
         return meeting.isInProgress() && meetingPermissions.canChair(actor, meeting);
     }
 
+    /**
+     * Fails with forbidden unless the actor may write opinions on the meeting's cell, whatever the
+     * meeting's state. Forms call it after the visibility check and before they read the text.
+     */
+    public void requireAuthorIn(Actor actor, Meeting meeting) {
+        authorOf(actor, meeting).orElseThrow(ForbiddenException::notAllowed);
+    }
+
+    /** Fails with forbidden unless the actor wrote the opinion. */
+    public void requireOwn(Actor actor, Opinion opinion) {
+        if (!isAuthor(actor, opinion)) {
+            throw ForbiddenException.notAllowed();
+        }
+    }
+
     /** Returns the author's member record, failing with not-found, forbidden or the meeting's state. */
     Member requirePost(Actor actor, Meeting meeting) {
         meetingPermissions.requireView(actor, meeting);

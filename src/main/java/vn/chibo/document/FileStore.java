@@ -13,11 +13,12 @@ public interface FileStore {
 
     /**
      * Stores the content and records it; the caller's transaction covers the record, and a rollback
-     * leaves at most an unreferenced file behind.
+     * leaves at most an unreferenced file behind. The name is stored in the safe form of
+     * {@link FileNames#safe}, which the returned file carries.
      *
      * @param createdBy the account that uploaded the file, or null for the system
      */
-    StoredFile store(String fileName, String contentType, InputStream content, @Nullable Long createdBy);
+    StoredFile store(String uploadedName, String contentType, InputStream content, @Nullable Long createdBy);
 
     Optional<StoredFile> find(StoredFileId id);
 

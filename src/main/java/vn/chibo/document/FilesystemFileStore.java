@@ -50,7 +50,8 @@ class FilesystemFileStore implements FileStore {
 
     @Override
     @Transactional
-    public StoredFile store(String fileName, String contentType, InputStream content, @Nullable Long createdBy) {
+    public StoredFile store(String uploadedName, String contentType, InputStream content, @Nullable Long createdBy) {
+        String fileName = FileNames.safe(uploadedName, "file");
         String key = UUID.randomUUID().toString();
         Path target = pathOf(key);
         long size;

@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.chibo.account.Actor;
 import vn.chibo.audit.AuditEntry;
 import vn.chibo.audit.AuditLog;
+import vn.chibo.document.FileNames;
 import vn.chibo.document.FileStore;
 import vn.chibo.document.StoredFile;
 import vn.chibo.document.StoredFileId;
@@ -36,8 +37,6 @@ import vn.chibo.system.VietnameseText;
  */
 @Component
 public class MeetingDocuments {
-
-    static final int FILE_NAME_MAX_LENGTH = 255;
 
     private static final Logger log = LoggerFactory.getLogger(MeetingDocuments.class);
 
@@ -199,19 +198,9 @@ public class MeetingDocuments {
         return copied;
     }
 
-    /**
-     * Returns the last part of the name (browsers on some systems send the whole path), in NFC, without
-     * control characters, and shortened to fit the store while keeping the extension.
-     */
+    /** Returns the safe form of the name (see {@link FileNames#safe}), which the checks of the format read. */
     static String cleanFileName(String fileName) {
-        String base = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
-        String cleaned = VietnameseText.clean(base.replaceAll("\\p{Cntrl}", ""));
-        if (cleaned.length() <= FILE_NAME_MAX_LENGTH) {
-            return cleaned;
-        }
-        int dot = cleaned.lastIndexOf('.');
-        String extension = dot >= 0 && cleaned.length() - dot <= 10 ? cleaned.substring(dot) : "";
-        return cleaned.substring(0, FILE_NAME_MAX_LENGTH - extension.length()) + extension;
+        return FileNames.safe(fileName, "");
     }
 
     private static Path temporaryFile() {

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.crypto.Cipher;
@@ -22,13 +23,13 @@ import vn.chibo.system.FieldEncryption;
 import vn.chibo.system.SecretKeyFile;
 
 /**
- * Encrypts members' identifiers (party card and phone numbers) with AES-256-GCM, and makes their blind
+ * Encrypts members' identifiers (party card and phone numbers, e-mail addresses, dates of birth) with AES-256-GCM, and makes their blind
  * indexes: keyed hashes (HMAC-SHA256) that find equal values without decrypting anything in SQL.
  *
  * <p>A stored value reads {@code v1:<key id>:<Base64 of the 12-byte nonce and the ciphertext with its tag>}.
  * The key id tells which key encrypted it, so that after a key change values under a previous key can
  * still be read until {@link MemberDataEncryption} encrypts them again. The purpose of a value (card,
- * phone or e-mail address) is authenticated with it, so that a ciphertext copied into the other column fails to decrypt.
+ * phone, e-mail address or requested correction) is authenticated with it, so that a ciphertext copied into the other column fails to decrypt.
  * The encryption, blind index and key id keys are each derived from the configured key by HMAC, so that
  * one of them reveals nothing about another.
  *
@@ -40,7 +41,7 @@ class MemberDataCipher implements FieldEncryption {
 
     /** What a value is, which selects the blind index and is authenticated with the ciphertext. */
     enum Purpose {
-        PARTY_CARD, PHONE, EMAIL
+        PARTY_CARD, PHONE, EMAIL, BIRTH_DATE, CORRECTION
     }
 
     private static final String PREFIX = "v1:";
@@ -129,7 +130,25 @@ class MemberDataCipher implements FieldEncryption {
         if (value == null) {
             return null;
         }
-        return HexFormat.of().formatHex(hmac(current.blindIndex, purpose.name() + "\0" + value));
+        return blindIndex(current, purpose, value);
+    }
+
+    /**
+     * Returns the blind indexes of a plain value under every configured key, the current one first.
+     * While a key rotation is under way, some rows still hold the index under a previous key, so an
+     * equality look-up must match any of these.
+     */
+    List<String> blindIndexes(Purpose purpose, String value) {
+        return byId.values().stream().map(keys -> blindIndex(keys, purpose, value)).toList();
+    }
+
+    /** Returns the ids of the previous keys, which values may still be encrypted under until rotation ends. */
+    List<String> previousKeyIds() {
+        return byId.keySet().stream().filter(id -> !id.equals(current.id)).toList();
+    }
+
+    private static String blindIndex(DerivedKeys keys, Purpose purpose, String value) {
+        return HexFormat.of().formatHex(hmac(keys.blindIndex, purpose.name() + "\0" + value));
     }
 
     @Override

@@ -54,10 +54,7 @@ public class MemberStatus {
     @Transactional
     public void decide(Actor actor, OrganizationId cell, MemberId id, MembershipStatus membership,
             ActivityStatus activity, StatusDecision decision) {
-        Member member = onRoster(actor, cell, id);
-        if (!member.cellId().equals(cell) || !permissions.canEditProfile(actor, member)) {
-            throw ForbiddenException.notAllowed();
-        }
+        Member member = decidable(actor, cell, id);
         StatusRules.checkDecision(current(member), membership, activity, decision.effectiveDate(), members.today());
 
         var officialDate = membership == MembershipStatus.OFFICIAL && member.isProbationary()
@@ -86,6 +83,24 @@ public class MemberStatus {
     @Transactional(readOnly = true)
     public void requireOnRoster(Actor actor, OrganizationId cell, MemberId id) {
         onRoster(actor, cell, id);
+    }
+
+    /**
+     * Fails as {@link #decide} does when the actor may not record status decisions on the member: with
+     * not-found for outsiders and with forbidden for those who only see the roster. Forms call it before
+     * they read their fields, so that a refusal never depends on the input.
+     */
+    @Transactional(readOnly = true)
+    public void requireDecide(Actor actor, OrganizationId cell, MemberId id) {
+        decidable(actor, cell, id);
+    }
+
+    private Member decidable(Actor actor, OrganizationId cell, MemberId id) {
+        Member member = onRoster(actor, cell, id);
+        if (!member.cellId().equals(cell) || !permissions.canEditProfile(actor, member)) {
+            throw ForbiddenException.notAllowed();
+        }
+        return member;
     }
 
     /** Returns the member's own record, or fails with not-found unless the member is on the cell's roster. */

@@ -139,6 +139,16 @@ public class MemberTransfers {
                 actor.accountId());
     }
 
+    /**
+     * Fails with not-found or forbidden when the actor may record no transfer of the member at all.
+     * {@link #sendOut}, {@link #returnHome} and {@link #transfer} start with the same check. Forms call
+     * it before they read their fields, so that a refusal never depends on the input.
+     */
+    @Transactional(readOnly = true)
+    public void requireTransferAtAll(Actor actor, OrganizationId cell, MemberId id) {
+        ownMember(actor, cell, id);
+    }
+
     /** Returns the member, who must be kept by this cell, or fails with not-found or forbidden. */
     private Member ownMember(Actor actor, OrganizationId cell, MemberId id) {
         Member member = status.onRoster(actor, cell, id);

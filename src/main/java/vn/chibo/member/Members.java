@@ -37,7 +37,8 @@ public class Members {
     private static final Logger log = LoggerFactory.getLogger(Members.class);
 
     private static final String SELECT = """
-            select id, cell_id, full_name, sex, birth_date, admission_date, official_date, party_card_number,
+            select id, cell_id, full_name, sex, birth_date, birth_date_sealed, admission_date, official_date,
+                   party_card_number,
                    cell_role, membership_status, activity_status, phone, email, occupation, address, note, hometown,
                    host_cell_id, host_unit
             from member
@@ -125,16 +126,17 @@ public class Members {
     }
 
     /**
-     * Returns whether another member of the cell has the party card number, found by its blind index.
+     * Returns whether another member of the cell has the party card number, found by its blind index
+     * under any configured key, so that rows not yet rewritten during a key rotation are found too.
      *
      * @param except the member being edited, who may keep their own number
      */
     public boolean cardTaken(OrganizationId cell, String card, @Nullable MemberId except) {
         return jdbc.sql("""
-                select count(*) from member where cell_id = :cell and party_card_lookup = :lookup and id <> :except
+                select count(*) from member where cell_id = :cell and party_card_lookup in (:lookups) and id <> :except
                 """)
                 .param("cell", cell.value())
-                .param("lookup", cipher.blindIndex(Purpose.PARTY_CARD, card))
+                .param("lookups", cipher.blindIndexes(Purpose.PARTY_CARD, card))
                 .param("except", except == null ? -1L : except.value())
                 .query(Long.class)
                 .single() > 0;
@@ -148,11 +150,11 @@ public class Members {
     public MemberId add(OrganizationId cell, NewMember member) {
         var keys = new GeneratedKeyHolder();
         bindValues(jdbc.sql("""
-                insert into member (cell_id, full_name, search_name, sex, birth_date, admission_date, official_date,
+                insert into member (cell_id, full_name, search_name, sex, birth_date_sealed, admission_date, official_date,
                                     party_card_number, party_card_lookup, cell_role, membership_status,
                                     activity_status, phone, phone_lookup, email, occupation, address, note, hometown,
                                     created_at, updated_at)
-                values (:cell, :fullName, :searchName, :sex, :birthDate, :admissionDate, :officialDate, :card,
+                values (:cell, :fullName, :searchName, :sex, :birthDateSealed, :admissionDate, :officialDate, :card,
                         :cardLookup, :cellRole, :membershipStatus, :activityStatus, :phone, :phoneLookup, :email,
                         :occupation, :address, :note, :hometown, :now, :now)
                 """), member)
@@ -178,7 +180,8 @@ public class Members {
         Member before = get(id);
         int updated = bindValues(jdbc.sql("""
                 update member set full_name = :fullName, search_name = :searchName, sex = :sex,
-                                  birth_date = :birthDate, admission_date = :admissionDate,
+                                  birth_date = null, birth_date_sealed = :birthDateSealed,
+                                  admission_date = :admissionDate,
                                   official_date = :officialDate, party_card_number = :card,
                                   party_card_lookup = :cardLookup, cell_role = :cellRole,
                                   membership_status = :membershipStatus, activity_status = :activityStatus,
@@ -245,7 +248,7 @@ public class Members {
                 .param("fullName", fullName)
                 .param("searchName", VietnameseText.fold(fullName))
                 .param("sex", nameOf(member.sex()))
-                .param("birthDate", member.birthDate())
+                .param("birthDateSealed", cipher.encrypt(Purpose.BIRTH_DATE, member.birthDate().toString()))
                 .param("admissionDate", member.admissionDate())
                 .param("officialDate", member.officialDate())
                 .param("card", cipher.encrypt(Purpose.PARTY_CARD, member.partyCardNumber()))
@@ -287,7 +290,7 @@ public class Members {
         OrganizationId host = row.wasNull() ? null : OrganizationId.of(hostCell);
         return new Member(MemberId.of(row.getLong("id")), OrganizationId.of(row.getLong("cell_id")),
                 row.getString("full_name"), enumOf(Sex.class, row.getString("sex")),
-                row.getObject("birth_date", LocalDate.class), row.getObject("admission_date", LocalDate.class),
+                birthDate(row), row.getObject("admission_date", LocalDate.class),
                 row.getObject("official_date", LocalDate.class),
                 cipher.decrypt(Purpose.PARTY_CARD, row.getString("party_card_number")),
                 enumOf(CellRole.class, row.getString("cell_role")),
@@ -297,6 +300,15 @@ public class Members {
                 cipher.decrypt(Purpose.EMAIL, row.getString("email")),
                 row.getString("occupation"), row.getString("address"), row.getString("note"),
                 row.getString("hometown"), host, row.getString("host_unit"));
+    }
+
+    /** Returns the date of birth: the encrypted one, or the plain one of a row not yet encrypted. */
+    private LocalDate birthDate(ResultSet row) throws SQLException {
+        String sealed = row.getString("birth_date_sealed");
+        if (sealed == null) {
+            return row.getObject("birth_date", LocalDate.class);
+        }
+        return LocalDate.parse(cipher.decrypt(Purpose.BIRTH_DATE, sealed));
     }
 
     private static <E extends Enum<E>> @Nullable E enumOf(Class<E> type, @Nullable String name) {

@@ -20,7 +20,6 @@ import vn.chibo.meeting.MeetingManagement;
 import vn.chibo.meeting.MeetingStatus;
 import vn.chibo.meeting.Meetings;
 import vn.chibo.system.ConflictException;
-import vn.chibo.system.ForbiddenException;
 import vn.chibo.system.NotFoundException;
 
 /**
@@ -72,9 +71,7 @@ public class MinutesManagement {
         if (!minutes.narrative().has(edit.part())) {
             throw NotFoundException.hidden();
         }
-        if (!permissions.isEditor(actor, meeting)) {
-            throw new ForbiddenException("minutes.error.notEditor");
-        }
+        permissions.requireEditor(actor, meeting);
         if (minutes.isApproved()) {
             throw new MinutesAlreadyApproved();
         }
@@ -104,11 +101,9 @@ public class MinutesManagement {
         Meeting meeting = meetings.get(meetingId);
         permissions.requireView(actor, meeting);
         Minutes minutes = store.find(meetingId).orElseThrow(NotFoundException::hidden);
+        permissions.requireSignatory(actor, meeting);
         boolean chair = permissions.isChair(actor, meeting);
         boolean minuteTaker = permissions.isMinuteTaker(actor, meeting);
-        if (!chair && !minuteTaker) {
-            throw new ForbiddenException("minutes.error.notSignatory");
-        }
         boolean approveAsChair = chair && minutes.chairApprovedAt() == null;
         boolean approveAsMinuteTaker = minuteTaker && minutes.takerApprovedAt() == null;
         if (minutes.isApproved() || !approveAsChair && !approveAsMinuteTaker) {
@@ -146,9 +141,7 @@ public class MinutesManagement {
         Meeting meeting = meetings.get(meetingId);
         permissions.requireView(actor, meeting);
         Minutes latest = store.find(meetingId).orElseThrow(NotFoundException::hidden);
-        if (!permissions.isEditor(actor, meeting)) {
-            throw new ForbiddenException("minutes.error.notEditor");
-        }
+        permissions.requireEditor(actor, meeting);
         if (!latest.isApproved()) {
             throw new ConflictException("minutes.error.correctionOpen");
         }

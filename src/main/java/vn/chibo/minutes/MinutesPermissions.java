@@ -8,6 +8,8 @@ import vn.chibo.account.CellAccess;
 import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingPermissions;
 import vn.chibo.member.MemberId;
+import vn.chibo.system.ForbiddenException;
+import vn.chibo.system.NotFoundException;
 
 /**
  * Rules for reading, writing and approving minutes. Everyone who may see the meeting reads its
@@ -86,6 +88,35 @@ public class MinutesPermissions {
     /** Returns whether the actor may edit and issue the resolution now: whoever runs the cell, while a draft. */
     public boolean canIssue(Actor actor, Meeting meeting, Resolution resolution) {
         return !resolution.isIssued() && cellAccess.canRun(actor, meeting.cellId());
+    }
+
+    /** Fails with forbidden unless the actor may write the narrative: the minute taker, or whoever runs the cell. */
+    public void requireEditor(Actor actor, Meeting meeting) {
+        if (!isEditor(actor, meeting)) {
+            throw new ForbiddenException("minutes.error.notEditor");
+        }
+    }
+
+    /** Fails with forbidden unless the actor signs the minutes: the named chair or minute taker. */
+    public void requireSignatory(Actor actor, Meeting meeting) {
+        if (!isChair(actor, meeting) && !isMinuteTaker(actor, meeting)) {
+            throw new ForbiddenException("minutes.error.notSignatory");
+        }
+    }
+
+    /**
+     * Fails unless the actor runs the cell, the one right that editing and issuing the resolution need
+     * beyond its state, which {@link #canIssue} adds. Those who may not read drafts get not-found, so that
+     * a draft resolution stays hidden from them; the chair and the minute taker get forbidden.
+     */
+    public void requireResolutionWriter(Actor actor, Meeting meeting) {
+        if (cellAccess.canRun(actor, meeting.cellId())) {
+            return;
+        }
+        if (!canReadDrafts(actor, meeting)) {
+            throw NotFoundException.hidden();
+        }
+        throw new ForbiddenException("minutes.resolution.error.notIssuer");
     }
 
     private static boolean isMember(Actor actor, @Nullable MemberId member) {

@@ -1,6 +1,6 @@
 package vn.chibo.notification;
 
-/** The event that a notification reports about its meeting. */
+/** The event that a notification reports: about a meeting, or about the recipient's profile correction request. */
 public enum NotificationKind {
     /** The meeting was announced. */
     PUBLISHED,
@@ -11,5 +11,14 @@ public enum NotificationKind {
     /** The secretary approved the recipient's reason for staying away. */
     REASON_APPROVED,
     /** The secretary rejected the recipient's reason for staying away. */
-    REASON_REJECTED
+    REASON_REJECTED,
+    /** The secretary approved the recipient's profile correction request. */
+    CORRECTION_APPROVED,
+    /** The secretary rejected the recipient's profile correction request. */
+    CORRECTION_REJECTED;
+
+    /** Returns whether the notice is about a profile correction rather than a meeting. */
+    public boolean isCorrection() {
+        return this == CORRECTION_APPROVED || this == CORRECTION_REJECTED;
+    }
 }

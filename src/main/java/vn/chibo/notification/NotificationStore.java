@@ -62,6 +62,24 @@ class NotificationStore {
                 .optional();
     }
 
+    /**
+     * Inserts the notice about a correction request for the account unless it has it already.
+     *
+     * @return whether the notice was new
+     */
+    boolean insertCorrectionOnce(AccountId account, long correctionId, NotificationKind kind, Instant now) {
+        return jdbc.sql("""
+                insert into notification (account_id, correction_id, kind, revision, created_at)
+                values (:account, :correction, :kind, 0, :now)
+                on conflict do nothing
+                """)
+                .param("account", account.value())
+                .param("correction", correctionId)
+                .param("kind", kind.name())
+                .param("now", JdbcTime.param(now))
+                .update() > 0;
+    }
+
     /** Returns the account's notifications, the newest first. */
     List<Notification> ofAccount(AccountId account, int limit) {
         return jdbc.sql(SELECT + " where account_id = :account order by created_at desc, id desc limit :limit")
@@ -108,7 +126,7 @@ class NotificationStore {
     }
 
     private static final String SELECT = """
-            select id, account_id, meeting_id, kind, changes, created_at, read_at from notification
+            select id, account_id, meeting_id, correction_id, kind, changes, created_at, read_at from notification
             """;
 
     private static Notification map(ResultSet row, int number) throws SQLException {
@@ -117,8 +135,12 @@ class NotificationStore {
         if (changes != null) {
             Arrays.stream(changes.split(",")).map(MeetingChange::valueOf).forEach(parsed::add);
         }
+        long meeting = row.getLong("meeting_id");
+        MeetingId meetingId = row.wasNull() ? null : MeetingId.of(meeting);
+        long correction = row.getLong("correction_id");
+        Long correctionId = row.wasNull() ? null : correction;
         return new Notification(NotificationId.of(row.getLong("id")), AccountId.of(row.getLong("account_id")),
-                MeetingId.of(row.getLong("meeting_id")), NotificationKind.valueOf(row.getString("kind")), parsed,
+                meetingId, correctionId, NotificationKind.valueOf(row.getString("kind")), parsed,
                 JdbcTime.instant(row, "created_at"), JdbcTime.instant(row, "read_at"));
     }
 }

@@ -35,6 +35,18 @@ class NotificationTexts {
         return view(notification, meetings.get(notification.meetingId()), locale);
     }
 
+    /**
+     * Renders a notice about a profile correction request; it links to the reader's correction requests.
+     *
+     * @param memberId the reader's member record, or null when the account has none any more
+     */
+    NotificationView correctionView(Notification notification, @Nullable Long memberId, Locale locale) {
+        String path = memberId == null ? "/members/me" : "/members/" + memberId + "/corrections";
+        return new NotificationView(notification.id().value(), null, notification.kind(),
+                headline(notification, locale), message(locale, "notification.correction.subject"), null, null, path,
+                notification.createdAt(), notification.isRead());
+    }
+
     /** Renders the notification from its meeting, which a list loads once for all notices about it. */
     NotificationView view(Notification notification, Meeting meeting, Locale locale) {
         String detail = detailOf(notification.kind(), meeting, locale);

@@ -116,12 +116,27 @@ public class Notifications {
         });
     }
 
+    /**
+     * Notifies the member's own account, if any, that a profile correction request was decided, once
+     * per request. The notice is in the app only.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void notifyCorrection(MemberId member, long correctionId, NotificationKind kind) {
+        Optional<Recipients.Recipient> recipient = recipients.ofMember(member);
+        boolean created = recipient.isPresent()
+                && store.insertCorrectionOnce(recipient.get().accountId(), correctionId, kind, clock.instant());
+        log.info("Correction {}: {} notice to member {}: {}", correctionId, kind, member,
+                created ? "sent" : "not sent, no account or sent before");
+    }
+
     /** Returns the actor's notifications, the newest first, rendered in the given language. */
     public List<NotificationView> of(Actor actor, Locale locale) {
         Map<MeetingId, Meeting> loaded = new HashMap<>();
         return store.ofAccount(actor.accountId(), LIST_LIMIT).stream()
-                .map(notification -> texts.view(notification,
-                        loaded.computeIfAbsent(notification.meetingId(), meetings::get), locale))
+                .map(notification -> notification.meetingId() == null
+                        ? texts.correctionView(notification, actor.memberId(), locale)
+                        : texts.view(notification, loaded.computeIfAbsent(notification.meetingId(), meetings::get),
+                                locale))
                 .toList();
     }
 

@@ -17,6 +17,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.ServletRequestBindingException;
@@ -29,6 +31,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * Turns failures into a page in the user's language with the right status. An htmx request gets
@@ -81,8 +84,46 @@ class ErrorHandling {
             Locale locale) {
         log.info("Request {} {} failed: {}", request.getMethod(), request.getRequestURI(),
                 failure.getClass().getSimpleName());
+        if (causedBy(failure, RequestBodyTooLarge.class) || causedBy(failure, StreamConstraintsException.class)) {
+            return tooLarge(request, response, locale);
+        }
         String text = messages.getMessage("error.badRequest", null, locale);
         return errorView(HttpStatus.BAD_REQUEST, text, request, response);
+    }
+
+    /**
+     * A request that Spring Security's firewall rejects when the handler reads it, such as a parameter
+     * name with control characters. The name is not logged: it may hold personal data.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ModelAndView rejected(RequestRejectedException failure, HttpServletRequest request, HttpServletResponse response,
+            Locale locale) {
+        log.info("Request {} {} rejected by the firewall", request.getMethod(), request.getRequestURI());
+        String text = messages.getMessage("error.badRequest", null, locale);
+        return errorView(HttpStatus.BAD_REQUEST, text, request, response);
+    }
+
+    /** An {@code Accept} header that names no type the endpoint produces, or that cannot be parsed. */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ModelAndView notAcceptable(HttpMediaTypeNotAcceptableException failure, HttpServletRequest request,
+            HttpServletResponse response, Locale locale) {
+        log.info("Request {} {} failed: no acceptable content type", request.getMethod(), request.getRequestURI());
+        String text = messages.getMessage("error.notAcceptable", null, locale);
+        return errorView(HttpStatus.NOT_ACCEPTABLE, text, request, response);
+    }
+
+    private ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        String text = messages.getMessage("error.requestTooLarge", null, locale);
+        return errorView(HttpStatus.PAYLOAD_TOO_LARGE, text, request, response);
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -137,6 +178,9 @@ class ErrorHandling {
     @ExceptionHandler({ AsyncRequestNotUsableException.class, IOException.class })
     ModelAndView clientGone(Exception failure, HttpServletRequest request, HttpServletResponse response,
             Locale locale) {
+        if (causedBy(failure, RequestBodyTooLarge.class)) {
+            return tooLarge(request, response, locale);
+        }
         if (failure instanceof AsyncRequestNotUsableException || isClientAbort(failure)) {
             log.debug("Client went away during {} {}", request.getMethod(), request.getRequestURI());
             return new ModelAndView();

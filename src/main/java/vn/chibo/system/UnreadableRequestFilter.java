@@ -1,7 +1,6 @@
 package vn.chibo.system;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,17 +8,15 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.DataBinder;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Answers 400 (or 413 for an upload over the size limit), as a page or for the JSON API as problem
@@ -42,14 +39,10 @@ class UnreadableRequestFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(UnreadableRequestFilter.class);
     private static final Pattern INDEX = Pattern.compile("\\[([^\\]]*)\\]");
 
-    private final MessageSource messages;
-    private final LocaleResolver localeResolver;
-    private final ApiProblems problems;
+    private final EarlyRejection rejection;
 
-    UnreadableRequestFilter(MessageSource messages, LocaleResolver localeResolver, ApiProblems problems) {
-        this.messages = messages;
-        this.localeResolver = localeResolver;
-        this.problems = problems;
+    UnreadableRequestFilter(EarlyRejection rejection) {
+        this.rejection = rejection;
     }
 
     @Override
@@ -73,24 +66,10 @@ class UnreadableRequestFilter extends OncePerRequestFilter {
 
     private void reject(HttpServletRequest request, HttpServletResponse response, boolean tooLarge)
             throws IOException {
-        if (ApiProblems.isApi(request)) {
-            problems.writeMessage(request, response, tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST,
-                    tooLarge ? "error.uploadTooLarge" : "error.badRequest");
-            return;
-        }
-        Locale locale = localeResolver.resolveLocale(request);
-        String text = messages.getMessage(tooLarge ? "error.uploadTooLarge" : "error.badRequest", null, locale);
-        response.setStatus(tooLarge ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
-                : HttpServletResponse.SC_BAD_REQUEST);
-        response.setContentType("text/html;charset=UTF-8");
-        // The security filters have not run, so this page sets its own restrictive headers.
-        response.setHeader("Content-Security-Policy", "default-src 'none'");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head>"
-                + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + escape(text) + "</title></head><body><p>" + escape(text)
-                + "</p><p><a href=\"" + request.getContextPath() + "/\">"
-                + escape(messages.getMessage("error.backHome", null, locale)) + "</a></p></body></html>");
+        boolean multipart = request.getContentType() != null && request.getContentType().startsWith("multipart/");
+        String tooLargeKey = multipart ? "error.uploadTooLarge" : "error.requestTooLarge";
+        rejection.send(request, response, tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST,
+                tooLarge ? tooLargeKey : "error.badRequest");
     }
 
     /**
@@ -109,12 +88,17 @@ class UnreadableRequestFilter extends OncePerRequestFilter {
         }
     }
 
-    private static String escape(String text) {
-        return HtmlUtils.htmlEscape(text, "UTF-8");
-    }
-
+    /**
+     * Returns whether the container rejected the request for its size: Tomcat sets status 413 on its
+     * parameter error for a form over {@code server.tomcat.max-http-form-post-size}, too many parameters
+     * or too many multipart parts.
+     */
     private static boolean isSizeLimit(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidParameterException invalid
+                    && invalid.getErrorCode() == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
+                return true;
+            }
             if (cause.getClass().getSimpleName().contains("SizeLimitExceeded")
                     || cause.getClass().getSimpleName().contains("SizeException")) {
                 return true;

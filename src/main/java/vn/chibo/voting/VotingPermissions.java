@@ -57,6 +57,17 @@ public class VotingPermissions {
         return voterOf(actor, motion).standing();
     }
 
+    /**
+     * Fails with forbidden, naming the reason, unless the actor may cast a ballot on the motion as the
+     * roll stands now. Ballot forms call it before they read the choice.
+     */
+    public void requireVoter(Actor actor, Motion motion) {
+        VoterStanding standing = standingOf(actor, motion);
+        if (!standing.mayVote()) {
+            throw new NotEligibleToVote(standing);
+        }
+    }
+
     Voter voterOf(Actor actor, Motion motion) {
         Optional<Member> member = actor.member()
                 .flatMap(id -> members.findOnRoster(motion.cellId(), MemberId.of(id)));

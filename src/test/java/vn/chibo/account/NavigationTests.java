@@ -73,11 +73,11 @@ class NavigationTests {
     }
 
     @Test
-    void administratorSeesTreeAndRoles() throws Exception {
+    void administratorSeesTreeRolesAndAudit() throws Exception {
         Actor admin = fixtures.accountWithoutMember(commune.committee(), Role.SYSTEM_ADMIN);
 
         assertThat(navigationLinks(admin)).containsExactly("/", "/organizations",
-                "/organizations/" + commune.committee().id() + "/roles");
+                "/organizations/" + commune.committee().id() + "/roles", "/admin/audit");
     }
 
     @Test

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * PostgreSQL: every field comes back as it was saved, and the constraints tie each passkey to an account.
  */
 @SqlTest
-class PasskeyTablesTests {
+public class PasskeyTablesTests {
 
     @Autowired
     PublicKeyCredentialUserEntityRepository users;
@@ -130,7 +130,7 @@ class PasskeyTablesTests {
     }
 
     /** Stores the WebAuthn user entity of an account, as the first registration of a passkey does. */
-    static PublicKeyCredentialUserEntity storedUser(PublicKeyCredentialUserEntityRepository users, Actor owner) {
+    public static PublicKeyCredentialUserEntity storedUser(PublicKeyCredentialUserEntityRepository users, Actor owner) {
         var user = ImmutablePublicKeyCredentialUserEntity.builder()
                 .id(Bytes.random())
                 .name(owner.username())
@@ -141,7 +141,7 @@ class PasskeyTablesTests {
     }
 
     /** Returns a passkey of the user whose public key and attestation are placeholder bytes, never verified. */
-    static CredentialRecord credential(Bytes userId, String label) {
+    public static CredentialRecord credential(Bytes userId, String label) {
         return ImmutableCredentialRecord.builder()
                 .credentialId(Bytes.random())
                 .userEntityUserId(userId)

@@ -2,7 +2,9 @@ package vn.chibo.account;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
+import vn.chibo.audit.AuditLog;
 import vn.chibo.member.ActivityStatus;
 import vn.chibo.member.MemberId;
 import vn.chibo.member.MembershipStatus;
@@ -26,6 +28,12 @@ class PasswordResetTests {
     @Autowired
     Accounts accounts;
 
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    AuditLog audit;
+
     @Test
     void resetsPlainMemberAndForcesChange() {
         var commune = fixtures.commune();
@@ -36,7 +44,14 @@ class PasswordResetTests {
         AccountIssuing.Issued slip = issuing.resetPassword(secretary, commune.cell().id(), member.value());
 
         assertThat(slip.username()).isEqualTo(account.username());
-        assertThat(slip.initialPassword()).hasSize(8);
+        assertThat(slip.initialPassword()).hasSize(10).isNotEqualTo(Fixtures.PASSWORD);
+        assertThat(passwordEncoder.matches(Fixtures.PASSWORD, accounts.passwordHash(account.accountId()))).isFalse();
+        assertThat(passwordEncoder.matches(slip.initialPassword(), accounts.passwordHash(account.accountId())))
+                .isTrue();
+        assertThat(audit.entriesFor("account", account.accountId().value()))
+                .anySatisfy(entry -> assertThat(entry.action()).isEqualTo("account.passwordReset"))
+                .allSatisfy(entry -> assertThat(String.valueOf(entry.detail())).doesNotContain(Fixtures.PASSWORD)
+                        .doesNotContain(slip.initialPassword()));
         assertThat(accounts.find(account.accountId())).get().extracting(AccountRecord::mustChangePassword)
                 .isEqualTo(true);
     }

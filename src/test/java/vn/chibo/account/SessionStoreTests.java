@@ -65,7 +65,7 @@ class SessionStoreTests {
         MockHttpSession computer = SignIn.as(mvc, "0916000222", "mat-khau-dai");
         MockHttpSession someoneElse = SignIn.as(mvc, "0916000333", "mat-khau-dai");
 
-        mvc.perform(get("/account/password").session(computer))
+        mvc.perform(get("/account/sessions").session(computer))
                 .andExpect(content().string(containsString("Đăng xuất trên mọi thiết bị")));
         mvc.perform(post("/account/sign-out-everywhere").session(computer).with(csrf()))
                 .andExpect(redirectedUrl("/login?signedOutEverywhere"));

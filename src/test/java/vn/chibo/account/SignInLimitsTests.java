@@ -89,7 +89,7 @@ class SignInLimitsTests {
     @Test
     void blockedPageSaysWhenToRetry() throws Exception {
         long until = Instant.now().plus(Duration.ofMinutes(3)).getEpochSecond();
-        String time = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+        String time = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
                 .format(Instant.ofEpochSecond(until).atZone(ZoneId.of("Asia/Ho_Chi_Minh")));
 
         mvc.perform(get("/login").param("error", "blocked").param("until", Long.toString(until)))
@@ -133,6 +133,18 @@ class SignInLimitsTests {
         assertThat(subjects.account()).isEqualTo("account:" + id.value());
         assertThat(limits.recordFailure(subjects)).contains(clock.instant().plusSeconds(30));
         assertThat(limits.blockedUntil(subjects)).contains(clock.instant().plusSeconds(30));
+    }
+
+    @Test
+    void countsIpv6ByNetwork() {
+        var limits = new SignInLimits(jdbc, accounts, hashes, properties, Clock.systemUTC());
+
+        String first = limits.subjectsOf("khong-ai-ca", "2001:ee0:4f1:2c00::1").address();
+        String sameNetwork = limits.subjectsOf("khong-ai-ca", "2001:ee0:4f1:2c00:ffff::9").address();
+        String nextNetwork = limits.subjectsOf("khong-ai-ca", "2001:ee0:4f1:2c01::1").address();
+
+        assertThat(sameNetwork).isEqualTo(first);
+        assertThat(nextNetwork).isNotEqualTo(first);
     }
 
     @Test

@@ -155,10 +155,10 @@ class SignInTests {
     }
 
     @Test
-    void rejectsPasswordOver72Bytes() throws Exception {
+    void rejectsPasswordOver128Characters() throws Exception {
         accounts.create("0912000444", "mat-khau-dai", "Vũ Thị Thử", null, false, List.of());
         MockHttpSession session = SignIn.as(mvc, "0912000444", "mat-khau-dai");
-        String tooLong = "Đảng viên ưu tú ".repeat(4);
+        String tooLong = "Đảng viên ưu tú ".repeat(8) + "x";
 
         mvc.perform(post("/account/password").session(session).with(csrf())
                         .param("currentPassword", "mat-khau-dai")

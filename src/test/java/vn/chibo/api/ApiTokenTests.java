@@ -302,13 +302,13 @@ class ApiTokenTests {
         String first = token(member);
         String second = token(member);
 
-        passwordChange.change(member, Fixtures.PASSWORD, "mat-khau-moi-2026", "mat-khau-moi-2026");
+        passwordChange.change(member, Fixtures.PASSWORD, "mat-khau-rieng-2026", "mat-khau-rieng-2026");
 
         for (String token : List.of(first, second)) {
             mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
                     .andExpect(status().isUnauthorized());
         }
-        requestToken(member.username(), "mat-khau-moi-2026").andExpect(status().isOk());
+        requestToken(member.username(), "mat-khau-rieng-2026").andExpect(status().isOk());
     }
 
     @Test

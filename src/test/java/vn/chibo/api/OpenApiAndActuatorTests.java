@@ -50,7 +50,8 @@ class OpenApiAndActuatorTests {
                 "/api/v1/meetings/{meetingId}/resolution.pdf", "/api/v1/cells/{cellId}/resolutions",
                 "/api/v1/meetings/{meetingId}/motions", "/api/v1/motions/{id}/ballot",
                 "/api/v1/meetings/{meetingId}/response", "/api/v1/me/notifications",
-                "/api/v1/me/notifications/{notificationId}/read");
+                "/api/v1/me/notifications/{notificationId}/read", "/api/v1/me/data-export",
+                "/api/v1/members/{memberId}/access");
     }
 
     @Test

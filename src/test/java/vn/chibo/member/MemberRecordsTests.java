@@ -69,6 +69,9 @@ class MemberRecordsTests {
         assertThat((String) raw.get("party_card_number")).startsWith("v1:").doesNotContain(member.partyCardNumber());
         assertThat((String) raw.get("phone_lookup")).hasSize(64).doesNotContain(member.phone());
         assertThat((String) raw.get("party_card_lookup")).hasSize(64);
+        assertThat(raw.get("birth_date")).isNull();
+        assertThat((String) raw.get("birth_date_sealed")).startsWith("v1:").doesNotContain("1980");
+        assertThat(member.birthDate()).isEqualTo(LocalDate.of(1980, 1, 1));
         assertThat(members.cardTaken(commune.cell().id(), member.partyCardNumber(), null)).isTrue();
         assertThat(members.cardTaken(commune.cell().id(), member.partyCardNumber(), id)).isFalse();
     }
@@ -107,9 +110,11 @@ class MemberRecordsTests {
         MemberId id = fixtures.member(commune.cell(), "Lê Văn Cũ", MembershipStatus.OFFICIAL, ActivityStatus.ACTIVE);
         // A row as written before encryption existed.
         jdbc.sql("update member set phone = '0912000111', party_card_number = '77000111', phone_lookup = null, "
-                + "party_card_lookup = null where id = :id").param("id", id.value()).update();
+                + "party_card_lookup = null, birth_date = date '1975-06-30', birth_date_sealed = null where id = :id")
+                .param("id", id.value()).update();
 
         assertThat(members.get(id).phone()).isEqualTo("0912000111");
+        assertThat(members.get(id).birthDate()).isEqualTo(LocalDate.of(1975, 6, 30));
         assertThat(encryption.encryptAll()).isGreaterThanOrEqualTo(1);
 
         Map<String, Object> raw = rawRow(id);
@@ -118,6 +123,9 @@ class MemberRecordsTests {
         assertThat(raw.get("phone_lookup")).isNotNull();
         assertThat(members.get(id).phone()).isEqualTo("0912000111");
         assertThat(members.get(id).partyCardNumber()).isEqualTo("77000111");
+        assertThat(raw.get("birth_date")).isNull();
+        assertThat((String) raw.get("birth_date_sealed")).startsWith("v1:").doesNotContain("1975");
+        assertThat(members.get(id).birthDate()).isEqualTo(LocalDate.of(1975, 6, 30));
         assertThat(encryption.encryptAll()).isZero();
     }
 
@@ -248,7 +256,10 @@ class MemberRecordsTests {
     }
 
     private Map<String, Object> rawRow(MemberId id) {
-        return jdbc.sql("select phone, party_card_number, phone_lookup, party_card_lookup from member where id = :id")
+        return jdbc.sql("""
+                select phone, party_card_number, phone_lookup, party_card_lookup, birth_date, birth_date_sealed
+                from member where id = :id
+                """)
                 .param("id", id.value()).query().singleRow();
     }
 }

@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import vn.chibo.account.Actor;
 import vn.chibo.account.Role;
+import vn.chibo.audit.AuditEntry;
 import vn.chibo.audit.AuditLog;
 import vn.chibo.meeting.AgendaItem;
 import vn.chibo.meeting.MeetingDetails;
@@ -47,6 +48,7 @@ import vn.chibo.voting.Motion;
 import vn.chibo.voting.Motions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -125,6 +127,32 @@ class MinutesWebTests {
                 .andExpect(content().string(not(containsString("/minutes/parts/"))))
                 .andExpect(content().string(not(containsString("/minutes/approval"))))
                 .andExpect(content().string(not(containsString("/minutes/corrections"))));
+    }
+
+    @Test
+    void recordsMinutesAndResolutionDownloads() throws Exception {
+        Village village = closedMeetings.closedMeeting();
+        Actor reader = villages.accountOf(village, "Phạm Thị Ánh");
+        MockHttpSession member = SignIn.as(mvc, reader);
+        MockHttpSession secretary = SignIn.as(mvc, village.secretary());
+        management.approve(village.minuteTaker(), village.meeting(), book.of(village.meeting()).orElseThrow().version());
+        management.approve(village.secretary(), village.meeting(), book.of(village.meeting()).orElseThrow().version());
+        Minutes minutes = book.of(village.meeting()).orElseThrow();
+        long meetingId = village.meeting().value();
+
+        mvc.perform(get("/meetings/{id}/minutes.pdf", meetingId).session(member)).andExpect(status().isOk());
+        mvc.perform(get("/meetings/{id}/minutes/versions/1.docx", meetingId).session(member))
+                .andExpect(status().isOk());
+        mvc.perform(get("/meetings/{id}/resolution.docx", meetingId).session(secretary)).andExpect(status().isOk());
+
+        assertThat(audit.entriesFor("minutes", minutes.id())).filteredOn(entry -> entry.action().equals(
+                "minutes.downloaded")).extracting(AuditEntry::actorAccountId, AuditEntry::detail).containsExactly(
+                tuple(reader.accountId().value(), "meeting=" + village.meeting() + " version=1 format=PDF"),
+                tuple(reader.accountId().value(), "meeting=" + village.meeting() + " version=1 format=DOCX"));
+        assertThat(audit.entriesOf(village.commune().cell().id().value(), "resolution.downloaded"))
+                .extracting(AuditEntry::actorAccountId, AuditEntry::detail)
+                .containsExactly(tuple(village.secretary().accountId().value(),
+                        "meeting=" + village.meeting() + " format=DOCX"));
     }
 
     @Test

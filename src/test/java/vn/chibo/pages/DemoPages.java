@@ -70,7 +70,7 @@ class DemoPages {
     /**
      * Returns the pages to check as the demo secretary: those of every member, the roll call and the
      * check-in screen of a meeting in progress, the form that cancels a meeting, the form of a new
-     * meeting, and a member's profile and attendance history.
+     * meeting, a member's profile and attendance history, and the personal data pages.
      */
     List<Page> secretaryPages() {
         List<Page> pages = new ArrayList<>(signedInPages());
@@ -84,6 +84,12 @@ class DemoPages {
         pages.add(new Page("attendance history",
                 "/cells/" + cell.value() + "/members/" + actor(SECRETARY).memberId() + "/attendance"));
         pages.add(new Page("check-in screen", "/meetings/" + inProgress.value() + "/check-in/screen"));
+        // The secretary's own data pages: the export, who read the profile and the correction request
+        // form, and the cell's pending requests.
+        pages.add(new Page("my data", "/me/data"));
+        pages.add(new Page("profile access", "/members/" + actor(SECRETARY).memberId() + "/access"));
+        pages.add(new Page("corrections", "/members/" + actor(SECRETARY).memberId() + "/corrections"));
+        pages.add(new Page("pending corrections", "/cells/" + cell.value() + "/corrections"));
         // The draft minutes with their edit forms, and the draft resolution, which only those who run the cell read.
         MeetingId closed = closedMeeting(cell);
         pages.add(new Page("minutes", "/meetings/" + closed.value() + "/minutes"));
@@ -120,6 +126,7 @@ class DemoPages {
                 new Page("roster", "/cells/" + cell.value() + "/members"),
                 new Page("meetings", "/cells/" + cell.value() + "/meetings"),
                 new Page("meeting", "/meetings/" + meeting.value()), new Page("password", "/account/password"),
+                new Page("sessions", "/account/sessions"),
                 new Page("passkeys", "/account/passkeys"),
                 new Page("two-step verification", "/account/two-factor"),
                 new Page("meeting in progress", "/meetings/" + meetingInProgress(cell).value()),

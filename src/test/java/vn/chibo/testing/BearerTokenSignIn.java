@@ -40,7 +40,7 @@ class BearerTokenSignIn implements ApiSignIn {
     @Override
     public RequestPostProcessor as(Actor actor) {
         String code = SecondFactorCodes.isKnown(actor.username()) ? freshCode(actor) : null;
-        String token = tokens.issue(actor.username(), Fixtures.PASSWORD, code, "127.0.0.1").token();
+        String token = tokens.issue(actor.username(), Fixtures.PASSWORD, code, "127.0.0.1", null).token();
         return request -> {
             request.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
             return request;

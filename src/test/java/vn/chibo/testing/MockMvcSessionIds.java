@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.session.web.http.CookieHttpSessionIdResolver;
-import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.HttpSessionIdResolver;
 import org.springframework.web.util.WebUtils;
 
@@ -24,13 +24,13 @@ class MockMvcSessionIds {
     static final String ATTRIBUTE = MockMvcSessionIds.class.getName() + ".id";
 
     /**
-     * Replaces Boot's cookie resolver, which then also leaves out its cookie serializer: the default
-     * serializer here writes the same cookie, {@code SESSION}, HttpOnly and SameSite=Lax.
+     * Replaces Boot's cookie resolver. Requests that are not MockMvc's still get the product's own
+     * session cookie, written by its {@link CookieSerializer} bean.
      */
     @Bean
-    HttpSessionIdResolver httpSessionIdResolver() {
+    HttpSessionIdResolver httpSessionIdResolver(CookieSerializer cookieSerializer) {
         var cookieResolver = new CookieHttpSessionIdResolver();
-        cookieResolver.setCookieSerializer(new DefaultCookieSerializer());
+        cookieResolver.setCookieSerializer(cookieSerializer);
         return new HttpSessionIdResolver() {
 
             @Override

@@ -124,15 +124,31 @@ public class VillageMeetings {
                 Role.CELL_DEPUTY_SECRETARY);
 
         Instant start = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
-        var details = new MeetingDetails(MeetingKind.REGULAR, MeetingMode.HYBRID, "Sinh hoạt chi bộ định kỳ", start,
+        MeetingId meeting = management.schedule(secretary, commune.cell().id(), details(members, start));
+        management.publish(secretary, meeting);
+        return new Village(commune, members, secretary, minuteTaker, meeting, start);
+    }
+
+    /**
+     * Schedules, publishes and starts another meeting of the village's cell, with the same details,
+     * and returns the village at that meeting.
+     */
+    public Village anotherMeetingInProgress(Village village) {
+        MeetingId meeting = management.schedule(village.secretary(), village.commune().cell().id(),
+                details(village.members(), village.startsAt()));
+        management.publish(village.secretary(), meeting);
+        management.start(village.secretary(), meeting);
+        return new Village(village.commune(), village.members(), village.secretary(), village.minuteTaker(), meeting,
+                village.startsAt());
+    }
+
+    private static MeetingDetails details(Map<String, MemberId> members, Instant start) {
+        return new MeetingDetails(MeetingKind.REGULAR, MeetingMode.HYBRID, "Sinh hoạt chi bộ định kỳ", start,
                 start.plus(Duration.ofHours(2)), "Nhà văn hóa thôn Hòa Bình 3", "https://meet.example.com/hoa-binh-3",
                 members.get(SECRETARY), members.get(MINUTE_TAKER),
                 List.of(new AgendaItem("Khai mạc, điểm danh", null),
                         new AgendaItem("Kiểm điểm nhiệm vụ tháng", "Báo cáo của chi ủy"),
                         new AgendaItem("Biểu quyết Nghị quyết tháng", null)));
-        MeetingId meeting = management.schedule(secretary, commune.cell().id(), details);
-        management.publish(secretary, meeting);
-        return new Village(commune, members, secretary, minuteTaker, meeting, start);
     }
 
     /** A village meeting in progress with the usual roll, ready for votes of every kind. */

@@ -17,13 +17,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.chibo.account.Actor;
+import vn.chibo.account.ApiTokens;
 import vn.chibo.account.PasswordChange;
 import vn.chibo.account.SignedInSessions;
 import vn.chibo.system.FlashMessage;
 import vn.chibo.system.Formats;
 import vn.chibo.system.InvalidInputException;
 
-/** The sign-in page, and the page where members set their own password and end their sessions. */
+/**
+ * The sign-in page, the page where members set their own password, and the page that lists the
+ * account's sessions and app tokens and ends them.
+ */
 @Controller
 class AccountController {
 
@@ -32,26 +36,29 @@ class AccountController {
 
     private final PasswordChange passwordChange;
     private final SignedInSessions sessions;
+    private final ApiTokens tokens;
     private final Formats formats;
     private final Clock clock;
 
-    AccountController(PasswordChange passwordChange, SignedInSessions sessions, Formats formats, Clock clock) {
+    AccountController(PasswordChange passwordChange, SignedInSessions sessions, ApiTokens tokens, Formats formats,
+            Clock clock) {
         this.passwordChange = passwordChange;
         this.sessions = sessions;
+        this.tokens = tokens;
         this.formats = formats;
         this.clock = clock;
     }
 
     /**
      * The sign-in form. After a blocked sign-in, {@code until} holds the epoch second from which
-     * sign-in may be tried again, and the page shows that time.
+     * sign-in may be tried again, and the page shows that time as dd/MM/yyyy HH:mm in the product's
+     * zone (Asia/Ho_Chi_Minh by default), with the zone named.
      */
     @GetMapping("/login")
     String loginPage(@RequestParam(name = "until", required = false) @Nullable String until, Model model) {
         blockedUntil(until).ifPresent(instant -> {
             Instant now = clock.instant();
-            boolean today = formats.date(instant).equals(formats.date(now));
-            model.addAttribute("retryAt", today ? formats.timeInZone(instant) : formats.dateTimeInZone(instant));
+            model.addAttribute("retryAt", formats.dateAndTimeInZone(instant));
             model.addAttribute("retryMinutes", Math.max(1, (Duration.between(now, instant).toSeconds() + 59) / 60));
         });
         return "account/login";
@@ -98,6 +105,48 @@ class AccountController {
     String signOutEverywhere(Actor actor, HttpServletRequest request, HttpServletResponse response) {
         sessions.signOutEverywhere(actor, request, response);
         return "redirect:/login?signedOutEverywhere";
+    }
+
+    /** Lists the account's sessions and the app tokens that still work. */
+    @GetMapping("/account/sessions")
+    String sessionsPage(Actor actor, HttpServletRequest request, Model model) {
+        model.addAttribute("sessions", sessions.list(actor, request));
+        model.addAttribute("tokens", tokens.listOf(actor.accountId()));
+        return "account/sessions";
+    }
+
+    /** Ends one session of the account, named by the handle that the sessions page shows. */
+    @PostMapping("/account/sessions/revoke")
+    String revokeSession(Actor actor, @RequestParam(name = "session", defaultValue = "") String handle,
+            RedirectAttributes redirect) {
+        if (sessions.revoke(actor, handle)) {
+            redirect.addFlashAttribute(FlashMessage.SUCCESS, new FlashMessage("account.devices.revoked"));
+        }
+        else {
+            redirect.addFlashAttribute(FlashMessage.ERROR, new FlashMessage("account.devices.notFound"));
+        }
+        return "redirect:/account/sessions";
+    }
+
+    /** Ends every session of the account except this one. */
+    @PostMapping("/account/sessions/revoke-others")
+    String revokeOtherSessions(Actor actor, HttpServletRequest request, RedirectAttributes redirect) {
+        int ended = sessions.revokeOthers(actor, request);
+        redirect.addFlashAttribute(FlashMessage.SUCCESS, new FlashMessage("account.devices.revokedOthers", ended));
+        return "redirect:/account/sessions";
+    }
+
+    /** Revokes one of the account's app tokens. */
+    @PostMapping("/account/tokens/revoke")
+    String revokeToken(Actor actor, @RequestParam(name = "token", defaultValue = "0") long tokenId,
+            RedirectAttributes redirect) {
+        if (tokens.revoke(actor.accountId(), tokenId)) {
+            redirect.addFlashAttribute(FlashMessage.SUCCESS, new FlashMessage("account.tokens.revoked"));
+        }
+        else {
+            redirect.addFlashAttribute(FlashMessage.ERROR, new FlashMessage("account.tokens.notFound"));
+        }
+        return "redirect:/account/sessions";
     }
 
     /** The fields of the password form; never echoed back into the page. */

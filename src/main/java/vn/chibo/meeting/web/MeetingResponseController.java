@@ -35,7 +35,7 @@ class MeetingResponseController {
     @PostMapping("/meetings/{meetingId}/response")
     String answer(Actor actor, @PathVariable long meetingId, @ModelAttribute ResponseFormData form,
             RedirectAttributes redirect) {
-        permissions.requireView(actor, meetings.get(MeetingId.of(meetingId)));
+        permissions.requireAnswer(actor, meetings.get(MeetingId.of(meetingId)));
 
         String back = "redirect:/meetings/" + meetingId + "#my-answer";
         ResponseAnswer answer = form.parsedAnswer();

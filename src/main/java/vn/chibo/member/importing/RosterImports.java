@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.chibo.account.Actor;
 import vn.chibo.audit.AuditEntry;
 import vn.chibo.audit.AuditLog;
+import vn.chibo.document.FileNames;
 import vn.chibo.document.FileStore;
 import vn.chibo.document.StoredFile;
 import vn.chibo.document.StoredFileId;
@@ -48,7 +49,6 @@ public class RosterImports {
 
     private static final Logger log = LoggerFactory.getLogger(RosterImports.class);
     private static final int RECENT_IMPORTS = 10;
-    private static final int FILE_NAME_LENGTH = 255;
 
     private final JdbcClient jdbc;
     private final FileStore files;
@@ -262,12 +262,7 @@ public class RosterImports {
     }
 
     private static String cleanFileName(String fileName) {
-        String name = VietnameseText.clean(fileName.substring(Math.max(fileName.lastIndexOf('/'),
-                fileName.lastIndexOf('\\')) + 1));
-        if (name.isEmpty()) {
-            return "roster";
-        }
-        return name.length() > FILE_NAME_LENGTH ? name.substring(name.length() - FILE_NAME_LENGTH) : name;
+        return FileNames.safe(fileName, "roster");
     }
 
     private static final String SELECT = """

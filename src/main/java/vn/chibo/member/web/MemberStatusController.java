@@ -12,7 +12,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.chibo.account.Actor;
 import vn.chibo.member.ActivityStatus;
 import vn.chibo.member.MemberId;
-import vn.chibo.member.MemberPermissions;
 import vn.chibo.member.MemberStatus;
 import vn.chibo.member.MemberTransfers;
 import vn.chibo.member.MembershipStatus;
@@ -29,12 +28,10 @@ import vn.chibo.system.InvalidInputException;
 @Controller
 class MemberStatusController {
 
-    private final MemberPermissions permissions;
     private final MemberStatus status;
     private final MemberTransfers transfers;
 
-    MemberStatusController(MemberPermissions permissions, MemberStatus status, MemberTransfers transfers) {
-        this.permissions = permissions;
+    MemberStatusController(MemberStatus status, MemberTransfers transfers) {
         this.status = status;
         this.transfers = transfers;
     }
@@ -45,8 +42,7 @@ class MemberStatusController {
             @RequestParam(defaultValue = "") String effectiveDate, @RequestParam(defaultValue = "") String decidedBy,
             @RequestParam(required = false) @Nullable String resolution, RedirectAttributes redirect) {
         var cell = OrganizationId.of(cellId);
-        permissions.requireViewRoster(actor, cell);
-        status.requireOnRoster(actor, cell, MemberId.of(memberId));
+        status.requireDecide(actor, cell, MemberId.of(memberId));
 
         return record(redirect, cellId, memberId, "member.status.recorded", () -> status.decide(actor, cell,
                 MemberId.of(memberId), choice(membership, MembershipStatus.class), choice(activity, ActivityStatus.class),
@@ -59,8 +55,7 @@ class MemberStatusController {
             @RequestParam(defaultValue = "") String effectiveDate, @RequestParam(defaultValue = "") String decidedBy,
             @RequestParam(required = false) @Nullable String resolution, RedirectAttributes redirect) {
         var cell = OrganizationId.of(cellId);
-        permissions.requireViewRoster(actor, cell);
-        status.requireOnRoster(actor, cell, MemberId.of(memberId));
+        transfers.requireTransferAtAll(actor, cell, MemberId.of(memberId));
 
         return record(redirect, cellId, memberId, "member.transfer.sentOut", () -> transfers.sendOut(actor, cell,
                 MemberId.of(memberId), hostCell == null ? null : OrganizationId.of(hostCell), hostUnit,
@@ -72,8 +67,7 @@ class MemberStatusController {
             @RequestParam(defaultValue = "") String effectiveDate, @RequestParam(defaultValue = "") String decidedBy,
             @RequestParam(required = false) @Nullable String resolution, RedirectAttributes redirect) {
         var cell = OrganizationId.of(cellId);
-        permissions.requireViewRoster(actor, cell);
-        status.requireOnRoster(actor, cell, MemberId.of(memberId));
+        transfers.requireTransferAtAll(actor, cell, MemberId.of(memberId));
 
         return record(redirect, cellId, memberId, "member.transfer.returned", () -> transfers.returnHome(actor, cell,
                 MemberId.of(memberId), decision(effectiveDate, decidedBy, resolution)));
@@ -85,8 +79,7 @@ class MemberStatusController {
             @RequestParam(defaultValue = "") String decidedBy, @RequestParam(required = false) @Nullable String resolution,
             RedirectAttributes redirect) {
         var cell = OrganizationId.of(cellId);
-        permissions.requireViewRoster(actor, cell);
-        status.requireOnRoster(actor, cell, MemberId.of(memberId));
+        transfers.requireTransferAtAll(actor, cell, MemberId.of(memberId));
 
         String page = record(redirect, cellId, memberId, "member.transfer.moved", () -> transfers.transfer(actor, cell,
                 MemberId.of(memberId), toCell == null ? null : OrganizationId.of(toCell),

@@ -1,12 +1,17 @@
 package vn.chibo.member.web;
 
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.chibo.account.Actor;
 import vn.chibo.member.ActivityStatus;
@@ -28,12 +33,47 @@ class RosterController {
         this.roster = roster;
     }
 
-    /** Shows the whole page, or only the list of members for an htmx search. */
+    /**
+     * Shows the whole page, or only the list for htmx, filtered by status. A search by name comes by
+     * {@link #search POST}, so that no member's name ends up in a URL, a browser history or a proxy log.
+     */
     @GetMapping("/cells/{cellId}/members")
-    String roster(Actor actor, @PathVariable long cellId, @RequestParam(name = "q", defaultValue = "") String search,
+    String roster(Actor actor, @PathVariable long cellId, @RequestParam(defaultValue = "") String membership,
+            @RequestParam(defaultValue = "") String activity, @RequestParam(defaultValue = "") String transfer,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+        return page(actor, cellId, "", membership, activity, transfer, htmx, model);
+    }
+
+    /**
+     * Shows the members whose name contains the search text, with the status filters. For htmx, the
+     * browser's address then shows the status filters only, so that reloading keeps them.
+     */
+    @PostMapping("/cells/{cellId}/members")
+    String search(Actor actor, @PathVariable long cellId, @RequestParam(name = "q", defaultValue = "") String search,
             @RequestParam(defaultValue = "") String membership, @RequestParam(defaultValue = "") String activity,
             @RequestParam(defaultValue = "") String transfer,
-            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+            HttpServletResponse response) {
+        String view = page(actor, cellId, search, membership, activity, transfer, htmx, model);
+
+        if (htmx != null) {
+            response.setHeader("HX-Push-Url", UriComponentsBuilder.fromPath("/cells/{cell}/members")
+                    .queryParamIfPresent("membership", nonBlank(membership))
+                    .queryParamIfPresent("activity", nonBlank(activity))
+                    .queryParamIfPresent("transfer", nonBlank(transfer))
+                    .buildAndExpand(cellId)
+                    .encode()
+                    .toUriString());
+        }
+        return view;
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    private String page(Actor actor, long cellId, String search, String membership, String activity, String transfer,
+            @Nullable String htmx, Model model) {
         var cell = OrganizationId.of(cellId);
         permissions.requireViewRoster(actor, cell);
 

@@ -9,7 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -30,14 +30,14 @@ class RosterExportController {
         this.export = export;
     }
 
-    @GetMapping("/cells/{cellId}/members/export.xlsx")
+    @PostMapping("/cells/{cellId}/members/export.xlsx")
     ResponseEntity<byte[]> xlsx(Actor actor, @PathVariable long cellId, @RequestParam(name = "q", defaultValue = "") String search,
             @RequestParam(defaultValue = "") String membership, @RequestParam(defaultValue = "") String activity,
             @RequestParam(defaultValue = "") String transfer, Locale locale) {
         return download(actor, cellId, search, membership, activity, transfer, RosterExport.Format.XLSX, locale);
     }
 
-    @GetMapping("/cells/{cellId}/members/export.csv")
+    @PostMapping("/cells/{cellId}/members/export.csv")
     ResponseEntity<byte[]> csv(Actor actor, @PathVariable long cellId, @RequestParam(name = "q", defaultValue = "") String search,
             @RequestParam(defaultValue = "") String membership, @RequestParam(defaultValue = "") String activity,
             @RequestParam(defaultValue = "") String transfer, Locale locale) {

@@ -33,6 +33,7 @@ import vn.chibo.minutes.Minutes;
 import vn.chibo.minutes.MinutesBook;
 import vn.chibo.minutes.MinutesChangedMeanwhile;
 import vn.chibo.minutes.MinutesExport;
+import vn.chibo.minutes.MinutesExport.ExportFormat;
 import vn.chibo.minutes.MinutesItem;
 import vn.chibo.minutes.MinutesManagement;
 import vn.chibo.minutes.MinutesNarrative;
@@ -118,6 +119,7 @@ class MinutesController {
             RedirectAttributes redirect) {
         Meeting meeting = meetings.visibleTo(actor, MeetingId.of(meetingId));
         NarrativePart part = NarrativePart.parse(code).orElseThrow(NotFoundException::hidden);
+        permissions.requireEditor(actor, meeting);
 
         int version = requireVersion(form.version());
 
@@ -139,6 +141,7 @@ class MinutesController {
     String approve(Actor actor, @PathVariable long meetingId, @ModelAttribute ApprovalFormData form,
             RedirectAttributes redirect) {
         Meeting meeting = meetings.visibleTo(actor, MeetingId.of(meetingId));
+        permissions.requireSignatory(actor, meeting);
 
         int version = requireVersion(form.version());
 
@@ -152,28 +155,32 @@ class MinutesController {
     ResponseEntity<byte[]> pdf(Actor actor, @PathVariable long meetingId) {
         Minutes minutes = visibleMinutes(actor, meetingId);
 
-        return download(export.pdf(minutes), MediaType.APPLICATION_PDF, "bien-ban-" + meetingId + ".pdf");
+        byte[] content = export.download(actor, minutes, ExportFormat.PDF);
+        return download(content, MediaType.APPLICATION_PDF, "bien-ban-" + meetingId + ".pdf");
     }
 
     @GetMapping("/meetings/{meetingId}/minutes.docx")
     ResponseEntity<byte[]> docx(Actor actor, @PathVariable long meetingId) {
         Minutes minutes = visibleMinutes(actor, meetingId);
 
-        return download(export.docx(minutes), DOCX, "bien-ban-" + meetingId + ".docx");
+        byte[] content = export.download(actor, minutes, ExportFormat.DOCX);
+        return download(content, DOCX, "bien-ban-" + meetingId + ".docx");
     }
 
     @GetMapping("/meetings/{meetingId}/minutes/versions/{versionNo}.pdf")
     ResponseEntity<byte[]> versionPdf(Actor actor, @PathVariable long meetingId, @PathVariable int versionNo) {
         Minutes minutes = book.version(actor, MeetingId.of(meetingId), versionNo);
 
-        return download(export.pdf(minutes), MediaType.APPLICATION_PDF, fileName(minutes, "pdf"));
+        byte[] content = export.download(actor, minutes, ExportFormat.PDF);
+        return download(content, MediaType.APPLICATION_PDF, fileName(minutes, "pdf"));
     }
 
     @GetMapping("/meetings/{meetingId}/minutes/versions/{versionNo}.docx")
     ResponseEntity<byte[]> versionDocx(Actor actor, @PathVariable long meetingId, @PathVariable int versionNo) {
         Minutes minutes = book.version(actor, MeetingId.of(meetingId), versionNo);
 
-        return download(export.docx(minutes), DOCX, fileName(minutes, "docx"));
+        byte[] content = export.download(actor, minutes, ExportFormat.DOCX);
+        return download(content, DOCX, fileName(minutes, "docx"));
     }
 
     private Minutes visibleMinutes(Actor actor, long meetingId) {

@@ -16,6 +16,7 @@ import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.Meetings;
 import vn.chibo.minutes.MinutesExport;
+import vn.chibo.minutes.MinutesExport.ExportFormat;
 import vn.chibo.minutes.MinutesPermissions;
 import vn.chibo.minutes.Resolution;
 import vn.chibo.minutes.ResolutionManagement;
@@ -67,6 +68,7 @@ class ResolutionController {
     String edit(Actor actor, @PathVariable long meetingId, @ModelAttribute ResolutionFormData form,
             RedirectAttributes redirect) {
         Meeting meeting = meetings.visibleTo(actor, MeetingId.of(meetingId));
+        permissions.requireResolutionWriter(actor, meeting);
 
         int version = requireVersion(form.version());
 
@@ -80,6 +82,7 @@ class ResolutionController {
     String issue(Actor actor, @PathVariable long meetingId, @ModelAttribute ResolutionFormData form,
             RedirectAttributes redirect) {
         Meeting meeting = meetings.visibleTo(actor, MeetingId.of(meetingId));
+        permissions.requireResolutionWriter(actor, meeting);
 
         int version = requireVersion(form.version());
 
@@ -94,7 +97,8 @@ class ResolutionController {
     ResponseEntity<byte[]> pdf(Actor actor, @PathVariable long meetingId) {
         Resolution resolution = visibleResolution(actor, MeetingId.of(meetingId));
 
-        return MinutesController.download(export.pdf(resolution), MediaType.APPLICATION_PDF,
+        byte[] content = export.download(actor, resolution, ExportFormat.PDF);
+        return MinutesController.download(content, MediaType.APPLICATION_PDF,
                 fileName(resolution, "pdf"));
     }
 
@@ -102,7 +106,8 @@ class ResolutionController {
     ResponseEntity<byte[]> docx(Actor actor, @PathVariable long meetingId) {
         Resolution resolution = visibleResolution(actor, MeetingId.of(meetingId));
 
-        return MinutesController.download(export.docx(resolution), MinutesController.DOCX,
+        byte[] content = export.download(actor, resolution, ExportFormat.DOCX);
+        return MinutesController.download(content, MinutesController.DOCX,
                 fileName(resolution, "docx"));
     }
 

@@ -112,7 +112,7 @@ class MotionController {
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
             RedirectAttributes redirect) {
         MotionId motionId = MotionId.of(id);
-        motions.visibleTo(actor, motionId);
+        permissions.requireVoter(actor, motions.visibleTo(actor, motionId));
 
         BallotChoice choice = BallotChoice.parse(form.choice()).orElseThrow(InvalidBallotChoice::new);
 

@@ -105,6 +105,29 @@ class MeetingDocumentTests {
     }
 
     @Test
+    void hostileFileNameIsStoredSafely() throws Exception {
+        MeetingId id = fixtures.published(village, Instant.now().plus(Duration.ofDays(3)));
+        upload(id, "../../con\r\nX-Injected: 1\u202E.pdf", sample(DRAFT_RESOLUTION))
+                .andExpect(status().is3xxRedirection());
+
+        MeetingDocument document = documents.of(id).getFirst();
+        assertThat(document.file().fileName()).isEqualTo("con X-Injected_ 1.pdf");
+        String disposition = mvc.perform(get("/meetings/{id}/documents/{doc}", id.value(), document.id().value())
+                        .session(secretary))
+                .andReturn().getResponse().getHeader("Content-Disposition");
+        assertThat(disposition).contains("filename*=UTF-8''con%20X-Injected_%201.pdf");
+        assertThat(disposition).doesNotContain("\r").doesNotContain("\n");
+    }
+
+    @Test
+    void reservedDeviceNameGetsPrefix() throws Exception {
+        MeetingId id = fixtures.published(village, Instant.now().plus(Duration.ofDays(3)));
+        upload(id, "CON.pdf", sample(DRAFT_RESOLUTION)).andExpect(status().is3xxRedirection());
+
+        assertThat(documents.of(id).getFirst().file().fileName()).isEqualTo("_CON.pdf");
+    }
+
+    @Test
     void wordDocumentIsAccepted() throws Exception {
         MeetingId id = fixtures.draft(village, Instant.now().plus(Duration.ofDays(3)));
 

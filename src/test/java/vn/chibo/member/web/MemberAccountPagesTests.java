@@ -94,7 +94,7 @@ class MemberAccountPagesTests {
         MockHttpSession session = SignIn.as(mvc, anh.username(), anh.password());
         mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
         mvc.perform(post("/account/password").param("currentPassword", anh.password())
-                        .param("newPassword", "mat-khau-cua-anh").param("confirmation", "mat-khau-cua-anh")
+                        .param("newPassword", "mat-khau-rieng-cua-toi").param("confirmation", "mat-khau-rieng-cua-toi")
                         .session(session).with(csrf()))
                 .andExpect(redirectedUrl("/"));
         mvc.perform(get("/").session(session)).andExpect(status().isOk());
@@ -258,6 +258,8 @@ class MemberAccountPagesTests {
 
         Slip slip = slips(page).get("Phạm Thị Quên");
         assertThat(slip.username()).isEqualTo(member.username());
+        assertThat(slip.password()).hasSize(10).isNotEqualTo(Fixtures.PASSWORD);
+        assertThat(page).doesNotContain(Fixtures.PASSWORD);
         mvc.perform(formLogin("/login").user(member.username()).password(Fixtures.PASSWORD))
                 .andExpect(unauthenticated());
         MockHttpSession memberSession = SignIn.as(mvc, slip.username(), slip.password());

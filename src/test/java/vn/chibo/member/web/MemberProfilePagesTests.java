@@ -199,7 +199,8 @@ class MemberProfilePagesTests {
     }
 
     private String roster(MockHttpSession session, Organization cell, String parameter, String value) throws Exception {
-        return mvc.perform(get("/cells/{cell}/members", cell.id().value()).param(parameter, value).session(session))
+        return mvc.perform(post("/cells/{cell}/members", cell.id().value()).param(parameter, value).with(csrf())
+                        .session(session))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }

@@ -40,7 +40,9 @@ import vn.chibo.testing.SignIn;
 import vn.chibo.testing.SqlTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -70,7 +72,7 @@ class RosterExportTests {
     void csvIsReadyForExcel() throws Exception {
         Village village = village();
 
-        MvcResult result = mvc.perform(get("/cells/{cell}/members/export.csv", village.cell().id().value())
+        MvcResult result = mvc.perform(post("/cells/{cell}/members/export.csv", village.cell().id().value()).with(csrf())
                         .session(village.session()))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
@@ -214,13 +216,15 @@ class RosterExportTests {
     }
 
     private byte[] download(Village village, String file) throws Exception {
-        return mvc.perform(get("/cells/{cell}/members/" + file, village.cell().id().value()).session(village.session()))
+        return mvc.perform(post("/cells/{cell}/members/" + file, village.cell().id().value()).with(csrf())
+                        .session(village.session()))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
     }
 
     private String csv(Village village, String parameter, String value) throws Exception {
-        return mvc.perform(get("/cells/{cell}/members/export.csv", village.cell().id().value()).param(parameter, value)
+        return mvc.perform(post("/cells/{cell}/members/export.csv", village.cell().id().value()).param(parameter, value)
+                        .with(csrf())
                         .session(village.session()))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

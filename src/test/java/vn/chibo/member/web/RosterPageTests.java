@@ -28,7 +28,9 @@ import vn.chibo.testing.SignIn;
 import vn.chibo.testing.SqlTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @SqlTest
@@ -99,7 +101,7 @@ class RosterPageTests {
         fixtures.villageRoster(commune.cell());
         Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);
 
-        String fragment = mvc.perform(get("/cells/{cell}/members", commune.cell().id().value()).param("q", "ngo thi")
+        String fragment = mvc.perform(post("/cells/{cell}/members", commune.cell().id().value()).param("q", "ngo thi").with(csrf())
                         .header("HX-Request", "true").session(SignIn.as(mvc, secretary)))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -160,7 +162,8 @@ class RosterPageTests {
     }
 
     private String page(MockHttpSession session, Organization cell, String search) throws Exception {
-        return mvc.perform(get("/cells/{cell}/members", cell.id().value()).param("q", search).session(session))
+        return mvc.perform(post("/cells/{cell}/members", cell.id().value()).param("q", search).with(csrf())
+                        .session(session))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }

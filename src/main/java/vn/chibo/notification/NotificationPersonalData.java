@@ -1,0 +1,40 @@
+package vn.chibo.notification;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import vn.chibo.system.PersonalDataSource;
+
+/** The notifications sent to a member's account, for their data export. */
+@Component
+class NotificationPersonalData implements PersonalDataSource {
+
+    private final JdbcClient jdbc;
+
+    NotificationPersonalData(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Section> sectionsOf(long memberId, @Nullable Long accountId) {
+        if (accountId == null) {
+            return List.of();
+        }
+        var notifications = jdbc.sql("""
+                select id, meeting_id, correction_id, kind, changes, created_at, read_at
+                from notification where account_id = :account order by created_at, id
+                """)
+                .param("account", accountId)
+                .query()
+                .listOfRows();
+        return List.of(new Section("notifications", notifications));
+    }
+
+    @Override
+    public int order() {
+        return 60;
+    }
+}
