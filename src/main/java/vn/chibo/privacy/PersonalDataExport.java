@@ -127,7 +127,7 @@ public class PersonalDataExport {
         if (inWindow.size() >= properties.exportLimit()) {
             Instant oldest = inWindow.getLast().occurredAt();
             Duration wait = Duration.between(clock.instant(), oldest.plus(properties.exportWindow()));
-            log.info("Member {}: data export refused, {} exports within {}", member, inWindow.size(),
+            log.info("Member {}: data export rejected: {} exports already within {}", member, inWindow.size(),
                     properties.exportWindow());
             throw new TooManyRequestsException(wait, "privacy.export.tooMany", properties.exportLimit(),
                     properties.exportWindow().toHours());

@@ -55,7 +55,7 @@ public class ProfileAccessList {
         this.accounts = accounts;
     }
 
-    /** What a reader saw. */
+    /** The kind of personal data a reader opened: a profile, a roster with contact details, or a roster export. */
     public enum AccessKind {
         PROFILE, ROSTER_WITH_CONTACTS, ROSTER_EXPORT;
 

@@ -111,7 +111,7 @@ class ResolutionController {
                 fileName(resolution, "docx"));
     }
 
-    /** The issued resolutions of a cell, the latest first. */
+    /** Lists the issued resolutions of a cell, the latest first. */
     @GetMapping("/cells/{cellId}/resolutions")
     String ofCell(Actor actor, @PathVariable long cellId, Model model) {
         OrganizationId cell = OrganizationId.of(cellId);
