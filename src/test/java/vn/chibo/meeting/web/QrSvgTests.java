@@ -1,10 +1,13 @@
 package vn.chibo.meeting.web;
 
+import java.util.Arrays;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.google.zxing.BinaryBitmap;
-import com.google.zxing.NotFoundException;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.ReaderException;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -39,7 +42,7 @@ class QrSvgTests {
         int size = Integer.parseInt(box.group(1));
         int pixels = size * PIXELS_PER_MODULE;
         int[] image = new int[pixels * pixels];
-        java.util.Arrays.fill(image, 0xFFFFFFFF);
+        Arrays.fill(image, 0xFFFFFFFF);
 
         Matcher module = RUN.matcher(svg);
         while (module.find()) {
@@ -52,11 +55,13 @@ class QrSvgTests {
                 }
             }
         }
+        // The drawing is exact, so the reader takes it as a pure code. ZXing's finder-pattern detector is made
+        // for camera pictures; it misread some of 3,000 random check-in addresses and made this test flaky.
         try {
             return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                    new RGBLuminanceSource(pixels, pixels, image)))).getText();
+                    new RGBLuminanceSource(pixels, pixels, image))), Map.of(DecodeHintType.PURE_BARCODE, true)).getText();
         }
-        catch (NotFoundException unreadable) {
+        catch (ReaderException unreadable) {
             throw new AssertionError("No QR code found in the SVG", unreadable);
         }
     }
