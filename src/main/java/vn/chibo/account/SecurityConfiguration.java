@@ -199,7 +199,10 @@ class SecurityConfiguration {
         var signInPage = new LoginUrlAuthenticationEntryPoint("/login");
         var unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
         return (request, response, failure) -> {
-            if (request.getHeader("HX-Request") != null) {
+            // htmx and event streams cannot follow a redirect to the sign-in page, so they get 401.
+            String accept = request.getHeader("Accept");
+            boolean eventStream = accept != null && accept.contains("text/event-stream");
+            if (request.getHeader("HX-Request") != null || eventStream) {
                 unauthorized.commence(request, response, failure);
             }
             else {

@@ -80,6 +80,8 @@ class MeetingDetailViews {
      * @param chair who presides, or null before one is named
      * @param minuteTaker who writes the minutes, or null before one is named
      * @param agenda the agenda in order; each item's id stays the same while its title does
+     * @param currentAgendaItemId the id of the agenda item under discussion while the meeting is in
+     *     progress, or null before the start, after the close, or when the chair removed that item
      * @param documents the documents in the order they were attached
      * @param myAnswer the caller's own answer whether they attend, or null if they gave none or are not a
      *     member of the cell
@@ -92,7 +94,8 @@ class MeetingDetailViews {
             @Nullable OffsetDateTime startedAt, @Nullable OffsetDateTime closedAt,
             @Nullable OffsetDateTime minutesApprovedAt, @Nullable Cancellation cancellation, boolean closedShort,
             long minimumMinutes, @Nullable String place, @Nullable String onlineLink, @Nullable Person chair,
-            @Nullable Person minuteTaker, List<AgendaEntry> agenda, List<DocumentEntry> documents,
+            @Nullable Person minuteTaker, List<AgendaEntry> agenda, @Nullable Long currentAgendaItemId,
+            List<DocumentEntry> documents,
             @Nullable Answer myAnswer, @Nullable AttendanceStatus myAttendance) {
     }
 
@@ -147,7 +150,8 @@ class MeetingDetailViews {
                 timeOrNull(meeting.closedAt()), timeOrNull(meeting.minutesApprovedAt()), cancellationOf(meeting),
                 management.lengthRule().closedShort(meeting), management.lengthRule().minimumMinutes(meeting),
                 meeting.place(), meeting.onlineLink(), personOf(meeting.chair(), roster),
-                personOf(meeting.minuteTaker(), roster), agenda, attached, answerOf(answer),
+                personOf(meeting.minuteTaker(), roster), agenda, meeting.currentAgendaItemId(), attached,
+                answerOf(answer),
                 mark == null ? null : mark.status());
     }
 

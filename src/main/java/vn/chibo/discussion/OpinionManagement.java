@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,6 +15,7 @@ import vn.chibo.audit.AuditLog;
 import vn.chibo.meeting.AgendaItem;
 import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingId;
+import vn.chibo.meeting.MeetingRoomChanged;
 import vn.chibo.meeting.Meetings;
 import vn.chibo.member.Member;
 import vn.chibo.system.NotFoundException;
@@ -33,14 +35,16 @@ public class OpinionManagement {
     private final DiscussionPermissions permissions;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     OpinionManagement(OpinionStore store, Meetings meetings, DiscussionPermissions permissions, AuditLog audit,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.meetings = meetings;
         this.permissions = permissions;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Posts the actor's opinion on an agenda item of a published or ongoing meeting. */
@@ -117,8 +121,10 @@ public class OpinionManagement {
         }
     }
 
+    /** Writes the audit entry of a change and tells the meeting's live pages that its opinions changed. */
     private void record(Actor actor, Meeting meeting, String action, OpinionId id, long agendaItemId) {
         audit.record(new AuditEntry(actor.accountId().value(), meeting.cellId().value(), action, "opinion",
                 id.value(), "meeting=" + meeting.id() + " item=" + agendaItemId));
+        events.publishEvent(new MeetingRoomChanged(meeting.id(), MeetingRoomChanged.Part.OPINIONS));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,10 +35,12 @@ class Attendances {
 
     private final JdbcClient jdbc;
     private final Duration lateAfter;
+    private final ApplicationEventPublisher events;
 
-    Attendances(JdbcClient jdbc, AttendanceProperties properties) {
+    Attendances(JdbcClient jdbc, AttendanceProperties properties, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.lateAfter = properties.lateAfter();
+        this.events = events;
     }
 
     Map<MemberId, RollMark> of(MeetingId meeting) {
@@ -73,6 +76,7 @@ class Attendances {
                 .filter(MeetingStatus.IN_PROGRESS.name()::equals)
                 .isPresent();
         Instant arrivedAt = status.isPresent() && inProgress ? now : null;
+        attendanceChanged(meeting);
         if (insertIfMissing(meeting, member, status, absenceReason, recordedBy, now, arrivedAt)) {
             return;
         }
@@ -112,6 +116,7 @@ class Attendances {
     Arrivals.Outcome arrive(MeetingId meeting, MemberId member, AttendanceStatus arriving, long recordedBy,
             Instant now) {
         if (insertIfMissing(meeting, member, arriving, null, recordedBy, now, now)) {
+            attendanceChanged(meeting);
             return new Arrivals.Outcome(arriving, now, true);
         }
         jdbc.sql("select member_id from attendance where meeting_id = :meeting and member_id = :member for update")
@@ -135,6 +140,7 @@ class Attendances {
                     .param("meeting", meeting.value())
                     .param("member", member.value())
                     .update();
+            attendanceChanged(meeting);
         }
         return outcome;
     }
@@ -145,7 +151,7 @@ class Attendances {
      * @return whether the member was present and had not left yet
      */
     boolean leave(MeetingId meeting, MemberId member, long recordedBy, Instant at) {
-        return jdbc.sql("""
+        boolean left = jdbc.sql("""
                 update attendance set left_at = :at, recorded_by = :recordedBy, recorded_at = :at
                 where meeting_id = :meeting and member_id = :member and left_at is null
                   and status in ('PRESENT_IN_PERSON', 'PRESENT_ONLINE')
@@ -155,14 +161,29 @@ class Attendances {
                 .param("meeting", meeting.value())
                 .param("member", member.value())
                 .update() == 1;
+        if (left) {
+            attendanceChanged(meeting);
+        }
+        return left;
     }
 
     /** Takes the member's mark off the roll, so that the member counts as not recorded again. */
     void remove(MeetingId meeting, MemberId member) {
-        jdbc.sql("delete from attendance where meeting_id = :meeting and member_id = :member")
+        int removed = jdbc.sql("delete from attendance where meeting_id = :meeting and member_id = :member")
                 .param("meeting", meeting.value())
                 .param("member", member.value())
                 .update();
+        if (removed > 0) {
+            attendanceChanged(meeting);
+        }
+    }
+
+    /**
+     * Tells the live pages that the roll changed, in the caller's transaction. Marks written by
+     * {@link #recordIfMissing} when a meeting closes are left out, because the close announces itself.
+     */
+    private void attendanceChanged(MeetingId meeting) {
+        events.publishEvent(new MeetingRoomChanged(meeting, MeetingRoomChanged.Part.ATTENDANCE));
     }
 
     /** Inserts the mark unless the member already has one, and returns whether it did. */

@@ -104,6 +104,9 @@ public class MeetingManagement {
         if (announced && !changes.isEmpty()) {
             events.publishEvent(new MeetingChanged(saved.id(), saved.cellId(), changes, saved.revision()));
         }
+        if (saved.isInProgress() && !changes.isEmpty()) {
+            roomChanged(saved, MeetingRoomChanged.Part.AGENDA);
+        }
         log.info("Meeting {} revised by account {}, changes {}", id, actor.accountId(), changes);
     }
 
@@ -149,6 +152,7 @@ public class MeetingManagement {
         save(meeting);
         record(actor, meeting, "meeting.started", null);
         events.publishEvent(new MeetingStarted(meeting.id(), meeting.cellId()));
+        roomChanged(meeting, MeetingRoomChanged.Part.STATE, MeetingRoomChanged.Part.AGENDA);
         log.info("Meeting {} started by account {}", id, actor.accountId());
     }
 
@@ -167,7 +171,7 @@ public class MeetingManagement {
         }
         save(meeting);
         record(actor, meeting, "meeting.agendaItemDiscussed", "item=" + agendaItemId);
-        events.publishEvent(new MeetingRoomChanged(meeting.id(), MeetingRoomChanged.Part.AGENDA));
+        roomChanged(meeting, MeetingRoomChanged.Part.AGENDA);
         log.info("Meeting {} moved to agenda item {} by account {}", id, agendaItemId, actor.accountId());
     }
 
@@ -192,6 +196,7 @@ public class MeetingManagement {
         save(meeting);
         record(actor, meeting, "meeting.cancelled", "announced=" + wasAnnounced);
         events.publishEvent(new MeetingCancelled(meeting.id(), meeting.cellId(), cleaned, wasAnnounced));
+        roomChanged(meeting, MeetingRoomChanged.Part.STATE);
         log.info("Meeting {} cancelled by account {}", id, actor.accountId());
     }
 
@@ -277,6 +282,8 @@ public class MeetingManagement {
         record(actor, meeting, "meeting.closed",
                 "minutes=" + meeting.realLength().toMinutes() + (shortMeeting ? " short=true" : ""));
         events.publishEvent(new MeetingClosed(meeting.id(), meeting.cellId()));
+        roomChanged(meeting, MeetingRoomChanged.Part.STATE, MeetingRoomChanged.Part.AGENDA,
+                MeetingRoomChanged.Part.ATTENDANCE);
         log.info("Meeting {} closed by account {} after {} minutes{}", id, actor.accountId(),
                 meeting.realLength().toMinutes(), shortMeeting ? ", shorter than its minimum" : "");
     }
@@ -337,6 +344,12 @@ public class MeetingManagement {
             throw new InvalidMeeting(tooLongKey, REASON_MAX_LENGTH);
         }
         return stripped;
+    }
+
+    private void roomChanged(Meeting meeting, MeetingRoomChanged.Part... parts) {
+        for (MeetingRoomChanged.Part part : parts) {
+            events.publishEvent(new MeetingRoomChanged(meeting.id(), part));
+        }
     }
 
     private void record(Actor actor, Meeting meeting, String action, @Nullable String detail) {

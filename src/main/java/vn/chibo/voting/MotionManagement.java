@@ -9,6 +9,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +19,7 @@ import vn.chibo.audit.AuditLog;
 import vn.chibo.meeting.AttendanceTally;
 import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingId;
+import vn.chibo.meeting.MeetingRoomChanged;
 import vn.chibo.meeting.Meetings;
 import vn.chibo.meeting.RollMark;
 import vn.chibo.member.Member;
@@ -38,9 +40,11 @@ public class MotionManagement {
     private final VotingPermissions permissions;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     MotionManagement(MotionStore store, MotionSubjects subjects, Motions motions, Meetings meetings,
-            VotingPermissions permissions, AuditLog audit, Clock clock) {
+            VotingPermissions permissions, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.subjects = subjects;
         this.motions = motions;
@@ -86,6 +90,7 @@ public class MotionManagement {
         audit.record(new AuditEntry(actor.accountId().value(), meeting.cellId().value(), "motion.opened", "motion",
                 id.value(), "meeting=" + meetingId + " kind=" + request.kind() + " method=" + request.method()
                         + (subject != null && subject.memberId() != null ? " subject=" + subject.memberId() : "")));
+        votesChanged(meetingId);
         log.info("Motion {} ({}, {}) opened at meeting {} by account {}", id, request.kind(), request.method(),
                 meetingId, actor.accountId());
         return id;
@@ -134,6 +139,7 @@ public class MotionManagement {
         }
         audit.record(new AuditEntry(actor.accountId().value(), motion.cellId().value(), "ballot.cast", "motion",
                 id.value(), "member=" + member));
+        votesChanged(motion.meetingId());
         log.debug("Motion {}: ballot of member {} recorded", id, member);
         return BallotReceipt.RECORDED;
     }
@@ -200,6 +206,7 @@ public class MotionManagement {
 
     private void freeze(Actor actor, Motion motion, MotionResult result) {
         store.saveResult(motion.id(), result);
+        votesChanged(motion.meetingId());
         audit.record(new AuditEntry(actor.accountId().value(), motion.cellId().value(), "motion.closed", "motion",
                 motion.id().value(), "method=" + motion.method() + " for=" + result.votesFor() + " against="
                         + result.votesAgainst() + " abstain=" + result.abstentions() + " denominator="
@@ -222,6 +229,11 @@ public class MotionManagement {
             }
         }
         return eligible.size();
+    }
+
+    /** Tells the meeting's live pages that its votes changed; the event carries no choice and no count. */
+    private void votesChanged(MeetingId meetingId) {
+        events.publishEvent(new MeetingRoomChanged(meetingId, MeetingRoomChanged.Part.VOTES));
     }
 
     private static void requireElectronic(Motion motion) {

@@ -220,6 +220,10 @@ class AuthorizationMatrixTests {
                 "POST /corrections/{id}/reject");
 
         // Meetings: pages, planning, the roll and check-in.
+        expect(Access.CELL_VIEW, "GET /meetings/{meetingId}/live", "GET /meetings/{meetingId}/parts/{part}",
+                "GET /meetings/{meetingId}/opinions");
+        expect(Access.CELL_RUN, "GET /meetings/{meetingId}/projector", "GET /meetings/{meetingId}/projector/parts/{part}",
+                "GET /meetings/{meetingId}/attendance/rows");
         expect(Access.CELL_VIEW, "GET /cells/{cellId}/meetings", "GET /meetings/{meetingId}",
                 "GET /meetings/{meetingId}/documents/{documentId}", "GET /api/v1/meetings/{meetingId}");
         expect(Access.CELL_RUN, "GET /cells/{cellId}/meetings/new", "POST /cells/{cellId}/meetings",

@@ -94,6 +94,9 @@ class CrossCellAccessTests {
         hidden("GET /meetings/{meetingId}/resolution", "POST /meetings/{meetingId}/resolution",
                 "POST /meetings/{meetingId}/resolution/issue", "GET /meetings/{meetingId}/resolution.pdf",
                 "GET /meetings/{meetingId}/resolution.docx", "GET /cells/{cellId}/resolutions");
+        hidden("GET /meetings/{meetingId}/live", "GET /meetings/{meetingId}/parts/{part}",
+                "GET /meetings/{meetingId}/opinions", "GET /meetings/{meetingId}/projector",
+                "GET /meetings/{meetingId}/projector/parts/{part}", "GET /meetings/{meetingId}/attendance/rows");
         hidden("POST /meetings/{meetingId}/agenda/{itemId}/opinions", "GET /opinions/{id}/edit",
                 "POST /opinions/{id}/edit", "POST /opinions/{id}/withdraw", "POST /opinions/{id}/spoken",
                 "POST /opinions/{id}/unspoken");

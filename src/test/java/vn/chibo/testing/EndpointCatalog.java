@@ -331,6 +331,7 @@ public class EndpointCatalog {
                 case "passkeyId" -> passkeyId;
                 case "code" -> NarrativePart.agendaItem(1).code();
                 case "versionNo" -> 1;
+                case "part" -> "attendance";
                 case "id" -> {
                     if (pattern.startsWith("/motions/") || pattern.startsWith("/api/v1/motions/")) {
                         yield motion.value();

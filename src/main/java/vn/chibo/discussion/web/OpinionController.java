@@ -59,6 +59,19 @@ class OpinionController {
         this.messages = messages;
     }
 
+    /**
+     * Returns the opinion counts and lists of every agenda item of the meeting page, without the forms.
+     * Live pages fetch it when the event stream says that the meeting's opinions changed.
+     */
+    @GetMapping("/meetings/{meetingId}/opinions")
+    String lists(Actor actor, @PathVariable long meetingId, Model model) {
+        Meeting meeting = meetings.visibleTo(actor, MeetingId.of(meetingId));
+
+        model.addAttribute("meeting", meeting);
+        model.addAttribute("view", section.view(actor, meeting));
+        return "discussion/agenda :: lists";
+    }
+
     @PostMapping("/meetings/{meetingId}/agenda/{itemId}/opinions")
     String post(Actor actor, @PathVariable long meetingId, @PathVariable long itemId,
             @ModelAttribute OpinionFormData form, @RequestHeader(name = "HX-Request", required = false)

@@ -58,6 +58,16 @@ class AttendanceController {
         return renderPage(model, meeting, views.rows(meeting));
     }
 
+    /** Returns the roll's rows alone, which the roll page fetches again when the attendance changes. */
+    @GetMapping("/meetings/{meetingId}/attendance/rows")
+    String rows(Actor actor, @PathVariable long meetingId, Model model) {
+        Meeting meeting = requireRollCall(actor, meetingId);
+
+        model.addAttribute("meeting", meeting);
+        model.addAttribute("rows", views.rows(meeting));
+        return "meeting/attendance :: rollLists";
+    }
+
     @PostMapping("/meetings/{meetingId}/attendance/{memberId}")
     String mark(Actor actor, @PathVariable long meetingId, @PathVariable long memberId,
             @RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String reason,
@@ -109,6 +119,7 @@ class AttendanceController {
         model.addAttribute("meeting", meeting);
         model.addAttribute("rows", rows);
         model.addAttribute("panel", views.panel(meeting));
+        model.addAttribute("canManage", true);
         return "meeting/attendance";
     }
 

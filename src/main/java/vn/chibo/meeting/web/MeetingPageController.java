@@ -49,12 +49,14 @@ class MeetingPageController {
     private final Clock clock;
     private final List<AgendaItemSection> agendaSections;
     private final MeetingDocumentReads documentReads;
+    private final MeetingRoomViews roomViews;
 
     MeetingPageController(Meetings meetings, MeetingManagement management, MeetingPermissions permissions,
             MeetingDocuments documents, MeetingResponses responses, AttendanceViews attendanceViews,
             CellAccess cellAccess, Organizations organizations, Clock clock, List<AgendaItemSection> agendaSections,
-            MeetingDocumentReads documentReads) {
+            MeetingDocumentReads documentReads, MeetingRoomViews roomViews) {
         this.documentReads = documentReads;
+        this.roomViews = roomViews;
         this.meetings = meetings;
         this.management = management;
         this.permissions = permissions;
@@ -102,23 +104,15 @@ class MeetingPageController {
                 .map(MeetingDocument::id)
                 .collect(Collectors.toSet()));
         model.addAttribute("maxDocumentMegabytes", documents.maxSizeMegabytes());
-        model.addAttribute("canManage", canManage);
-        model.addAttribute("canCancel", canManage && (meeting.isDraft() || meeting.isPublished()));
-        model.addAttribute("mayStart", management.mayStartOn(meeting, clock.instant()));
-        model.addAttribute("minimumMinutes", management.lengthRule().minimumMinutes(meeting));
-        model.addAttribute("closedShort", management.lengthRule().closedShort(meeting));
-        model.addAttribute("canChair", permissions.canChair(actor, meeting));
+        roomViews.addState(model, actor, meeting);
+        roomViews.addAttendance(model, actor, meeting);
         model.addAttribute("canAnswer", permissions.canAnswer(actor, meeting));
-        model.addAttribute("me", me.orElse(null));
         model.addAttribute("myResponse", me.flatMap(member -> responses.of(meeting.id(), member.id())).orElse(null));
-        model.addAttribute("myMark", me.flatMap(member -> meetings.markOf(meeting.id(), member.id())).orElse(null));
         model.addAttribute("answers", answersFor(meeting));
         model.addAttribute("agendaSections", agendaSections.stream()
                 .map(section -> new SectionView(section.template(), section.view(actor, meeting)))
                 .toList());
-        if (!meeting.isDraft()) {
-            model.addAttribute("panel", attendanceViews.panel(meeting));
-        }
+        model.addAttribute("roomSections", roomViews.sections(actor, meeting));
         if (canManage) {
             model.addAttribute("pending", responses.pending(meeting.id()).stream()
                     .filter(response -> roster.containsKey(response.memberId()))
