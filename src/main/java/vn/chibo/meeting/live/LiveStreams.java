@@ -13,6 +13,7 @@ import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -20,10 +21,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * The event streams open on this node, by meeting. Each event is written to each stream on a virtual
  * thread of its own, so that a slow client delays nobody else. A stream leaves the registry when it
- * completes, fails or times out.
+ * completes, fails or times out. On shutdown the streams end before the web server stops, because
+ * its graceful shutdown would otherwise wait for them until its timeout.
  */
 @Component
-class LiveStreams {
+class LiveStreams implements SmartLifecycle {
 
     /** How long a browser waits before it reconnects a stream that ended, sent as the SSE {@code retry} field. */
     static final long RECONNECT_MILLIS = 2000;
@@ -33,6 +35,7 @@ class LiveStreams {
     private final Map<Long, Set<SseEmitter>> byMeeting = new ConcurrentHashMap<>();
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final LiveProperties properties;
+    private volatile boolean running;
 
     LiveStreams(LiveProperties properties) {
         this.properties = properties;
@@ -88,13 +91,29 @@ class LiveStreams {
         return streams == null ? 0 : streams.size();
     }
 
-    @PreDestroy
-    void closeAll() {
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every open stream; browsers then reconnect, to another node if a load balancer sends them there. */
+    @Override
+    public void stop() {
+        running = false;
         int open = byMeeting.values().stream().mapToInt(Set::size).sum();
         byMeeting.values().forEach(streams -> streams.forEach(SseEmitter::complete));
         byMeeting.clear();
+        log.info("Live streams ended on shutdown: {}", open);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @PreDestroy
+    void stopSenders() {
         senders.shutdown();
-        log.info("Live streams closed on shutdown: {}", open);
     }
 
     /** Returns the SSE event: named after the part, with the part's name in lower case as its only data. */
