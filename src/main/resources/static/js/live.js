@@ -1,7 +1,7 @@
 // Live updates of a meeting's pages. The page names its event stream in [data-live-stream]; each
 // event of the stream names a part of the meeting room (STATE, ATTENDANCE, AGENDA, SPEAKERS, VOTES,
 // OPINIONS). Every region marked data-live-part with that part is fetched again from its
-// data-live-src and replaced by the element with the same id in the answer. Regions that share an
+// data-live-src and replaced by the element with the same id in the response. Regions that share an
 // address are fetched once. A region in which the reader is typing, or has changed a field, is left
 // as it is, so that an unsent text or choice is never lost. The browser reconnects a dropped stream
 // by itself, sending the id of the last event it received, and the server then sends what changed.
@@ -48,7 +48,7 @@
         }
     }
 
-    // One request per address at a time; an event that arrives meanwhile asks for one more afterwards.
+    // One request per address at a time; an event that arrives meanwhile triggers one more request afterwards.
     function fetchRegions(source) {
         if (inFlight.has(source)) {
             inFlight.set(source, true);

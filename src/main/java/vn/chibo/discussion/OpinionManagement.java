@@ -121,7 +121,7 @@ public class OpinionManagement {
         }
     }
 
-    /** Writes the audit entry of a change and tells the meeting's live pages that its opinions changed. */
+    /** Writes the audit entry of a change and notifies the meeting's live pages that its opinions changed. */
     private void record(Actor actor, Meeting meeting, String action, OpinionId id, long agendaItemId) {
         audit.record(new AuditEntry(actor.accountId().value(), meeting.cellId().value(), action, "opinion",
                 id.value(), "meeting=" + meeting.id() + " item=" + agendaItemId));

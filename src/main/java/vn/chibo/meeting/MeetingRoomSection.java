@@ -6,7 +6,7 @@ import vn.chibo.account.Actor;
  * Another module's live part of a meeting room, such as the votes or the speaker list. The meeting
  * page and the projector each show it in a region of their own and fetch it again from
  * {@code /meetings/{id}/parts/{part}} (or {@code /meetings/{id}/projector/parts/{part}}) whenever a
- * {@link MeetingRoomChanged} names its {@link #part()}. The template that {@link #template()} names holds
+ * {@link MeetingRoomChanged} names its {@link #part()}. The template that {@link #template()} names contains
  * two fragments: {@code room} for the meeting page and {@code projector} for the room's screen, each
  * reading the variables {@code meeting} and {@code view} (what {@link #view} returned). Neither fragment
  * may contain a form field, because a refresh replaces it while a member may be typing.
@@ -16,7 +16,7 @@ public interface MeetingRoomSection {
     /** Returns the part whose events refresh this section; at most one section per part. */
     MeetingRoomChanged.Part part();
 
-    /** Returns the Thymeleaf template that holds the fragments {@code room} and {@code projector}. */
+    /** Returns the Thymeleaf template that contains the fragments {@code room} and {@code projector}. */
     String template();
 
     /** Returns what the fragments read for the actor on this meeting. */

@@ -1,6 +1,5 @@
 package vn.chibo.privacy;
 
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,12 +9,11 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import vn.chibo.system.JdbcTime;
 import vn.chibo.system.RetainedData;
+import vn.chibo.system.ScheduledJobLease;
 
 /**
  * Deletes data past its retention period (see {@link PrivacyProperties.Retention}). Several nodes may
@@ -34,14 +32,13 @@ class RetentionJob {
 
     private final List<RetainedData> data;
     private final PrivacyProperties properties;
-    private final JdbcClient jdbc;
+    private final ScheduledJobLease lease;
     private final Clock clock;
-    private final String node = ManagementFactory.getRuntimeMXBean().getName();
 
-    RetentionJob(List<RetainedData> data, PrivacyProperties properties, JdbcClient jdbc, Clock clock) {
+    RetentionJob(List<RetainedData> data, PrivacyProperties properties, ScheduledJobLease lease, Clock clock) {
         this.data = data;
         this.properties = properties;
-        this.jdbc = jdbc;
+        this.lease = lease;
         this.clock = clock;
     }
 
@@ -59,11 +56,11 @@ class RetentionJob {
      * @return the number of rows deleted per data name, or null when another run held the lease
      */
     Map<String, Integer> runOnce(Instant now) {
-        if (!claimLease(now)) {
+        if (!lease.claim(JOB, now, properties.retention().interval())) {
             log.info("Retention job skipped: the lease taken by an earlier run has not ended");
             return null;
         }
-        log.info("Retention job started on {}", node);
+        log.info("Retention job started on {}", lease.node());
         Map<String, Integer> deleted = new LinkedHashMap<>();
         for (RetainedData retained : data) {
             Duration period = periodOf(retained.kind());
@@ -86,17 +83,5 @@ class RetentionJob {
             case NOTIFICATIONS -> properties.retention().notifications();
             case SIGN_IN_RECORDS -> properties.retention().signInRecords();
         };
-    }
-
-    private boolean claimLease(Instant now) {
-        return jdbc.sql("""
-                update scheduled_job_lock set locked_until = :until, locked_by = :node
-                where name = :name and locked_until <= :now
-                """)
-                .param("until", JdbcTime.param(now.plus(properties.retention().interval())))
-                .param("node", node)
-                .param("name", JOB)
-                .param("now", JdbcTime.param(now))
-                .update() == 1;
     }
 }

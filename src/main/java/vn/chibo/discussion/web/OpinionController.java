@@ -61,7 +61,7 @@ class OpinionController {
 
     /**
      * Returns the opinion counts and lists of every agenda item of the meeting page, without the forms.
-     * Live pages fetch it when the event stream says that the meeting's opinions changed.
+     * Live pages fetch it when the event stream reports that the meeting's opinions changed.
      */
     @GetMapping("/meetings/{meetingId}/opinions")
     String lists(Actor actor, @PathVariable long meetingId, Model model) {

@@ -21,8 +21,8 @@ import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.Meetings;
 
 /**
- * The event stream of one meeting's pages ({@code text/event-stream}). Whoever may see the meeting's
- * page may open it; for anyone else the meeting does not exist (404). Each event is named after the
+ * The event stream of one meeting's pages ({@code text/event-stream}). Anyone who may see the meeting's
+ * page may open it. For anyone else the meeting does not exist (404). Each event is named after the
  * part of the room that changed and carries nothing else, so the page fetches that part again.
  */
 @Controller

@@ -9,7 +9,7 @@ import vn.chibo.meeting.MeetingRoomChanged;
  */
 record LiveEvent(long id, long meetingId, MeetingRoomChanged.Part part) {
 
-    /** Returns the notification payload "id:meetingId:PART", which holds no person, choice or figure. */
+    /** Returns the notification payload "id:meetingId:PART", which contains no person, choice or figure. */
     String payload() {
         return id + ":" + meetingId + ":" + part.name();
     }

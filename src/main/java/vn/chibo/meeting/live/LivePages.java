@@ -4,7 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What the templates of live pages read, as the bean {@code livePages}. A page links its event stream
+ * Values that the templates of live pages read, as the bean {@code livePages}. A page links its event stream
  * with the id of the latest event at the time it was rendered, so that a change that commits between
  * the rendering and the stream's opening still reaches it.
  */

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heartbeat how often an idle stream gets a comment line, so that proxies do not close it
  * @param openBefore how long before a published meeting's planned start its pages begin to listen
  * @param keepAliveLimit how long after the start (the planned one, or the actual one if later) streams
- *        are still served for a meeting that nobody closed. Past it a tab left open stops listening
+ *        are still served for a meeting that was not closed. Past it a tab left open stops listening
  *        and no longer keeps its session alive.
  * @param retention how long recent events stay in {@code live_event} for reconnecting pages
  * @param pruneInterval how often one node deletes events older than {@code retention}

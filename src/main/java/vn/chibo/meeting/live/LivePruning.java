@@ -1,16 +1,14 @@
 package vn.chibo.meeting.live;
 
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import vn.chibo.system.JdbcTime;
+import vn.chibo.system.ScheduledJobLease;
 
 /**
  * Deletes live events older than {@link LiveProperties#retention()}. Several nodes may run it: a node
@@ -26,14 +24,13 @@ class LivePruning {
 
     private final LiveEventLog eventLog;
     private final LiveProperties properties;
-    private final JdbcClient jdbc;
+    private final ScheduledJobLease lease;
     private final Clock clock;
-    private final String node = ManagementFactory.getRuntimeMXBean().getName();
 
-    LivePruning(LiveEventLog eventLog, LiveProperties properties, JdbcClient jdbc, Clock clock) {
+    LivePruning(LiveEventLog eventLog, LiveProperties properties, ScheduledJobLease lease, Clock clock) {
         this.eventLog = eventLog;
         this.properties = properties;
-        this.jdbc = jdbc;
+        this.lease = lease;
         this.clock = clock;
     }
 
@@ -48,24 +45,12 @@ class LivePruning {
      * @return the number of events deleted, or -1 when another run held the lease
      */
     int runOnce(Instant now) {
-        if (!claimLease(now)) {
+        if (!lease.claim(JOB, now, properties.pruneInterval())) {
             log.debug("Live event pruning skipped: the lease taken by an earlier run has not ended");
             return -1;
         }
         int deleted = eventLog.deleteBefore(now.minus(properties.retention()));
-        log.info("Live event pruning on {} deleted {} events older than {}", node, deleted, properties.retention());
+        log.info("Live event pruning on {} deleted {} events older than {}", lease.node(), deleted, properties.retention());
         return deleted;
-    }
-
-    private boolean claimLease(Instant now) {
-        return jdbc.sql("""
-                update scheduled_job_lock set locked_until = :until, locked_by = :node
-                where name = :name and locked_until <= :now
-                """)
-                .param("until", JdbcTime.param(now.plus(properties.pruneInterval())))
-                .param("node", node)
-                .param("name", JOB)
-                .param("now", JdbcTime.param(now))
-                .update() == 1;
     }
 }

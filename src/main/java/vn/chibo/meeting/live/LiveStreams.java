@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The event streams open on this node, by meeting. Each event is written to each stream on a virtual
- * thread of its own, so that a slow client delays nobody else. A stream leaves the registry when it
+ * thread of its own, so that a slow client delays no other stream. A stream leaves the registry when it
  * completes, fails or times out. On shutdown the streams end before the web server stops, because
  * its graceful shutdown would otherwise wait for them until its timeout.
  */

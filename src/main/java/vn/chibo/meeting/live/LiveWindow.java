@@ -10,7 +10,7 @@ import vn.chibo.meeting.Meeting;
  * When the pages of a meeting listen for live updates: from {@link LiveProperties#openBefore()} before
  * the planned start of a published meeting, while it is published or in progress, until
  * {@link LiveProperties#keepAliveLimit()} after its start (the planned one, or the actual one if later).
- * Outside that window a stream is refused with 204, which tells the browser not to reconnect, so that a
+ * Outside that window a stream is refused with 204, which makes the browser stop reconnecting, so that a
  * forgotten tab does not keep its session alive.
  */
 @Component

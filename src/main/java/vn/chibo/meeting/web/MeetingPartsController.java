@@ -14,7 +14,7 @@ import vn.chibo.meeting.Meetings;
 /**
  * The parts of a meeting page that live pages fetch again when the event stream names them: the status
  * with the chair's buttons, the attendance figures, the current agenda item, and the sections of other
- * modules (votes, speakers). Each answer is the region as the page draws it, under the same id.
+ * modules (votes, speakers). Each response contains the region as the page draws it, under the same id.
  */
 @Controller
 class MeetingPartsController {

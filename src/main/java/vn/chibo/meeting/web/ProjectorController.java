@@ -13,11 +13,11 @@ import vn.chibo.meeting.MeetingRoomChanged;
 import vn.chibo.meeting.Meetings;
 
 /**
- * The projector view of a meeting, for a screen or TV in the room: the current agenda item, the
- * attendance with the pass threshold, and the sections of other modules (speakers, vote progress and
- * results), in large type, without controls, updated by the event stream. It shows only what every
- * member may see, but it is meant for the room's screen, so only the chair and those who run the cell
- * open it.
+ * The projector view of a meeting, for a screen or TV in the room. It shows the current agenda item,
+ * the attendance with the pass threshold, and the sections of other modules (speakers, vote progress
+ * and results) in large type, without controls, and the event stream keeps it current. It shows only
+ * what every member may see, but it is meant for the room's screen, so only the chair and those who
+ * run the cell open it.
  */
 @Controller
 class ProjectorController {

@@ -14,9 +14,9 @@ import vn.chibo.voting.Motions;
 import vn.chibo.voting.VotingPermissions;
 
 /**
- * The votes of a meeting on its live page and on the projector: each vote with its status, the
- * number of ballots while it is open (for those who run the vote, as on the motion page) and the
- * result once it has closed. The figures of a vote stay hidden until it closes.
+ * The votes of a meeting on its live page and on the projector. Each vote shows its status and, once
+ * it has closed, its result. While it is open, those who run the vote also see the number of ballots,
+ * as on the motion page. How the ballots split stays hidden until the vote closes.
  */
 @Component
 class VotingRoomSection implements MeetingRoomSection {

@@ -18,8 +18,10 @@ import vn.chibo.meeting.MeetingFixtures;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.MeetingManagement;
 import vn.chibo.meeting.Meetings;
+import vn.chibo.testing.Axe;
 import vn.chibo.testing.Browser;
 import vn.chibo.testing.Fixtures;
+import vn.chibo.testing.SecondFactorCodes;
 import vn.chibo.voting.MotionManagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,6 +104,29 @@ class LivePageBrowserTests {
         assertThat(browser.findElement(By.id("opinion-text-" + item)).getDomProperty("value")).isEqualTo(TYPED);
     }
 
+    @Test
+    void projectorFollowsRoomWithoutControls() {
+        MeetingFixtures.Village village = fixtures.village();
+        MeetingId meeting = fixtures.underway(village);
+        signIn(village.secretary().username());
+        open("/meetings/" + meeting);
+        browser.findElement(By.cssSelector("a[href$='/projector']")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("live-stream"), "data-live-state", "open"));
+        assertThat(browser.findElement(By.id("projector-in-room")).getText()).isEqualTo("0");
+        assertThat(browser.findElements(By.cssSelector("a, button, form, input, textarea, select"))).isEmpty();
+        assertThat(Axe.violations(browser)).isEmpty();
+
+        management.recordAttendance(village.secretary(), meeting, village.secretaryMember().id(),
+                AttendanceStatus.PRESENT_IN_PERSON, null);
+        management.discuss(village.secretary(), meeting, meetings.get(meeting).agenda().get(1).id());
+        motions.open(village.secretary(), meeting, "Biểu quyết thông qua nghị quyết tháng 12");
+
+        wait.until(ExpectedConditions.textToBe(By.id("projector-in-room"), "1"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("projector-agenda"), "Bế mạc"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("projector-votes"), "0/1"));
+        assertThat(Axe.violations(browser)).isEmpty();
+    }
+
     private String presentFigure() {
         return browser.findElement(By.cssSelector("#attendance-panel .figure b")).getText();
     }
@@ -112,6 +137,7 @@ class LivePageBrowserTests {
         browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
         browser.findElement(By.cssSelector("form[action$='/login'] button[type='submit']")).click();
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        SecondFactorCodes.submitIfAsked(browser, username);
     }
 
     private void open(String path) {
