@@ -112,6 +112,21 @@ class LiveChannelTests {
     }
 
     @Test
+    void heartbeatReachesIdleStream() throws Exception {
+        MeetingId id = fixtures.underway(village);
+        MvcResult stream = mvc.perform(get("/meetings/{id}/live", id.value()).session(member))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+        await().atMost(Duration.ofSeconds(10)).until(() -> streams.openCount(id.value()) == 1);
+
+        streams.heartbeat();
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> stream.getResponse().getContentAsString().contains(":heartbeat\n\n"));
+        assertThat(stream.getResponse().getContentAsString()).startsWith("retry:2000\n:connected\n\n");
+    }
+
+    @Test
     void reconnectCatchesUpFromLastEventId() throws Exception {
         MeetingId id = fixtures.underway(village);
         long before = livePages.latestEventId();
