@@ -81,7 +81,7 @@ class MeetingVisibilityTests {
         assertThat(page("/", member)).contains("/meetings/" + id + "\"", "Sinh hoạt chi bộ định kỳ tháng 12/2026",
                 "Đồng chí chưa báo có dự họp hay không");
         assertThat(page("/meetings/" + id, member)).contains("Đồng chí có dự họp không?")
-                .doesNotContain("Thông báo cho đảng viên", "/attendance\"");
+                .doesNotContain("Thông báo cho đảng viên", "/meetings/" + id + "/attendance\"");
     }
 
     @Test
