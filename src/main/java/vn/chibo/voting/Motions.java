@@ -147,7 +147,7 @@ public class Motions {
 
     /**
      * Returns the choice the actor cast on an open vote, if any. It is always empty for a secret
-     * ballot, whose choice nothing links to its voter; {@link #hasVoted} says whether they voted.
+     * ballot, whose choice nothing links to its voter. {@link #hasVoted} returns whether they voted.
      */
     public Optional<BallotChoice> choiceOf(Actor actor, Motion motion) {
         MemberId member = permissions.voterOf(actor, motion).memberId();
