@@ -50,7 +50,7 @@ public class OnlineSessions {
         this.clock = clock;
     }
 
-    /** What a reported join or leave changed. */
+    /** The effect of a reported join or leave. */
     public enum Outcome {
         /** The session was written, and for a join in a meeting in progress the member is marked present. */
         RECORDED,
@@ -64,7 +64,7 @@ public class OnlineSessions {
 
     /**
      * Records that the member entered the room. Before the chair starts the meeting only the session is
-     * kept, because a mark before the start says nothing about arrival.
+     * kept, because a mark before the start does not show when the member arrived.
      *
      * @param connection the provider's id of this connection, which tells a retried report from a new join
      * @param provider the provider's name, for the audit entry
@@ -106,7 +106,7 @@ public class OnlineSessions {
         return Outcome.RECORDED;
     }
 
-    /** Records that the connection left the room; a leave for a connection never reported joined changes nothing. */
+    /** Records that the connection left the room. A leave of a connection that was never reported joined changes nothing. */
     @Transactional
     public Outcome recordLeave(MeetingId id, String connection, Instant at, String provider) {
         int closed = jdbc.sql("""

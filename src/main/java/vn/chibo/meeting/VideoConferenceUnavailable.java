@@ -4,7 +4,7 @@ import org.springframework.http.HttpStatus;
 
 import vn.chibo.system.DomainException;
 
-/** The video conferencing service did not answer, or refused to open the meeting's room. */
+/** The video conferencing service did not respond, or rejected the creation of the meeting's room. */
 public class VideoConferenceUnavailable extends DomainException {
 
     public VideoConferenceUnavailable() {

@@ -167,7 +167,7 @@ final class BigBlueButton implements VideoConference {
             throw new VideoConferenceUnavailable();
         }
         if (!response.succeeded()) {
-            log.warn("Meeting {}: BigBlueButton refused to create the room ({})", meeting.id(), response.messageKey());
+            log.warn("Meeting {}: BigBlueButton rejected the creation of the room ({})", meeting.id(), response.messageKey());
             throw new VideoConferenceUnavailable();
         }
         log.info("Meeting {}: BigBlueButton room ready (internal id {})", meeting.id(),
@@ -186,7 +186,7 @@ final class BigBlueButton implements VideoConference {
         try {
             BigBlueButtonApi.Response response = api.call("hooks/create", hook);
             if (!response.succeeded()) {
-                log.warn("Meeting {}: BigBlueButton refused the webhook ({}); joins and leaves will not be reported",
+                log.warn("Meeting {}: BigBlueButton rejected the webhook ({}); joins and leaves will not be reported",
                         meeting, response.messageKey());
             }
         }

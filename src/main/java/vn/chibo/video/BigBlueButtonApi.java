@@ -24,11 +24,11 @@ import org.xml.sax.SAXException;
 /**
  * Calls to a BigBlueButton server's API, signed as its API reference specifies: the checksum is the
  * hex hash of the call's name, its query string and the shared secret, appended as the last parameter
- * {@code checksum}. Every call is an HTTP GET whose answer is an XML {@code <response>}.
+ * {@code checksum}. Every call is an HTTP GET whose response is an XML {@code <response>} document.
  */
 final class BigBlueButtonApi {
 
-    /** The most bytes of an answer read; a {@code create} answer is well under 2 KB. */
+    /** The maximum size of a response read; a {@code create} response is well under 2 KB. */
     private static final int MAX_RESPONSE_BYTES = 64 * 1024;
 
     private final String apiUrl;
@@ -49,7 +49,7 @@ final class BigBlueButtonApi {
     }
 
     /**
-     * A parsed answer of the API.
+     * A parsed response of the API.
      *
      * @param fields the text of each child element of {@code <response>}, such as {@code returncode},
      *        {@code messageKey} and {@code internalMeetingID}
@@ -66,7 +66,7 @@ final class BigBlueButtonApi {
         }
     }
 
-    /** A call that did not get a readable answer: no connection, a timeout, an HTTP error or malformed XML. */
+    /** A call that got no readable response: no connection, a timeout, an HTTP error or malformed XML. */
     static final class CallFailed extends Exception {
 
         CallFailed(String message, Throwable cause) {
@@ -98,7 +98,7 @@ final class BigBlueButtonApi {
         return URI.create(apiUrl + "/" + call + "?" + query + separator + "checksum=" + checksum(call, query));
     }
 
-    /** Makes the call and returns the server's answer, whether it reports success or failure. */
+    /** Makes the call and returns the server's response, whether it reports success or failure. */
     Response call(String call, Map<String, String> parameters) throws CallFailed {
         HttpRequest request = HttpRequest.newBuilder(url(call, parameters)).timeout(timeout).GET().build();
         HttpResponse<byte[]> response;
@@ -113,10 +113,10 @@ final class BigBlueButtonApi {
             throw new CallFailed("The call " + call + " was interrupted", interrupted);
         }
         if (response.statusCode() != 200) {
-            throw new CallFailed("The call " + call + " answered HTTP " + response.statusCode());
+            throw new CallFailed("The call " + call + " returned HTTP " + response.statusCode());
         }
         if (response.body().length > MAX_RESPONSE_BYTES) {
-            throw new CallFailed("The call " + call + " answered more than " + MAX_RESPONSE_BYTES + " bytes");
+            throw new CallFailed("The call " + call + " returned more than " + MAX_RESPONSE_BYTES + " bytes");
         }
         return parse(call, response.body());
     }
@@ -131,7 +131,7 @@ final class BigBlueButtonApi {
             factory.setExpandEntityReferences(false);
             Element root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml)).getDocumentElement();
             if (!"response".equals(root.getTagName())) {
-                throw new CallFailed("The call " + call + " answered <" + root.getTagName() + ">, not <response>");
+                throw new CallFailed("The call " + call + " returned <" + root.getTagName() + ">, not <response>");
             }
             Map<String, String> fields = new LinkedHashMap<>();
             for (Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
@@ -142,7 +142,7 @@ final class BigBlueButtonApi {
             return new Response(fields);
         }
         catch (ParserConfigurationException | SAXException | IOException malformed) {
-            throw new CallFailed("The call " + call + " answered malformed XML", malformed);
+            throw new CallFailed("The call " + call + " returned malformed XML", malformed);
         }
     }
 }

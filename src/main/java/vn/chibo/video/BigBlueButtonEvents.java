@@ -37,7 +37,7 @@ import vn.chibo.member.MemberId;
  * The endpoint that BigBlueButton's webhooks (the bbb-webhooks package) call with the events of one
  * meeting's room: {@code user-joined}, {@code user-left} and {@code meeting-ended}. It is no page and
  * keeps no session: the server proves each call with the checksum of bbb-webhooks, or with the shared
- * secret as a bearer token. The answers, in order of the checks: 404 while BigBlueButton is not the
+ * secret as a bearer token. The responses, in the order of the checks: 404 while BigBlueButton is not the
  * provider, 401 for a call without a valid signature, 404 for an unknown meeting or an event of another
  * room, 400 for an unreadable event, and 200 with what each event changed. bbb-webhooks retries a call
  * that gets neither 2xx nor 401, and a retried event changes nothing.
@@ -175,7 +175,7 @@ class BigBlueButtonEvents {
                 events.add(parse(root, timestamp));
             }
             if (events.isEmpty()) {
-                throw new IllegalArgumentException("The field 'event' holds no event");
+                throw new IllegalArgumentException("The field 'event' contains no event");
             }
             return events;
         }

@@ -16,7 +16,7 @@ import vn.chibo.meeting.VideoConference;
  * Meetings hosted on a Jitsi Meet server: one room per meeting below the server's address. Jitsi opens
  * a room when its first participant arrives, so there is nothing to create beforehand. With an
  * application id and secret, each join address carries a token that names the room and makes the
- * chair a moderator; without them, the server must let anyone in, and the display name travels in the
+ * chair a moderator. Without them, the server must let anyone in, and the display name travels in the
  * address's fragment, which browsers never send to a server.
  */
 final class JitsiMeet implements VideoConference {

@@ -18,8 +18,8 @@ class OnlineTimeTests {
     static final Instant START = Instant.parse("2026-12-20T12:30:00Z");
 
     /**
-     * Each case gives connections as "join-leave" in minutes after the start (an empty leave for an open
-     * connection), separated by spaces; the meeting's window is the start to 120 minutes after it.
+     * Each case gives connections as "join-leave" in minutes after the start, separated by spaces, with an
+     * empty leave for an open connection. The meeting's window runs from the start to 120 minutes after it.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
