@@ -2,6 +2,8 @@ package vn.chibo.video;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,18 +49,26 @@ class BigBlueButtonEvents {
 
     private static final Logger log = LoggerFactory.getLogger(BigBlueButtonEvents.class);
 
+    /** The longest connection id kept, the width of {@code online_session.provider_session_id}. */
+    static final int MAX_CONNECTION_LENGTH = 100;
+
+    /** The earliest event time accepted; an earlier one is a broken clock or a broken event. */
+    static final Instant EARLIEST_EVENT = Instant.parse("2020-01-01T00:00:00Z");
+
     /** The form fields that bbb-webhooks signs, in the alphabetical order in which it sends them. */
     private static final List<String> SIGNED_FIELDS = List.of("domain", "event", "timestamp");
 
     private final ObjectProvider<BigBlueButton> server;
     private final Meetings meetings;
     private final OnlineSessions sessions;
+    private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    BigBlueButtonEvents(ObjectProvider<BigBlueButton> server, Meetings meetings, OnlineSessions sessions) {
+    BigBlueButtonEvents(ObjectProvider<BigBlueButton> server, Meetings meetings, OnlineSessions sessions, Clock clock) {
         this.server = server;
         this.meetings = meetings;
         this.sessions = sessions;
+        this.clock = clock;
     }
 
     @PostMapping(BigBlueButton.EVENTS_PATH)
@@ -83,7 +93,8 @@ class BigBlueButtonEvents {
 
         List<BigBlueButtonEvent> events;
         try {
-            events = BigBlueButtonEvent.parseAll(json, request.getParameter("event"), request.getParameter("timestamp"));
+            events = BigBlueButtonEvent.parseAll(json, request.getParameter("event"), request.getParameter("timestamp"),
+                    clock.instant().plus(Duration.ofDays(1)));
         }
         catch (IllegalArgumentException | JacksonException unreadable) {
             log.warn("Meeting {}: rejected a BigBlueButton callback with an unreadable event: {}", id,
@@ -158,9 +169,12 @@ class BigBlueButtonEvents {
          * Parses the field {@code event}: a JSON array of events, as bbb-webhooks 3 sends, or one event.
          *
          * @param timestamp the callback's {@code timestamp} field, used for an event without its own time
-         * @throws IllegalArgumentException when the field is missing or an event lacks its id or time
+         * @param latest the latest event time accepted, a day past the current time against clock drift
+         * @throws IllegalArgumentException when the field is missing, an event lacks its id or time, its time
+         *         lies before 2020 or after {@code latest}, or its connection id is too long to keep
          */
-        static List<BigBlueButtonEvent> parseAll(JsonMapper json, @Nullable String event, @Nullable String timestamp) {
+        static List<BigBlueButtonEvent> parseAll(JsonMapper json, @Nullable String event, @Nullable String timestamp,
+                Instant latest) {
             if (event == null || event.isBlank()) {
                 throw new IllegalArgumentException("The field 'event' is missing");
             }
@@ -168,11 +182,11 @@ class BigBlueButtonEvents {
             List<BigBlueButtonEvent> events = new ArrayList<>();
             if (root.isArray()) {
                 for (JsonNode element : root) {
-                    events.add(parse(element, timestamp));
+                    events.add(parse(element, timestamp, latest));
                 }
             }
             else {
-                events.add(parse(root, timestamp));
+                events.add(parse(root, timestamp, latest));
             }
             if (events.isEmpty()) {
                 throw new IllegalArgumentException("The field 'event' contains no event");
@@ -180,7 +194,7 @@ class BigBlueButtonEvents {
             return events;
         }
 
-        private static BigBlueButtonEvent parse(JsonNode node, @Nullable String timestamp) {
+        private static BigBlueButtonEvent parse(JsonNode node, @Nullable String timestamp, Instant latest) {
             JsonNode data = node.path("data");
             String kind = data.path("id").asString("");
             if (kind.isEmpty()) {
@@ -189,8 +203,15 @@ class BigBlueButtonEvents {
             JsonNode attributes = data.path("attributes");
             String room = text(attributes.path("meeting").path("external-meeting-id"));
             JsonNode user = attributes.path("user");
-            return new BigBlueButtonEvent(kind, room, memberId(text(user.path("external-user-id"))),
-                    text(user.path("internal-user-id")), time(data.path("event").path("ts"), timestamp));
+            String connection = text(user.path("internal-user-id"));
+            if (connection != null && connection.length() > MAX_CONNECTION_LENGTH) {
+                throw new IllegalArgumentException("An event's internal-user-id is longer than " + MAX_CONNECTION_LENGTH);
+            }
+            Instant at = time(data.path("event").path("ts"), timestamp);
+            if (at.isBefore(EARLIEST_EVENT) || at.isAfter(latest)) {
+                throw new IllegalArgumentException("An event's time lies outside 2020 to tomorrow");
+            }
+            return new BigBlueButtonEvent(kind, room, memberId(text(user.path("external-user-id"))), connection, at);
         }
 
         private static @Nullable String text(JsonNode node) {

@@ -287,6 +287,13 @@ class BigBlueButtonTests {
     void unreadableEventIsRejected() throws Exception {
         callback(meeting, "{not json").andExpect(status().isBadRequest());
         callback(meeting, "[{\"data\":{}}]").andExpect(status().isBadRequest());
+        callback(meeting, joinEvent(member.id().value(), "w_" + "x".repeat(100), Instant.now()))
+                .andExpect(status().isBadRequest());
+        callback(meeting, joinEvent(member.id().value(), "w_far_future", Instant.now().plus(Duration.ofDays(400))))
+                .andExpect(status().isBadRequest());
+        callback(meeting, joinEvent(member.id().value(), "w_epoch", Instant.EPOCH)).andExpect(status().isBadRequest());
+        callback(meeting, joinEvent(member.id().value(), "w_huge", Instant.now()).replaceFirst("\"ts\":[0-9]+",
+                "\"ts\":123456789012345678901234567890")).andExpect(status().isBadRequest());
         assertThat(sessionRows()).isZero();
     }
 
