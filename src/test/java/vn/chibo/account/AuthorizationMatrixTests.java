@@ -138,6 +138,13 @@ class AuthorizationMatrixTests {
          * notification's recipient), or the action is the named chair's and minute taker's signature.
          */
         NOBODY(),
+        /**
+         * Nobody among the subjects: a callback of the video provider's server, which proves itself with a
+         * checksum made with the provider's shared secret, not with a session or token. Every subject, anonymous
+         * or signed in, is denied with 401 (no valid checksum) or 404 (the provider is not configured, which is
+         * the case in this test).
+         */
+        PROVIDER_CALLBACK(),
         /** Listed but not called, for the reason beside its row, so the report has no outcome for it. */
         NOT_CALLED();
 
@@ -270,6 +277,9 @@ class AuthorizationMatrixTests {
                 "POST /meetings/{meetingId}/resolution/issue", "GET /meetings/{meetingId}/resolution.pdf",
                 "GET /meetings/{meetingId}/resolution.docx", "GET /api/v1/meetings/{meetingId}/resolution.pdf");
         expect(Access.CELL_VIEW, "GET /cells/{cellId}/resolutions", "GET /api/v1/cells/{cellId}/resolutions");
+
+        // BigBlueButton's webhooks report joins and leaves of a meeting's room, signed with the server's secret.
+        expect(Access.PROVIDER_CALLBACK, "POST /video/bbb/meetings/{meetingId}/events");
     }
 
     private static void expect(Access access, String... endpoints) {
@@ -526,6 +536,9 @@ class AuthorizationMatrixTests {
         }
 
         private @Nullable String wrongDenial(int status, boolean signInRedirect) {
+            if (EXPECTED.get(endpoint.key()) == Access.PROVIDER_CALLBACK) {
+                return status == 401 || status == 404 ? null : "denied with " + status + ", expected 401 or 404";
+            }
             if (subject != Subject.ANONYMOUS) {
                 return status == 403 || status == 404 ? null : "denied with " + status + ", expected 403 or 404";
             }

@@ -19,6 +19,7 @@ import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.MeetingManagement;
 import vn.chibo.meeting.MeetingPermissions;
+import vn.chibo.meeting.OnlineSessions;
 import vn.chibo.meeting.MeetingStatus;
 import vn.chibo.meeting.Meetings;
 import vn.chibo.member.Member;
@@ -41,14 +42,16 @@ class AttendanceController {
     private final MeetingPermissions permissions;
     private final AttendanceViews views;
     private final Members members;
+    private final OnlineSessions onlineSessions;
 
     AttendanceController(Meetings meetings, MeetingManagement management, MeetingPermissions permissions,
-            AttendanceViews views, Members members) {
+            AttendanceViews views, Members members, OnlineSessions onlineSessions) {
         this.meetings = meetings;
         this.management = management;
         this.permissions = permissions;
         this.views = views;
         this.members = members;
+        this.onlineSessions = onlineSessions;
     }
 
     @GetMapping("/meetings/{meetingId}/attendance")
@@ -73,6 +76,7 @@ class AttendanceController {
             RollRow asking = views.row(meeting, member, null, true);
             if (htmx != null) {
                 model.addAttribute("meeting", meeting);
+                model.addAttribute("onlineTimes", onlineSessions.of(meeting));
                 model.addAttribute("row", asking);
                 return "meeting/fragments :: rollRow";
             }
@@ -85,6 +89,7 @@ class AttendanceController {
             return "redirect:/meetings/" + meeting.id() + "/attendance#roll-" + member.id();
         }
         model.addAttribute("meeting", meeting);
+        model.addAttribute("onlineTimes", onlineSessions.of(meeting));
         model.addAttribute("row", views.row(meeting, member, null, false));
         model.addAttribute("panel", views.panel(meeting));
         return "meeting/attendance-tap :: tap";
@@ -108,6 +113,7 @@ class AttendanceController {
     private String renderPage(Model model, Meeting meeting, AttendanceViews.RollRows rows) {
         model.addAttribute("meeting", meeting);
         model.addAttribute("rows", rows);
+        model.addAttribute("onlineTimes", onlineSessions.of(meeting));
         model.addAttribute("panel", views.panel(meeting));
         return "meeting/attendance";
     }
