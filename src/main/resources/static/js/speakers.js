@@ -1,0 +1,39 @@
+// Counts down the turn of the member who has the floor. The server renders the seconds left when it
+// drew the list (data-turn-remaining), so the count does not depend on this device's clock. Past
+// zero the count goes on below zero and the element gets the class "over"; nobody is cut off.
+(() => {
+    const shownAt = new WeakMap();
+
+    function format(seconds) {
+        const sign = seconds < 0 ? "−" : "";
+        const whole = Math.abs(seconds);
+        const minutes = Math.floor(whole / 60);
+        const rest = String(whole % 60).padStart(2, "0");
+        return `${sign}${minutes}:${rest}`;
+    }
+
+    function tick() {
+        const now = performance.now();
+        document.querySelectorAll("[data-turn-remaining]").forEach((countdown) => {
+            if (!shownAt.has(countdown)) {
+                shownAt.set(countdown, now);
+                countdown.hidden = false;
+            }
+            const elapsed = Math.floor((now - shownAt.get(countdown)) / 1000);
+            const remaining = Number(countdown.dataset.turnRemaining) - elapsed;
+            const output = countdown.querySelector("output");
+            if (output) {
+                output.textContent = format(remaining);
+            }
+            const over = remaining < 0;
+            countdown.classList.toggle("over", over);
+            if (over && countdown.dataset.overLimitLabel) {
+                countdown.setAttribute("aria-label", countdown.dataset.overLimitLabel);
+            }
+        });
+    }
+
+    tick();
+    setInterval(tick, 1000);
+    document.addEventListener("htmx:afterSettle", tick);
+})();
