@@ -179,11 +179,11 @@ public class SpeakerManagement {
         reorder(actor, id, target, false);
     }
 
-    private void reorder(Actor actor, SpeakerRequestId id, IntUnaryOperator target, boolean invalidTarget) {
+    private void reorder(Actor actor, SpeakerRequestId id, IntUnaryOperator target, boolean positionInvalid) {
         SpeakerRequest request = load(id);
         Meeting meeting = meetings.lock(request.meetingId());
         permissions.requireRunSpeakers(actor, meeting);
-        if (invalidTarget) {
+        if (positionInvalid) {
             throw new InvalidSpeakerRequest("discussion.speakers.error.position");
         }
         request = requireWaiting(load(id));
@@ -308,7 +308,7 @@ public class SpeakerManagement {
 
     /**
      * Ends the speaker list of the item that was under discussion when the chair moves the agenda. It
-     * runs in the transaction of the move, which holds the meeting's row.
+     * runs in the transaction of the move, which has locked the meeting's row.
      */
     @EventListener
     void on(MeetingRoomChanged event) {

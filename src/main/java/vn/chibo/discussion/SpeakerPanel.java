@@ -28,9 +28,6 @@ public record SpeakerPanel(long meetingId, @Nullable AgendaItem item, Duration t
         List<Entry> queue, List<Entry> heard, @Nullable Entry own, boolean canRaise, boolean canRun, boolean screen,
         Instant now) {
 
-    /** The id of the element that holds the whole list on a page. */
-    public static final String ELEMENT_ID = "speakers";
-
     /**
      * One request with its member's name.
      *

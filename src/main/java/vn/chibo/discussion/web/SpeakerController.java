@@ -26,7 +26,7 @@ import vn.chibo.system.NotFoundException;
 
 /**
  * The speaker list of a meeting: its own page, and the forms of members and the chair. With
- * {@code HX-Request} each form answers with the fragment {@code panel} of {@code discussion/speakers};
+ * {@code HX-Request} each form returns the fragment {@code panel} of {@code discussion/speakers};
  * without script it redirects to the meeting page. A refused step shows its message as every other
  * form's does.
  */
