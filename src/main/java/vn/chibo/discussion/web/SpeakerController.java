@@ -45,7 +45,7 @@ class SpeakerController {
 
     /**
      * Shows the speaker list on a page of its own, or with {@code HX-Request} the fragment that live
-     * pages swap: {@code queue} with {@code part=queue} (no field a member types into), else {@code panel}.
+     * pages swap: {@code queue} with {@code part=queue} (no text field), else {@code panel}.
      */
     @GetMapping("/meetings/{meetingId}/speakers")
     String page(Actor actor, @PathVariable long meetingId, @RequestParam(required = false) @Nullable String part,
