@@ -1,6 +1,7 @@
 // Counts down the turn of the member who has the floor. The server renders the seconds left when it
 // drew the list (data-turn-remaining), so the count does not depend on this device's clock. Past
-// zero the count goes on below zero and the element gets the class "over"; nobody is cut off.
+// zero the count goes on below zero, the element gets the class "over" and its label reads the
+// over-limit text. The server ends no turn by itself.
 (() => {
     const shownAt = new WeakMap();
 
@@ -27,8 +28,9 @@
             }
             const over = remaining < 0;
             countdown.classList.toggle("over", over);
-            if (over && countdown.dataset.overLimitLabel) {
-                countdown.setAttribute("aria-label", countdown.dataset.overLimitLabel);
+            const label = countdown.querySelector("span");
+            if (over && label && countdown.dataset.overLimitLabel) {
+                label.textContent = countdown.dataset.overLimitLabel;
             }
         });
     }
