@@ -239,7 +239,8 @@ class AuthorizationMatrixTests {
 
         // Votes.
         expect(Access.CELL_VIEW, "GET /meetings/{meetingId}/motions", "GET /motions/{id}",
-                "GET /api/v1/meetings/{meetingId}/motions");
+                "GET /api/v1/meetings/{meetingId}/motions", "POST /motions/{id}/receipt-check",
+                "POST /api/v1/motions/{id}/receipt-check", "GET /meetings/{meetingId}/motions.csv");
         expect(Access.CELL_RUN, "POST /meetings/{meetingId}/motions", "POST /motions/{id}/close",
                 "POST /motions/{id}/show-of-hands");
         expect(Access.VOTER, "POST /motions/{id}/ballot", "POST /api/v1/motions/{id}/ballot");

@@ -84,7 +84,9 @@ class CrossCellAccessTests {
                 "GET /cells/{cellId}/members/{memberId}/attendance", "POST /meetings/{meetingId}/agenda/{itemId}/discuss");
         hidden("GET /meetings/{meetingId}/motions", "POST /meetings/{meetingId}/motions", "GET /motions/{id}",
                 "POST /motions/{id}/ballot", "POST /motions/{id}/close", "POST /motions/{id}/show-of-hands",
-                "GET /api/v1/meetings/{meetingId}/motions", "POST /api/v1/motions/{id}/ballot");
+                "GET /api/v1/meetings/{meetingId}/motions", "POST /api/v1/motions/{id}/ballot",
+                "POST /motions/{id}/receipt-check", "POST /api/v1/motions/{id}/receipt-check",
+                "GET /meetings/{meetingId}/motions.csv");
         hidden("GET /meetings/{meetingId}/minutes", "POST /meetings/{meetingId}/minutes/parts/{code}",
                 "POST /meetings/{meetingId}/minutes/approval", "GET /meetings/{meetingId}/minutes.pdf",
                 "GET /meetings/{meetingId}/minutes.docx", "GET /meetings/{meetingId}/minutes/versions/{versionNo}",

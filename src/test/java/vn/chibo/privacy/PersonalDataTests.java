@@ -28,7 +28,11 @@ import vn.chibo.member.MemberProfiles;
 import vn.chibo.member.Members;
 import vn.chibo.voting.BallotChoice;
 import vn.chibo.voting.MotionId;
+import vn.chibo.voting.MotionKind;
 import vn.chibo.voting.MotionManagement;
+import vn.chibo.voting.MotionRequest;
+import vn.chibo.voting.SecretBallots;
+import vn.chibo.voting.VotingMethod;
 import vn.chibo.testing.ApiSignIn;
 import vn.chibo.testing.Fixtures;
 import vn.chibo.testing.SignIn;
@@ -82,6 +86,9 @@ class PersonalDataTests {
     @Autowired
     ApiSignIn apiSignIn;
 
+    @Autowired
+    SecretBallots secretBallots;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
@@ -91,6 +98,10 @@ class PersonalDataTests {
         MemberId voterId = village.member(VOTER);
         MotionId motion = motions.open(village.secretary(), village.meeting(), "Biểu quyết nghị quyết tháng");
         motions.cast(voter, motion, BallotChoice.FOR);
+        motions.close(village.secretary(), motion);
+        MotionId secret = motions.open(village.secretary(), village.meeting(), new MotionRequest(MotionKind.RESOLUTION,
+                VotingMethod.SECRET, "Biểu quyết kín", null, null));
+        secretBallots.cast(voter, secret, BallotChoice.AGAINST);
         long item = meetings.get(village.meeting()).agenda().getFirst().id();
         opinions.post(voter, village.meeting(), item, "Đề nghị sửa đường liên thôn");
         profiles.view(village.secretary(), village.commune().cell().id(), voterId);
@@ -110,6 +121,8 @@ class PersonalDataTests {
         assertThat(sections.get("attendance").get(0).get("status").asString()).isEqualTo("PRESENT_ONLINE");
         assertThat(sections.get("ballots").get(0).get("choice").asString()).isEqualTo("FOR");
         assertThat(sections.get("ballots").get(0).get("motion_id").asLong()).isEqualTo(motion.value());
+        assertThat(sections.get("secretBallotsVoted").get(0).get("motion_id").asLong()).isEqualTo(secret.value());
+        assertThat(sections.get("secretBallotsVoted").get(0).has("choice")).isFalse();
         assertThat(sections.get("opinions").get(0).get("body").asString()).isEqualTo("Đề nghị sửa đường liên thôn");
         assertThat(sections.get("roles").get(0).get("role").asString()).isEqualTo("MEMBER");
         assertThat(sections.get("account").get(0).get("id").asLong()).isEqualTo(voter.accountId().value());
