@@ -260,6 +260,18 @@ class AuthorizationMatrixTests {
                 "PUT /api/v1/opinions/{id}", "DELETE /api/v1/opinions/{id}");
         expect(Access.CELL_RUN, "POST /opinions/{id}/spoken", "POST /opinions/{id}/unspoken");
 
+        // The speaker list: every viewer reads it, members of the cell marked present raise and lower their own
+        // hand (every subject on the roster is present), and the chair runs the queue. The sample request is
+        // the sample secretary's, who is none of the subjects.
+        expect(Access.CELL_VIEW, "GET /meetings/{meetingId}/speakers", "GET /api/v1/meetings/{meetingId}/speakers");
+        expect(Access.ON_ROSTER, "POST /meetings/{meetingId}/agenda/{itemId}/speakers",
+                "POST /api/v1/meetings/{meetingId}/speakers", "DELETE /api/v1/meetings/{meetingId}/speakers/mine");
+        expect(Access.NOBODY, "POST /speaker-requests/{id}/lower");
+        expect(Access.CELL_RUN, "POST /speaker-requests/{id}/up", "POST /speaker-requests/{id}/down",
+                "POST /speaker-requests/{id}/position", "POST /speaker-requests/{id}/grant",
+                "POST /speaker-requests/{id}/end", "POST /speaker-requests/{id}/decline",
+                "POST /meetings/{meetingId}/agenda/{itemId}/speaker-limit");
+
         // Minutes and resolutions: the sample minutes are drafts, which only their editors read. The minutes
         // page and its API show every viewer the state of the minutes, and the text only once approved.
         expect(Access.CELL_VIEW, "GET /meetings/{meetingId}/minutes", "GET /api/v1/meetings/{meetingId}/minutes");

@@ -99,6 +99,11 @@ class CrossCellAccessTests {
         hidden("POST /meetings/{meetingId}/agenda/{itemId}/opinions", "GET /opinions/{id}/edit",
                 "POST /opinions/{id}/edit", "POST /opinions/{id}/withdraw", "POST /opinions/{id}/spoken",
                 "POST /opinions/{id}/unspoken");
+        hidden("GET /meetings/{meetingId}/speakers", "POST /meetings/{meetingId}/agenda/{itemId}/speakers",
+                "POST /meetings/{meetingId}/agenda/{itemId}/speaker-limit", "POST /speaker-requests/{id}/lower",
+                "POST /speaker-requests/{id}/up", "POST /speaker-requests/{id}/down",
+                "POST /speaker-requests/{id}/position", "POST /speaker-requests/{id}/grant",
+                "POST /speaker-requests/{id}/end", "POST /speaker-requests/{id}/decline");
         hidden("GET /organizations/{organizationId}/roles", "POST /organizations/{organizationId}/roles/grant",
                 "POST /organizations/{organizationId}/roles/revoke");
         hidden("GET /organizations/{organizationId}", "POST /organizations/{organizationId}/children",
