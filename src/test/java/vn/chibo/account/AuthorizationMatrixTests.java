@@ -131,6 +131,8 @@ class AuthorizationMatrixTests {
         ORGANIZATION_TOP(Relation.ADMINISTRATOR),
         /** OrganizationPermissions.canChange and canCreateUnder: officers above and administrators. */
         ORGANIZATION_CHANGE(Relation.OFFICER_ABOVE, Relation.ADMINISTRATOR),
+        /** RolePermissions.canRecover for a plain member's account: officers above and administrators. */
+        ACCOUNT_RECOVERY(Relation.OFFICER_ABOVE, Relation.ADMINISTRATOR),
         /** RolePermissions.manageable: the secretary, officers above and administrators. */
         ROLE_MANAGE(Relation.CELL_SECRETARY, Relation.OFFICER_ABOVE, Relation.ADMINISTRATOR),
         /**
@@ -193,6 +195,8 @@ class AuthorizationMatrixTests {
                 "POST /organizations/{organizationId}/children",
                 "POST /organizations/{organizationId}/rename", "POST /organizations/{organizationId}/move",
                 "POST /organizations/{organizationId}/archive");
+        // The recovery of the sample member's account, whose only role is in the sample cell.
+        expect(Access.ACCOUNT_RECOVERY, "GET /accounts/{accountId}/recovery", "POST /accounts/{accountId}/recovery");
         expect(Access.ROLE_MANAGE, "GET /organizations/{organizationId}/roles",
                 "POST /organizations/{organizationId}/roles/grant", "POST /organizations/{organizationId}/roles/revoke");
 

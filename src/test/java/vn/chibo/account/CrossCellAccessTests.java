@@ -97,6 +97,7 @@ class CrossCellAccessTests {
         hidden("POST /meetings/{meetingId}/agenda/{itemId}/opinions", "GET /opinions/{id}/edit",
                 "POST /opinions/{id}/edit", "POST /opinions/{id}/withdraw", "POST /opinions/{id}/spoken",
                 "POST /opinions/{id}/unspoken");
+        hidden("GET /accounts/{accountId}/recovery", "POST /accounts/{accountId}/recovery");
         hidden("GET /organizations/{organizationId}/roles", "POST /organizations/{organizationId}/roles/grant",
                 "POST /organizations/{organizationId}/roles/revoke");
         hidden("GET /organizations/{organizationId}", "POST /organizations/{organizationId}/children",
