@@ -178,8 +178,8 @@ class AuthorizationMatrixTests {
         // The user's own sessions and app tokens.
         expect(Access.SIGNED_IN, "GET /account/sessions", "POST /account/sessions/revoke",
                 "POST /account/sessions/revoke-others", "POST /account/tokens/revoke");
-        // The export of one's own data is built around the member record: accounts without one get 404.
-        expect(Access.ON_ROSTER, "GET /me/data", "POST /me/data/export", "POST /api/v1/me/data-export");
+        // The export of one's own data: a member's data, or an account's for accounts of no member.
+        expect(Access.SIGNED_IN, "GET /me/data", "POST /me/data/export", "POST /api/v1/me/data-export");
         expect(Access.ADMINISTRATION, "GET /admin/audit", "POST /admin/audit/verification", "POST /admin/backups");
         expect(Access.NOBODY, "POST /account/passkeys/{passkeyId}/delete");
         expect(Access.NOBODY, "POST /notifications/{notificationId}/read",
