@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -50,6 +51,8 @@ public class Meeting {
     private @Nullable String cancelReason;
     private @Nullable Instant minutesApprovedAt;
     private boolean combinedSession;
+    private @Nullable Long currentAgendaItemId;
+    private @Nullable Instant currentItemSince;
     private @Version @Nullable Integer version;
 
     @MappedCollection(idColumn = "meeting_id", keyColumn = "position")
@@ -61,7 +64,8 @@ public class Meeting {
             @Nullable Long minuteTakerMemberId, MeetingStatus status, @Nullable Long createdBy, Instant createdAt,
             @Nullable Instant publishedAt, @Nullable Instant closedAt, @Nullable Instant startedAt,
             @Nullable Instant cancelledAt, @Nullable String cancelReason, @Nullable Instant minutesApprovedAt,
-            boolean combinedSession, @Nullable Integer version, List<AgendaItem> agenda) {
+            boolean combinedSession, @Nullable Long currentAgendaItemId, @Nullable Instant currentItemSince,
+            @Nullable Integer version, List<AgendaItem> agenda) {
         this.id = id;
         this.cellId = cellId;
         this.kind = kind;
@@ -83,6 +87,8 @@ public class Meeting {
         this.cancelReason = cancelReason;
         this.minutesApprovedAt = minutesApprovedAt;
         this.combinedSession = combinedSession;
+        this.currentAgendaItemId = currentAgendaItemId;
+        this.currentItemSince = currentItemSince;
         this.version = version;
         this.agenda = new ArrayList<>(agenda);
     }
@@ -92,7 +98,7 @@ public class Meeting {
         check(details);
         var meeting = new Meeting(null, cell.value(), details.kind(), details.mode(), details.title().strip(),
                 details.startsAt(), details.plannedEndAt(), null, null, null, null, MeetingStatus.DRAFT, createdBy,
-                now, null, null, null, null, null, null, false, null, List.of());
+                now, null, null, null, null, null, null, false, null, null, null, List.of());
         meeting.apply(details);
         return meeting;
     }
@@ -113,7 +119,7 @@ public class Meeting {
     private Meeting copy() {
         return new Meeting(id, cellId, kind, mode, title, startsAt, plannedEndAt, place, onlineLink, chairMemberId,
                 minuteTakerMemberId, status, createdBy, createdAt, publishedAt, closedAt, startedAt, cancelledAt,
-                cancelReason, minutesApprovedAt, combinedSession, version, agenda);
+                cancelReason, minutesApprovedAt, combinedSession, currentAgendaItemId, currentItemSince, version, agenda);
     }
 
     /** Announces the meeting; it needs a chair and a minute taker by then. */
@@ -129,11 +135,37 @@ public class Meeting {
         publishedAt = now;
     }
 
-    /** Opens a published meeting: from now on members check in, speak and vote. */
+    /**
+     * Opens a published meeting: from now on members check in, speak and vote. The first agenda item,
+     * the opening in the usual order, is under discussion from the start.
+     */
     void start(Instant now) {
         requireStatus(MeetingStatus.PUBLISHED);
         status = MeetingStatus.IN_PROGRESS;
         startedAt = now;
+        if (!agenda.isEmpty()) {
+            currentAgendaItemId = agenda.getFirst().id();
+            currentItemSince = now;
+        }
+    }
+
+    /**
+     * Moves the meeting to one of its agenda items, in any order: a chair may come back to an item. The
+     * item discussed before ends, so members can no longer ask to speak on it.
+     *
+     * @return whether the item under discussion changed
+     */
+    boolean discuss(long agendaItemId, Instant now) {
+        requireStatus(MeetingStatus.IN_PROGRESS);
+        if (agenda.stream().noneMatch(item -> item.id() != null && item.id() == agendaItemId)) {
+            throw new InvalidMeeting("meeting.error.unknownAgendaItem");
+        }
+        if (currentAgendaItemId != null && currentAgendaItemId == agendaItemId) {
+            return false;
+        }
+        currentAgendaItemId = agendaItemId;
+        currentItemSince = now;
+        return true;
     }
 
     /** Ends a meeting in progress; its real length runs from {@link #startedAt} to {@link #closedAt}. */
@@ -141,6 +173,8 @@ public class Meeting {
         requireStatus(MeetingStatus.IN_PROGRESS);
         status = MeetingStatus.CLOSED;
         closedAt = now;
+        currentAgendaItemId = null;
+        currentItemSince = null;
     }
 
     /** Calls the meeting off before it starts; the reason is kept and shown to the members. */
@@ -193,6 +227,11 @@ public class Meeting {
                 .map(item -> new AgendaItem(item.title().strip(), strippedOrNull(item.description())))
                 .toList();
         agenda = AgendaMatching.keepIds(agenda, revised);
+        // Removing the item under discussion leaves no item current until the chair picks the next one.
+        if (currentAgendaItemId != null && agenda.stream().noneMatch(item -> currentAgendaItemId.equals(item.id()))) {
+            currentAgendaItemId = null;
+            currentItemSince = null;
+        }
     }
 
     private static void check(MeetingDetails details) {
@@ -315,6 +354,21 @@ public class Meeting {
 
     public List<AgendaItem> agenda() {
         return List.copyOf(agenda);
+    }
+
+    /** Returns the id of the agenda item under discussion, or null when none is (before start, after close). */
+    public @Nullable Long currentAgendaItemId() {
+        return currentAgendaItemId;
+    }
+
+    /** Returns the agenda item under discussion, if the meeting is in progress and the chair has picked one. */
+    public Optional<AgendaItem> currentItem() {
+        return agenda.stream().filter(item -> item.id() != null && item.id().equals(currentAgendaItemId)).findFirst();
+    }
+
+    /** Returns when the current agenda item came under discussion, or null when none is current. */
+    public @Nullable Instant currentItemSince() {
+        return currentItemSince;
     }
 
     public boolean isDraft() {

@@ -152,6 +152,25 @@ public class MeetingManagement {
         log.info("Meeting {} started by account {}", id, actor.accountId());
     }
 
+    /**
+     * Puts one agenda item of a meeting in progress under discussion; the chair (or those who run the
+     * cell) moves through the agenda, in any order. Choosing the current item again changes nothing.
+     */
+    @Transactional
+    public void discuss(Actor actor, MeetingId id, long agendaItemId) {
+        Meeting meeting = load(id);
+        permissions.requireChair(actor, meeting);
+
+        boolean moved = meeting.discuss(agendaItemId, clock.instant());
+        if (!moved) {
+            return;
+        }
+        save(meeting);
+        record(actor, meeting, "meeting.agendaItemDiscussed", "item=" + agendaItemId);
+        events.publishEvent(new MeetingRoomChanged(meeting.id(), MeetingRoomChanged.Part.AGENDA));
+        log.info("Meeting {} moved to agenda item {} by account {}", id, agendaItemId, actor.accountId());
+    }
+
     /** Returns whether the meeting's day (in the configured zone) has come, so that it may start. */
     public boolean mayStartOn(Meeting meeting, Instant now) {
         return !formats.local(now).toLocalDate().isBefore(formats.local(meeting.startsAt()).toLocalDate());

@@ -234,7 +234,8 @@ class AuthorizationMatrixTests {
                 "POST /meetings/{meetingId}/documents/{documentId}/remove",
                 "POST /meetings/{meetingId}/responses/{memberId}/approve",
                 "POST /meetings/{meetingId}/responses/{memberId}/reject", "GET /meetings/{meetingId}/check-in/screen",
-                "GET /meetings/{meetingId}/check-in/code", "POST /meetings/{meetingId}/attendance/{memberId}/leave");
+                "GET /meetings/{meetingId}/check-in/code", "POST /meetings/{meetingId}/attendance/{memberId}/leave",
+                "POST /meetings/{meetingId}/agenda/{itemId}/discuss");
         expect(Access.ON_ROSTER, "POST /meetings/{meetingId}/response", "GET /meetings/{meetingId}/check-in",
                 "POST /meetings/{meetingId}/check-in", "POST /meetings/{meetingId}/join-online",
                 "POST /meetings/{meetingId}/leave", "PUT /api/v1/meetings/{meetingId}/response",

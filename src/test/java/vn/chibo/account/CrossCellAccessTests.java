@@ -81,7 +81,7 @@ class CrossCellAccessTests {
                 "GET /meetings/{meetingId}/check-in", "POST /meetings/{meetingId}/check-in",
                 "POST /meetings/{meetingId}/join-online", "POST /meetings/{meetingId}/leave",
                 "POST /meetings/{meetingId}/attendance/{memberId}/leave",
-                "GET /cells/{cellId}/members/{memberId}/attendance");
+                "GET /cells/{cellId}/members/{memberId}/attendance", "POST /meetings/{meetingId}/agenda/{itemId}/discuss");
         hidden("GET /meetings/{meetingId}/motions", "POST /meetings/{meetingId}/motions", "GET /motions/{id}",
                 "POST /motions/{id}/ballot", "POST /motions/{id}/close", "POST /motions/{id}/show-of-hands",
                 "GET /api/v1/meetings/{meetingId}/motions", "POST /api/v1/motions/{id}/ballot");

@@ -77,6 +77,17 @@ class MeetingStatusController {
         return "redirect:/meetings/" + meeting.id();
     }
 
+    @PostMapping("/meetings/{meetingId}/agenda/{itemId}/discuss")
+    String discuss(Actor actor, @PathVariable long meetingId, @PathVariable long itemId, RedirectAttributes redirect) {
+        Meeting meeting = meetings.get(MeetingId.of(meetingId));
+        permissions.requireChair(actor, meeting);
+
+        management.discuss(actor, meeting.id(), itemId);
+
+        redirect.addFlashAttribute(FlashMessage.SUCCESS, new FlashMessage("meeting.flash.agendaItemDiscussed"));
+        return "redirect:/meetings/" + meeting.id() + "#agenda-item-" + itemId;
+    }
+
     /**
      * Asks the chair to confirm, naming how many members the roll has not marked yet and warning when
      * the meeting has lasted less than its minimum length so far.
