@@ -104,6 +104,7 @@ class CrossCellAccessTests {
                 "POST /speaker-requests/{id}/up", "POST /speaker-requests/{id}/down",
                 "POST /speaker-requests/{id}/position", "POST /speaker-requests/{id}/grant",
                 "POST /speaker-requests/{id}/end", "POST /speaker-requests/{id}/decline");
+        hidden("GET /accounts/{accountId}/recovery", "POST /accounts/{accountId}/recovery");
         hidden("GET /organizations/{organizationId}/roles", "POST /organizations/{organizationId}/roles/grant",
                 "POST /organizations/{organizationId}/roles/revoke");
         hidden("GET /organizations/{organizationId}", "POST /organizations/{organizationId}/children",

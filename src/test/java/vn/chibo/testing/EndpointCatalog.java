@@ -270,13 +270,14 @@ public class EndpointCatalog {
     /**
      * The objects of a sample village cell that path variables point at. The cell lies under its commune
      * committee and has a member with an account, a roster import, and a meeting in progress with a document, an open
-     * motion, an opinion and the secretary's raised hand. A second meeting of the cell is closed and has its minutes drafted. The
-     * secretary has a passkey, and the member has asked for a correction of their profile.
+     * motion, an opinion and the secretary's raised hand. A second meeting of the cell is closed and has its
+     * minutes drafted. The secretary has a passkey, and the member has asked for a correction of their
+     * profile. The member's account is the one that account recovery paths name.
      */
     public record SampleCell(Organization committee, Organization cell, MemberId member, MeetingId openMeeting,
             MeetingId closedMeeting, long documentId, MotionId motion, long importId, long notificationId,
             String cellName, Map<MeetingId, Long> agendaItems, OpinionId opinion, String passkeyId,
-            long correction, SpeakerRequestId speakerRequest) {
+            long correction, SpeakerRequestId speakerRequest, long accountId) {
 
         /** Returns texts of this cell that pages of another cell's users must not show. */
         public List<String> secrets() {
@@ -329,6 +330,7 @@ public class EndpointCatalog {
             return switch (name) {
                 case "cellId", "organizationId" -> cell.id().value();
                 case "memberId" -> member.value();
+                case "accountId" -> accountId;
                 case "meetingId" -> meeting.value();
                 case "documentId" -> documentId;
                 case "importId" -> importId;
@@ -394,7 +396,7 @@ public class EndpointCatalog {
                 open.member(VillageMeetings.ABSENT), open.meeting(), closed.meeting(), document.id().value(), motion,
                 rosterImport.value(), notification, open.commune().cell().name(), Map.of(open.meeting(), openItem,
                 closed.meeting(), meetingReader.get(closed.meeting()).agenda().getFirst().id()), opinion,
-                passkeyOf(open.secretary()), correction, speakerRequest);
+                passkeyOf(open.secretary()), correction, speakerRequest, member.accountId().value());
     }
 
     /** Stores a passkey of the sample cell's secretary straight into the tables, as registration would. */
