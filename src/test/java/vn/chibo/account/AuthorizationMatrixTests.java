@@ -317,7 +317,11 @@ class AuthorizationMatrixTests {
                 "POST /meetings/{meetingId}/agenda/{itemId}/discuss", "GET /meetings/{meetingId}/close",
                 "POST /meetings/{meetingId}/close", "GET /meetings/{meetingId}/check-in/screen",
                 "GET /meetings/{meetingId}/check-in/code", "POST /meetings/{meetingId}/motions", "POST /motions/{id}/close",
-                "POST /motions/{id}/show-of-hands", "POST /opinions/{id}/spoken", "POST /opinions/{id}/unspoken");
+                "POST /motions/{id}/show-of-hands", "POST /opinions/{id}/spoken", "POST /opinions/{id}/unspoken",
+                "POST /meetings/{meetingId}/agenda/{itemId}/speaker-limit", "POST /speaker-requests/{id}/up",
+                "POST /speaker-requests/{id}/down", "POST /speaker-requests/{id}/position",
+                "POST /speaker-requests/{id}/grant", "POST /speaker-requests/{id}/end",
+                "POST /speaker-requests/{id}/decline");
         // Both read the draft minutes and the draft resolution, and sign the minutes. Only the minute taker
         // edits the minutes and starts a correction, and only those who run the cell write the resolution.
         meetingRoles(EnumSet.of(MeetingRole.CHAIR, MeetingRole.MINUTE_TAKER), "GET /meetings/{meetingId}/minutes.pdf",
@@ -440,7 +444,7 @@ class AuthorizationMatrixTests {
     }
 
     /**
-     * Calls every endpoint that names a meeting (by its id, or by a motion or opinion of it) as members
+     * Calls every endpoint that names a meeting (by its id, or by a motion, opinion or speaker request of it) as members
      * who are named chair or minute taker of one sample meeting and hold no role beyond membership.
      * For their own meeting they must reach what {@link #EXPECTED} grants a plain member plus their
      * row in {@link #MEETING_ROLES}; for the other meeting of the same cell, only the former. Each
@@ -516,10 +520,13 @@ class AuthorizationMatrixTests {
 
     private static boolean namesMeeting(Endpoint endpoint) {
         String pattern = endpoint.pattern();
-        return pattern.contains("{meetingId}") || pattern.matches("(/api/v1)?/(motions|opinions)/\\{id}.*");
+        return pattern.contains("{meetingId}") || pattern.matches("(/api/v1)?/(motions|opinions|speaker-requests)/\\{id}.*");
     }
 
-    /** Returns the meeting that a filling names: its meeting id, or the meeting in progress, which has the motion and the opinion. */
+    /**
+     * Returns the meeting that a filling names: its meeting id, or the meeting in progress, which has the
+     * motion, the opinion and the raised hand.
+     */
     private static MeetingId meetingOf(Map<String, Object> variables, SampleCell cell) {
         Object meeting = variables.get("meetingId");
         return meeting == null ? cell.openMeeting() : MeetingId.of(((Number) meeting).longValue());
