@@ -31,13 +31,16 @@ public class AccountIssuing {
     private final CellAccess cellAccess;
     private final AuditLog audit;
     private final PasswordRules rules;
+    private final CredentialReset credentialReset;
     private final InitialPasswords initialPasswords = new InitialPasswords();
 
-    AccountIssuing(Accounts accounts, CellAccess cellAccess, AuditLog audit, PasswordRules rules) {
+    AccountIssuing(Accounts accounts, CellAccess cellAccess, AuditLog audit, PasswordRules rules,
+            CredentialReset credentialReset) {
         this.accounts = accounts;
         this.cellAccess = cellAccess;
         this.audit = audit;
         this.rules = rules;
+        this.credentialReset = credentialReset;
     }
 
     /**
@@ -96,13 +99,14 @@ public class AccountIssuing {
     }
 
     /**
-     * Gives a member's account a new initial password, for a member who forgot theirs. The member must
-     * change it at the next sign-in.
+     * Gives a member's account a new initial password, for a member who forgot theirs or lost their
+     * phone. The reset also removes the second factor and the passkeys and ends every session and API
+     * token (see {@link CredentialReset}). The member must change the password at the next sign-in.
      *
      * <p>A reset hands the account to whoever holds the slip, so a secretary may reset only accounts
      * that hold nothing beyond plain membership of this cell: not their own, not another account
      * that runs the cell, and not one with any role in another organization (a committee officer,
-     * say). Those go to the committee above.
+     * say). Those go to an officer of the committee above, through {@link AccountRecovery}.
      */
     @Transactional
     public Issued resetPassword(Actor issuer, OrganizationId cell, long memberId) {
@@ -121,13 +125,12 @@ public class AccountIssuing {
             throw new ForbiddenException("account.reset.error.beyondCell");
         }
 
-        PasswordRules.Owner owner = accounts.passwordOwner(account);
-        String password = initialPasswords.next(candidate -> rules.accepts(candidate, owner));
-        accounts.updatePassword(account.id(), password, true);
+        CredentialReset.Outcome outcome = credentialReset.reset(account);
         audit.record(new AuditEntry(issuer.accountId().value(), cell.value(), "account.passwordReset", "account",
-                account.id().value(), null));
-        log.info("Account {} got a new initial password from account {}", account.id(), issuer.accountId());
-        return new Issued(memberId, account.displayName(), account.username(), password);
+                account.id().value(), outcome.auditDetail()));
+        log.info("Account {} got a new initial password from account {}: {}", account.id(), issuer.accountId(),
+                outcome.auditDetail());
+        return new Issued(memberId, account.displayName(), account.username(), outcome.initialPassword());
     }
 
     private Issued issueOne(Actor issuer, OrganizationId cell, Request request) {

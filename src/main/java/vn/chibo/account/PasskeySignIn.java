@@ -26,8 +26,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * {@code WebAuthnAuthenticationProvider} verifies the assertion against the stored public key of the
  * passkey it names, so a passkey signs in only the account that registered it. This provider counts
  * each failed assertion against the passkey's account (or the unknown passkey) and the client address,
- * refuses while either is blocked, and turns the result into the session principal that the rest of
- * the application reads, an {@link AccountUser}. The result keeps Spring Security's
+ * refuses while either is blocked, audits each failure as the password form does, and turns the
+ * result into the session principal that the rest of the application reads, an {@link AccountUser}.
+ * The result keeps Spring Security's
  * {@code FACTOR_WEBAUTHN} authority, which marks a complete sign-in that needs no second factor.
  */
 final class PasskeySignIn implements AuthenticationProvider {
@@ -39,14 +40,16 @@ final class PasskeySignIn implements AuthenticationProvider {
     private final Accounts accounts;
     private final UserCredentialRepository credentials;
     private final PublicKeyCredentialUserEntityRepository users;
+    private final SignInAudit audit;
 
     PasskeySignIn(AuthenticationProvider assertions, SignInLimits limits, Accounts accounts,
-            UserCredentialRepository credentials, PublicKeyCredentialUserEntityRepository users) {
+            UserCredentialRepository credentials, PublicKeyCredentialUserEntityRepository users, SignInAudit audit) {
         this.assertions = assertions;
         this.limits = limits;
         this.accounts = accounts;
         this.credentials = credentials;
         this.users = users;
+        this.audit = audit;
     }
 
     @Override
@@ -71,6 +74,9 @@ final class PasskeySignIn implements AuthenticationProvider {
             log.info("Passkey sign-in failed for {}: {}", subjects.forLog(),
                     wrong.getCause() == null ? "no cause" : wrong.getCause().getClass().getSimpleName());
             Optional<Instant> until = limits.recordFailure(subjects);
+            @Nullable Long accountId = owner.map(account -> account.id().value()).orElse(null);
+            String reason = until.isPresent() ? "BLOCKED" : owner.isPresent() ? "BAD_CREDENTIALS" : "UNKNOWN_PASSKEY";
+            audit.passkeyFailed(accountId, reason);
             if (until.isPresent()) {
                 throw new SignInBlocked(until.get());
             }
@@ -81,6 +87,7 @@ final class PasskeySignIn implements AuthenticationProvider {
         AccountRecord account = accounts.findByUsername(user.getName())
                 .orElseThrow(() -> new BadCredentialsException("The passkey's account no longer exists"));
         if (!account.enabled()) {
+            audit.passkeyFailed(account.id().value(), "DISABLED");
             throw new DisabledException("The passkey's account is disabled");
         }
         limits.recordSuccess(subjects);

@@ -75,7 +75,7 @@ public class Passkeys {
                 .orElse(List.of());
     }
 
-    /** Counts the passkeys of an account, for the page where a secretary resets its password. */
+    /** Counts the passkeys of an account, for the pages that confirm a password reset or a recovery. */
     public int countOf(AccountId account) {
         return jdbc.sql("""
                 select count(*) from user_credentials c
@@ -86,6 +86,23 @@ public class Passkeys {
                 .param("account", account.value())
                 .query(Integer.class)
                 .single();
+    }
+
+    /**
+     * Deletes every passkey of the account, for a password reset or an account recovery in which a
+     * device may have been lost. Returns how many were deleted.
+     */
+    int deleteAllOf(AccountId account) {
+        int deleted = jdbc.sql("""
+                delete from user_credentials where user_entity_user_id in (
+                    select u.id from user_entities u join account a on a.username = u.name where a.id = :account)
+                """)
+                .param("account", account.value())
+                .update();
+        if (deleted > 0) {
+            log.info("Deleted {} passkeys of account {}", deleted, account);
+        }
+        return deleted;
     }
 
     /**

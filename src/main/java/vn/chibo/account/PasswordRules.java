@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,8 @@ import vn.chibo.system.VietnameseText;
  * when it generates an initial password. A password has 10 to 128 characters (Unicode code points
  * after NFC), because Argon2 gets its whole input. It is not in the list of common passwords
  * shipped with the product, and it contains neither a part of the owner's name or user name nor
- * the owner's phone number.
+ * the owner's phone number. The middle names "Văn" and "Thị" are exempt from the name rule (see
+ * {@link #COMMON_MIDDLE_NAMES}).
  *
  * <p>Comparisons fold both sides: lower case, no diacritics, "đ" as "d", and letters and digits
  * only, so "Mật-Khẩu 123" counts as "matkhau123".
@@ -39,6 +41,14 @@ class PasswordRules {
 
     /** Name parts shorter than this ("Lê", "Vũ") are too common inside words to reject. */
     static final int SHORTEST_NAME_PART = 3;
+
+    /**
+     * Middle names that mark a man's name ("Văn") or a woman's ("Thị"), folded. Millions share them,
+     * so in the middle of a name they identify nobody, and rejecting them would block ordinary words
+     * such as "vanguard" or "thi đua". The family name and the given name are rejected even when they
+     * are one of these words, and every other middle name ("Hữu", "Ngọc", "Quốc") is rejected too.
+     */
+    static final Set<String> COMMON_MIDDLE_NAMES = Set.of("van", "thi");
 
     static final String COMMON_PASSWORDS = "/account/common-passwords.txt";
 
@@ -145,11 +155,19 @@ class PasswordRules {
         return false;
     }
 
-    /** Returns the folded parts of the name and of a user name that is no phone number, each of 3+ characters. */
+    /**
+     * Returns the folded parts of the name and of a user name that is no phone number, each of 3+
+     * characters, without the common middle names between the family name and the given name.
+     */
     static List<String> nameParts(Owner owner) {
         var parts = new ArrayList<String>();
-        for (String word : VietnameseText.fold(owner.displayName()).split("[^a-z0-9]+")) {
-            if (word.length() >= SHORTEST_NAME_PART) {
+        List<String> words = Arrays.stream(VietnameseText.fold(owner.displayName()).split("[^a-z0-9]+"))
+                .filter(word -> !word.isEmpty())
+                .toList();
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            boolean middle = i > 0 && i < words.size() - 1;
+            if (word.length() >= SHORTEST_NAME_PART && !(middle && COMMON_MIDDLE_NAMES.contains(word))) {
                 parts.add(word);
             }
         }

@@ -53,8 +53,9 @@ public class RoleGrants {
      * An account that may hold roles in the organization.
      *
      * @param held the roles it holds there
+     * @param recoverable whether the actor may recover the account (see {@link AccountRecovery})
      */
-    public record Holder(AccountRecord account, Set<Role> held) {
+    public record Holder(AccountRecord account, Set<Role> held, boolean recoverable) {
     }
 
     /**
@@ -89,7 +90,8 @@ public class RoleGrants {
 
         List<Holder> holders = new ArrayList<>();
         for (AccountRecord account : candidates.values()) {
-            holders.add(new Holder(account, heldIn(account.id(), organizationId)));
+            boolean recoverable = permissions.canRecover(actor, account.id(), accounts.grantsOf(account.id()));
+            holders.add(new Holder(account, heldIn(account.id(), organizationId), recoverable));
         }
         holders.sort(Comparator.comparing(Holder::account, VietnameseText.byName(AccountRecord::displayName)));
         return new RolesPage(organization, manageable, List.copyOf(holders));

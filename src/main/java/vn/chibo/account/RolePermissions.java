@@ -1,5 +1,6 @@
 package vn.chibo.account;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -7,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import vn.chibo.organization.Organization;
+import vn.chibo.organization.OrganizationId;
 import vn.chibo.organization.OrganizationKind;
 import vn.chibo.organization.Organizations;
 import vn.chibo.system.ForbiddenException;
@@ -16,7 +18,8 @@ import vn.chibo.system.NotFoundException;
  * Who may grant and revoke which roles where. The secretary of a cell manages the cell's deputy
  * secretary, committee members and members. A committee officer manages the secretaries of the
  * cells below the committee and the officers of the committees below it. A system administrator
- * manages every role. Nobody grants a role that ranks above every role they hold.
+ * manages every role. Nobody grants a role that ranks above every role they hold. The same ranks
+ * decide who may recover an account that lost its credentials.
  */
 @Component
 class RolePermissions {
@@ -71,15 +74,50 @@ class RolePermissions {
         throw ForbiddenException.notAllowed();
     }
 
+    /**
+     * Returns whether the actor may recover another account, which takes every credential from it:
+     * a system administrator, or an officer of a committee strictly above every organization in
+     * which the account holds a role. An account that administers the system is recovered only by
+     * another administrator, and nobody recovers their own account.
+     */
+    boolean canRecover(Actor actor, AccountId target, Collection<Grant> targetGrants) {
+        if (target.equals(actor.accountId())) {
+            return false;
+        }
+        if (isAdministrator(actor)) {
+            return true;
+        }
+        if (targetGrants.isEmpty() || targetGrants.stream().anyMatch(grant -> grant.role() == Role.SYSTEM_ADMIN)) {
+            return false;
+        }
+        return targetGrants.stream().allMatch(grant -> isOfficerStrictlyAbove(actor, grant.organizationId()));
+    }
+
+    /**
+     * Returns whether the account holds a role at or below a committee of the actor's, so that the
+     * actor may know it exists even when a recovery is not theirs to make.
+     */
+    boolean seesHolder(Actor actor, Collection<Grant> targetGrants) {
+        if (isAdministrator(actor)) {
+            return true;
+        }
+        Set<OrganizationId> committees = actor.organizationsWith(Role.COMMITTEE_OFFICER);
+        return targetGrants.stream().anyMatch(grant -> committees.stream()
+                .anyMatch(committee -> organizations.isWithin(grant.organizationId(), committee)));
+    }
+
     boolean isAdministrator(Actor actor) {
         return !actor.organizationsWith(Role.SYSTEM_ADMIN).isEmpty();
     }
 
     /** Returns whether the actor is an officer of a committee strictly above the organization. */
     boolean isOfficerAbove(Actor actor, Organization organization) {
+        return isOfficerStrictlyAbove(actor, organization.id());
+    }
+
+    private boolean isOfficerStrictlyAbove(Actor actor, OrganizationId organization) {
         return actor.organizationsWith(Role.COMMITTEE_OFFICER).stream()
-                .anyMatch(committee -> !committee.equals(organization.id())
-                        && organizations.isWithin(organization.id(), committee));
+                .anyMatch(committee -> !committee.equals(organization) && organizations.isWithin(organization, committee));
     }
 
     private boolean canView(Actor actor, Organization organization) {

@@ -125,7 +125,7 @@ class SecurityConfiguration {
         var signInSuccess = new SignInSuccessHandler(accounts, secondFactors, audit, sessions, localeResolver);
         // Not a bean: an AuthenticationProvider bean would also join the global AuthenticationManager.
         var passkeySignIn = new PasskeySignIn(new WebAuthnAuthenticationProvider(relyingParty, userDetails), limits,
-                accounts, credentials, users);
+                accounts, credentials, users, audit);
         http.authenticationManager(signInManager(userDetails, passwordEncoder, limits, audit))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")

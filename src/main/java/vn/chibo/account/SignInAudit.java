@@ -9,9 +9,10 @@ import vn.chibo.audit.AuditLog;
 
 /**
  * Records sign-ins in the audit trail, each in a transaction of its own: a completed sign-in with the
- * factors it used, an API token with the factors it was issued after, and a refused password. A
- * refusal names the account only when the typed user name matches one; the typed name itself is
- * never recorded, because it is usually a phone number or a mistyped name of someone else.
+ * factors it used, an API token with the factors it was issued after, and a refused password or
+ * passkey. A refusal names the account only when the typed user name or the passkey matches one; the
+ * typed name itself is never recorded, because it is usually a phone number or a mistyped name of
+ * someone else.
  */
 @Component
 public class SignInAudit {
@@ -46,8 +47,24 @@ public class SignInAudit {
      *     {@code DISABLED}
      */
     void failed(@Nullable Long accountId, String reason) {
+        recordFailure(accountId, "PASSWORD", reason);
+    }
+
+    /**
+     * Records a refused passkey. The credential id is never recorded: it is a stable identifier of the
+     * person's device.
+     *
+     * @param accountId the account of the passkey the assertion named, or null when no stored passkey has its id
+     * @param reason a code: {@code BAD_CREDENTIALS} (the assertion failed verification), {@code UNKNOWN_PASSKEY}
+     *     (no stored passkey has its id), {@code BLOCKED} (this failure started a block) or {@code DISABLED}
+     */
+    void passkeyFailed(@Nullable Long accountId, String reason) {
+        recordFailure(accountId, "PASSKEY", reason);
+    }
+
+    private void recordFailure(@Nullable Long accountId, String method, String reason) {
         transactions.executeWithoutResult(status -> audit.record(new AuditEntry(null, null, "account.signInFailed",
-                "account", accountId, "method=PASSWORD reason=" + reason)));
+                "account", accountId, "method=" + method + " reason=" + reason)));
     }
 
     private void record(long accountId, String action, String detail) {

@@ -273,6 +273,21 @@ public class SignedInSessions {
         return deleted;
     }
 
+    /**
+     * Ends every session of another account, for a password reset or an account recovery: stored
+     * sessions are deleted and the account's session generation rises, which also revokes its API
+     * tokens. Returns how many stored sessions were deleted.
+     */
+    int endAllOf(AccountId account) {
+        accounts.raiseSessionGeneration(account);
+        return deleteStoredSessions(account);
+    }
+
+    /** Counts the stored sessions of the account, for the page that confirms a recovery. */
+    int countOf(AccountId account) {
+        return storedSessions(account).size();
+    }
+
     private int deleteStoredSessions(AccountId account) {
         FindByIndexNameSessionRepository<?> store = sessionStore.getIfAvailable();
         if (store == null) {

@@ -51,7 +51,8 @@ class MeetingCheckInController {
      * @param arrivedAt when the caller first arrived; a repeated check-in keeps it
      * @param late whether the arrival is later than the planned start plus the configured grace
      * @param alreadyRecorded true when the caller was already present and nothing changed
-     * @param onlineLink the meeting's online link, only when joining online
+     * @param onlineLink the address to open, only when joining online: the caller's own address of the video
+     *        conference room, or the meeting's stored link without a video conference server
      */
     record AttendanceResponse(AttendanceStatus status, Instant arrivedAt, boolean late, boolean alreadyRecorded,
             @Nullable String onlineLink) {
@@ -79,9 +80,14 @@ class MeetingCheckInController {
     }
 
     @Operation(summary = "Join a meeting online", description = "Marks the caller present online and returns the "
-            + "meeting's online link for the app to open. Only for online and hybrid meetings in progress. A "
-            + "caller already present in the room stays present in the room.")
-    @ApiResponse(responseCode = "200", description = "The caller's attendance and the link to open")
+            + "address for the app to open: the meeting's own room on the configured video conference server "
+            + "(Jitsi Meet or BigBlueButton), made for the caller only, or else the meeting's stored online link. "
+            + "Only for online and hybrid meetings in progress. A caller already present in the room stays present "
+            + "in the room.")
+    @ApiResponse(responseCode = "200", description = "The caller's attendance and the address to open")
+    @ApiResponse(responseCode = "503", description = "The video conference server did not respond or could not "
+            + "open the meeting's room; nothing was recorded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @PostMapping("/api/v1/meetings/{meetingId}/join-online")
     AttendanceResponse joinOnline(Actor actor, @PathVariable long meetingId) {
         return AttendanceResponse.of(checkIns.joinOnline(actor, MeetingId.of(meetingId)));

@@ -32,6 +32,10 @@ import vn.chibo.voting.MotionManagement;
 import vn.chibo.voting.MotionResult;
 import vn.chibo.voting.MotionStatus;
 import vn.chibo.voting.Motions;
+import vn.chibo.voting.ReceiptCheck;
+import vn.chibo.voting.ReceiptCode;
+import vn.chibo.voting.SecretBallots;
+import vn.chibo.voting.VoteProgress;
 import vn.chibo.voting.VoteThreshold;
 import vn.chibo.voting.VoterStanding;
 import vn.chibo.voting.VotingMethod;
@@ -55,13 +59,15 @@ class MeetingVotesController {
     private final Meetings meetings;
     private final Motions motions;
     private final MotionManagement management;
+    private final SecretBallots secretBallots;
     private final VotingPermissions permissions;
 
     MeetingVotesController(Meetings meetings, Motions motions, MotionManagement management,
-            VotingPermissions permissions) {
+            SecretBallots secretBallots, VotingPermissions permissions) {
         this.meetings = meetings;
         this.motions = motions;
         this.management = management;
+        this.secretBallots = secretBallots;
         this.permissions = permissions;
     }
 
@@ -71,12 +77,15 @@ class MeetingVotesController {
     /**
      * @param subject the person an admission or recognition vote decides about, or null for a resolution
      * @param myStanding whether the caller may cast a ballot under the current roll, and if not, why
-     * @param myChoice the ballot the caller cast, or null
+     * @param myChoice the ballot the caller cast in an open vote, or null; always null in a secret ballot
+     * @param iVoted whether the caller has cast a ballot, also in a secret ballot
+     * @param progress how many have voted out of the eligible voters present, while a vote by ballot is open
      * @param result the frozen figures, or null while the vote is open
      */
     record MotionView(long id, MotionKind kind, VotingMethod method, String title, @Nullable SubjectView subject,
             MotionStatus status, Instant openedAt, @Nullable Instant closedAt, VoterStanding myStanding,
-            @Nullable BallotChoice myChoice, @Nullable ResultView result) {
+            @Nullable BallotChoice myChoice, boolean iVoted, @Nullable VoteProgress progress,
+            @Nullable ResultView result) {
     }
 
     /** @param memberId the member record of a probationary member to recognize, or null for an applicant */
@@ -103,8 +112,20 @@ class MeetingVotesController {
     record BallotRequest(@Schema(example = "FOR") @Nullable String choice) {
     }
 
-    /** @param receipt RECORDED when this request stored the ballot, ALREADY_RECORDED for a retry of the same choice */
-    record BallotResponse(long motionId, BallotChoice choice, BallotReceipt receipt) {
+    /**
+     * @param receipt RECORDED when this request stored the ballot, ALREADY_RECORDED for a retry of the same choice
+     * @param receiptCode in a secret ballot, the code that checks the ballot after the close. It is returned
+     *        this once and stored nowhere, so the app must show it to the voter now. Null in an open vote.
+     */
+    record BallotResponse(long motionId, BallotChoice choice, BallotReceipt receipt, @Nullable String receiptCode) {
+    }
+
+    /** @param code the receipt code as the voter was given it; case, spaces and dashes do not matter */
+    record ReceiptCheckRequest(@Schema(example = "7K3M-Q9TA-XR2P-H4WD-V8NB-ZC") @Nullable String code) {
+    }
+
+    /** @param choice what the ballot with this code was counted as, or null when no counted ballot has it */
+    record ReceiptCheckResponse(long motionId, boolean counted, @Nullable BallotChoice choice) {
     }
 
     @Operation(summary = "The votes of a meeting", description = "Open and closed votes in the order they were "
@@ -121,9 +142,11 @@ class MeetingVotesController {
         return new MeetingMotionsResponse(meeting.id().value(), views);
     }
 
-    @Operation(summary = "Cast the caller's ballot", description = "Idempotent: a retry with the same choice "
-            + "answers the accepted ballot with receipt ALREADY_RECORDED and changes nothing. Another choice after "
-            + "a ballot was accepted is refused, because a cast ballot never changes.")
+    @Operation(summary = "Cast the caller's ballot", description = "In an open vote it is idempotent: a retry with "
+            + "the same choice answers the accepted ballot with receipt ALREADY_RECORDED and changes nothing. Another "
+            + "choice after a ballot was accepted is refused, because a cast ballot never changes. In a secret ballot "
+            + "the answer carries a receiptCode, shown this once; any second ballot is refused with 409, because "
+            + "nothing links the first ballot to its voter.")
     @ApiResponse(responseCode = "200", description = "The accepted ballot")
     @ApiResponse(responseCode = "400", description = "No choice in the body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -145,10 +168,39 @@ class MeetingVotesController {
         }
         BallotChoice choice = BallotChoice.parse(body.choice()).orElseThrow(InvalidBallotChoice::new);
 
+        if (motions.get(motionId).isSecret()) {
+            ReceiptCode code = secretBallots.cast(actor, motionId, choice);
+            return new BallotResponse(id, choice, BallotReceipt.RECORDED, code.grouped());
+        }
         BallotReceipt receipt = management.cast(actor, motionId, choice);
 
         log.debug("Motion {}: ballot of account {} returned {} through the API", motionId, actor.accountId(), receipt);
-        return new BallotResponse(id, choice, receipt);
+        return new BallotResponse(id, choice, receipt, null);
+    }
+
+    @Operation(summary = "Check a secret ballot by its receipt code", description = "Only after the vote has "
+            + "closed. Anyone who may see the meeting may check a code: holding the code is what shows the ballot.")
+    @ApiResponse(responseCode = "200", description = "Whether a counted ballot has this code, and its choice")
+    @ApiResponse(responseCode = "400", description = "No code in the body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "The vote is still open, or is not a secret ballot",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "Not 26 characters of the code's alphabet",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @PostMapping("/api/v1/motions/{id}/receipt-check")
+    ReceiptCheckResponse checkReceipt(Actor actor, @PathVariable long id, @RequestBody(required = false)
+            @Nullable ReceiptCheckRequest body) {
+        MotionId motionId = MotionId.of(id);
+        motions.visibleTo(actor, motionId);
+
+        if (body == null || body.code() == null) {
+            throw new MissingField("code");
+        }
+        ReceiptCode code = ReceiptCode.parse(body.code());
+
+        ReceiptCheck check = secretBallots.check(actor, motionId, code);
+
+        return new ReceiptCheckResponse(id, check.counted(), check.choice());
     }
 
     private MotionView viewOf(Actor actor, Motion motion) {
@@ -157,7 +209,9 @@ class MeetingVotesController {
                 motion.subject().fullName());
         return new MotionView(motion.id().value(), motion.kind(), motion.method(), motion.title(), subject,
                 motion.status(), motion.openedAt(), motion.closedAt(), permissions.standingOf(actor, motion),
-                motions.choiceOf(actor, motion).orElse(null), resultOf(motion));
+                motions.choiceOf(actor, motion).orElse(null), motions.hasVoted(actor, motion),
+                motion.isOpen() && motion.method().takesBallots() ? motions.progressOf(motion) : null,
+                resultOf(motion));
     }
 
     private @Nullable ResultView resultOf(Motion motion) {

@@ -48,12 +48,12 @@ class PersonalDataApiController {
 
     @Operation(summary = "Download my data", description = "A ZIP file with the caller's own data as JSON "
             + "(du-lieu-ca-nhan.json) and as an HTML page (du-lieu-ca-nhan.html): profile, status history, roles, "
-            + "account, sessions, answers, attendance, opinions, ballots in open votes, notifications and who "
-            + "read the profile. Each export is audited; a few are allowed per day.")
+            + "account, sessions, passkey names, sign-in history, answers, attendance, opinions, ballots in open "
+            + "votes, notifications and who read the profile. For an account of no member (an officer or an "
+            + "administrator): the account, roles, sessions, passkey names, sign-in history, notifications and the "
+            + "audit entries about the account. Each export is audited; a few are allowed per day.")
     @ApiResponse(responseCode = "200", description = "The ZIP file",
             content = @Content(mediaType = "application/zip"))
-    @ApiResponse(responseCode = "404", description = "The caller's account belongs to no member",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "429", description = "Too many exports within the window; see Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @PostMapping("/api/v1/me/data-export")

@@ -8,6 +8,7 @@ import vn.chibo.account.Actor;
 import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingPermissions;
 import vn.chibo.meeting.MeetingStatus;
+import vn.chibo.meeting.Meetings;
 import vn.chibo.member.ActivityStatus;
 import vn.chibo.member.Member;
 import vn.chibo.system.ForbiddenException;
@@ -18,14 +19,20 @@ import vn.chibo.system.ForbiddenException;
  * cell), unless suspended, post opinions while the meeting is published or in progress. Only the
  * author edits or withdraws an opinion, until the meeting closes. The chair, or whoever runs the cell,
  * marks opinions as spoken while the meeting is in progress.
+ *
+ * <p>On the speaker list, the same members raise a hand while the meeting is in progress and they are
+ * marked present (in the room or online) and have not left. The chair, or whoever runs the cell, orders
+ * the queue and grants, ends and declines turns.
  */
 @Component
 public class DiscussionPermissions {
 
     private final MeetingPermissions meetingPermissions;
+    private final Meetings meetings;
 
-    DiscussionPermissions(MeetingPermissions meetingPermissions) {
+    DiscussionPermissions(MeetingPermissions meetingPermissions, Meetings meetings) {
         this.meetingPermissions = meetingPermissions;
+        this.meetings = meetings;
     }
 
     /** Returns whether opinions on the meeting may be posted, edited and withdrawn at all. */
@@ -54,6 +61,24 @@ public class DiscussionPermissions {
 
     public boolean canMarkSpoken(Actor actor, Meeting meeting) {
         return meeting.isInProgress() && meetingPermissions.canChair(actor, meeting);
+    }
+
+    /** Returns whether the actor may raise a hand on the item under discussion now. */
+    public boolean canRaiseHand(Actor actor, Meeting meeting) {
+        return meeting.isInProgress() && meeting.currentItem().isPresent() && canView(actor, meeting)
+                && authorOf(actor, meeting).filter(member -> isPresent(meeting, member)).isPresent();
+    }
+
+    /** Returns whether the actor orders the queue and grants, ends and declines turns. */
+    public boolean canRunSpeakers(Actor actor, Meeting meeting) {
+        return meeting.isInProgress() && meetingPermissions.canChair(actor, meeting);
+    }
+
+    /** Returns whether the member is marked present in the room or online and has not left. */
+    boolean isPresent(Meeting meeting, Member member) {
+        return meetings.markOf(meeting.id(), member.id())
+                .filter(mark -> mark.status().isPresent() && mark.leftAt() == null)
+                .isPresent();
     }
 
     /**
@@ -88,6 +113,22 @@ public class DiscussionPermissions {
     }
 
     void requireMarkSpoken(Actor actor, Meeting meeting) {
+        meetingPermissions.requireChair(actor, meeting);
+        meeting.requireStatus(MeetingStatus.IN_PROGRESS);
+    }
+
+    /**
+     * Returns the member who may raise a hand, failing with not-found, forbidden or the meeting's state.
+     * Whether the item is the current one and the member is present the caller checks next.
+     */
+    Member requireSpeaker(Actor actor, Meeting meeting) {
+        meetingPermissions.requireView(actor, meeting);
+        Member member = authorOf(actor, meeting).orElseThrow(ForbiddenException::notAllowed);
+        meeting.requireStatus(MeetingStatus.IN_PROGRESS);
+        return member;
+    }
+
+    void requireRunSpeakers(Actor actor, Meeting meeting) {
         meetingPermissions.requireChair(actor, meeting);
         meeting.requireStatus(MeetingStatus.IN_PROGRESS);
     }

@@ -110,10 +110,12 @@ class Attendances {
      * Records the member's own arrival as {@link Arrivals} decides, locking the member's row so that
      * concurrent arrivals and marks apply one after the other.
      *
+     * @param recordedBy the account that recorded the arrival, or null when the video conference
+     *        provider reported it
      * @return the mark after the arrival, and whether it changed
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    Arrivals.Outcome arrive(MeetingId meeting, MemberId member, AttendanceStatus arriving, long recordedBy,
+    Arrivals.Outcome arrive(MeetingId meeting, MemberId member, AttendanceStatus arriving, @Nullable Long recordedBy,
             Instant now) {
         if (insertIfMissing(meeting, member, arriving, null, recordedBy, now, now)) {
             attendanceChanged(meeting);
@@ -188,7 +190,7 @@ class Attendances {
 
     /** Inserts the mark unless the member already has one, and returns whether it did. */
     private boolean insertIfMissing(MeetingId meeting, MemberId member, AttendanceStatus status,
-            @Nullable String absenceReason, long recordedBy, Instant now, @Nullable Instant arrivedAt) {
+            @Nullable String absenceReason, @Nullable Long recordedBy, Instant now, @Nullable Instant arrivedAt) {
         return jdbc.sql("""
                 insert into attendance (meeting_id, member_id, status, absence_reason, recorded_by, recorded_at,
                                         arrived_at)

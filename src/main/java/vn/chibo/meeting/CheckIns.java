@@ -1,5 +1,6 @@
 package vn.chibo.meeting;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -7,8 +8,11 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.chibo.account.Actor;
 import vn.chibo.audit.AuditEntry;
@@ -39,15 +43,20 @@ public class CheckIns {
     private final CheckInCodes codes;
     private final AuditLog audit;
     private final Clock clock;
+    private final ObjectProvider<VideoConference> video;
+    private final TransactionTemplate transactions;
 
     CheckIns(Meetings meetings, MeetingPermissions permissions, Attendances attendances, CheckInCodes codes,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, Clock clock, ObjectProvider<VideoConference> video,
+            PlatformTransactionManager transactionManager) {
         this.meetings = meetings;
         this.permissions = permissions;
         this.attendances = attendances;
         this.codes = codes;
         this.audit = audit;
         this.clock = clock;
+        this.video = video;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /**
@@ -63,7 +72,8 @@ public class CheckIns {
      * A member's attendance after checking in or joining.
      *
      * @param changed false when the member was already present and nothing was written
-     * @param onlineLink the meeting's online link, for joining online; null after a check-in in the room
+     * @param onlineLink the address to open for joining online: the video conference's join address, or the
+     *        meeting's stored link without a provider; null after a check-in in the room
      */
     public record Arrival(AttendanceStatus status, Instant arrivedAt, boolean late, boolean changed,
             @Nullable String onlineLink) {
@@ -104,19 +114,49 @@ public class CheckIns {
         return arrive(actor, meeting, member, AttendanceStatus.PRESENT_IN_PERSON, "attendance.checkedIn");
     }
 
-    /** Marks the actor present online and returns the meeting's online link to open. */
-    @Transactional
+    /**
+     * Marks the actor present online and returns the address to open: the video conference's join
+     * address when a provider is configured, else the meeting's stored link. The provider is asked
+     * before the roll is written, outside the transaction, so that a slow provider holds no lock and a
+     * failing one leaves the roll unchanged.
+     *
+     * @throws VideoConferenceUnavailable when the provider cannot open the room
+     */
     public Arrival joinOnline(Actor actor, MeetingId id) {
-        Meeting meeting = meetings.lock(id);
+        Meeting meeting = meetings.get(id);
         Member member = requireAttendee(actor, meeting);
         requireInProgress(meeting);
+        VideoConference conference = video.getIfAvailable();
+        String address = conference == null ? storedLink(meeting)
+                : joinAddress(conference, actor, meeting, member).toString();
+
+        Arrival arrival = transactions.execute(status -> {
+            Meeting locked = meetings.lock(id);
+            Member attendee = requireAttendee(actor, locked);
+            requireInProgress(locked);
+            return arrive(actor, locked, attendee, AttendanceStatus.PRESENT_ONLINE, "attendance.joinedOnline");
+        });
+        return new Arrival(arrival.status(), arrival.arrivedAt(), arrival.late(), arrival.changed(), address);
+    }
+
+    private static String storedLink(Meeting meeting) {
         String link = meeting.onlineLink();
         if (!meeting.mode().hasOnlineLink() || link == null) {
             throw new ConflictException("meeting.checkIn.error.notOnline");
         }
+        return link;
+    }
 
-        Arrival arrival = arrive(actor, meeting, member, AttendanceStatus.PRESENT_ONLINE, "attendance.joinedOnline");
-        return new Arrival(arrival.status(), arrival.arrivedAt(), arrival.late(), arrival.changed(), link);
+    private URI joinAddress(VideoConference conference, Actor actor, Meeting meeting, Member member) {
+        if (!meeting.mode().hasOnlineLink()) {
+            throw new ConflictException("meeting.checkIn.error.notOnline");
+        }
+        var participant = new VideoConference.Participant(member.id(), member.fullName(),
+                permissions.canChair(actor, meeting));
+        URI address = conference.joinAddress(meeting, participant);
+        log.info("Meeting {}: member {} joins the {} room{}", meeting.id(), member.id(), conference.provider(),
+                participant.moderator() ? " as moderator" : "");
+        return address;
     }
 
     /** Records that the actor, a present member, leaves the meeting now. */

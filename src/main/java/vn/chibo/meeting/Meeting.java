@@ -93,9 +93,14 @@ public class Meeting {
         this.agenda = new ArrayList<>(agenda);
     }
 
-    /** Starts a draft meeting of the cell with checked details. */
-    static Meeting schedule(OrganizationId cell, MeetingDetails details, @Nullable Long createdBy, Instant now) {
-        check(details);
+    /**
+     * Starts a draft meeting of the cell with checked details.
+     *
+     * @param onlineLinkRequired whether an online or hybrid meeting needs a link, as {@link MeetingDetails#problems(boolean)}
+     */
+    static Meeting schedule(OrganizationId cell, MeetingDetails details, @Nullable Long createdBy, Instant now,
+            boolean onlineLinkRequired) {
+        check(details, onlineLinkRequired);
         var meeting = new Meeting(null, cell.value(), details.kind(), details.mode(), details.title().strip(),
                 details.startsAt(), details.plannedEndAt(), null, null, null, null, MeetingStatus.DRAFT, createdBy,
                 now, null, null, null, null, null, null, false, null, null, null, List.of());
@@ -106,11 +111,12 @@ public class Meeting {
     /**
      * Changes the details of a meeting that has not closed yet.
      *
+     * @param onlineLinkRequired whether an online or hybrid meeting needs a link, as {@link MeetingDetails#problems(boolean)}
      * @return which of the details that members are notified of changed
      */
-    Set<MeetingChange> revise(MeetingDetails details) {
+    Set<MeetingChange> revise(MeetingDetails details, boolean onlineLinkRequired) {
         requireNotClosed();
-        check(details);
+        check(details, onlineLinkRequired);
         Meeting before = copy();
         apply(details);
         return MeetingChange.between(before, this);
@@ -234,8 +240,8 @@ public class Meeting {
         }
     }
 
-    private static void check(MeetingDetails details) {
-        List<MeetingDetailsProblem> problems = details.problems();
+    private static void check(MeetingDetails details, boolean onlineLinkRequired) {
+        List<MeetingDetailsProblem> problems = details.problems(onlineLinkRequired);
         if (!problems.isEmpty()) {
             throw problems.getFirst().toException();
         }

@@ -48,6 +48,16 @@ public record MeetingDetails(MeetingKind kind, MeetingMode mode, String title, I
      * @return every broken rule in the order of the form's fields, or an empty list
      */
     public List<MeetingDetailsProblem> problems() {
+        return problems(true);
+    }
+
+    /**
+     * Checks the rules as {@link #problems()} does.
+     *
+     * @param onlineLinkRequired false when a video conference hosts the online part of meetings, so that
+     *        an online or hybrid meeting needs no link of its own. A link that is given must still be valid.
+     */
+    public List<MeetingDetailsProblem> problems(boolean onlineLinkRequired) {
         var problems = new ArrayList<MeetingDetailsProblem>();
         checkTitle(problems);
         if (combinedSession && kind != MeetingKind.REGULAR) {
@@ -55,7 +65,7 @@ public record MeetingDetails(MeetingKind kind, MeetingMode mode, String title, I
         }
         checkTimes(problems);
         checkPlace(problems);
-        checkOnlineLink(problems);
+        checkOnlineLink(problems, onlineLinkRequired);
         checkAgenda(problems);
         return problems;
     }
@@ -89,13 +99,15 @@ public record MeetingDetails(MeetingKind kind, MeetingMode mode, String title, I
         }
     }
 
-    private void checkOnlineLink(List<MeetingDetailsProblem> problems) {
+    private void checkOnlineLink(List<MeetingDetailsProblem> problems, boolean required) {
         if (!mode.hasOnlineLink()) {
             return;
         }
         String link = strippedOrNull(onlineLink);
         if (link == null) {
-            problems.add(MeetingDetailsProblem.of("onlineLink", "meeting.error.onlineLinkMissing"));
+            if (required) {
+                problems.add(MeetingDetailsProblem.of("onlineLink", "meeting.error.onlineLinkMissing"));
+            }
         }
         else if (link.length() > Meeting.LINK_MAX_LENGTH || !WEB_ADDRESS.matcher(link).matches()) {
             problems.add(MeetingDetailsProblem.of("onlineLink", "meeting.error.onlineLinkInvalid"));

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -56,12 +57,14 @@ public class MeetingManagement {
     private final Formats formats;
     private final MeetingRosters rosters;
     private final MeetingLengthRule lengthRule;
+    private final ObjectProvider<VideoConference> video;
 
     MeetingManagement(MeetingRepository repository, Attendances attendances, Members members, CellAccess cellAccess,
             MeetingPermissions permissions, List<MeetingCloseGuard> closeGuards, List<AgendaItemGuard> agendaGuards,
             AuditLog audit, ApplicationEventPublisher events, Clock clock, Formats formats, MeetingRosters rosters,
-            MeetingProperties properties) {
+            MeetingProperties properties, ObjectProvider<VideoConference> video) {
         this.repository = repository;
+        this.video = video;
         this.lengthRule = properties.lengthRule();
         this.rosters = rosters;
         this.attendances = attendances;
@@ -76,13 +79,22 @@ public class MeetingManagement {
         this.formats = formats;
     }
 
+    /**
+     * Returns whether online and hybrid meetings need a link of their own: only while no video
+     * conference hosts them.
+     */
+    public boolean requiresOnlineLink() {
+        return video.getIfAvailable() == null;
+    }
+
     /** Creates a draft meeting of the cell. Only those who run the cell may. */
     @Transactional
     public MeetingId schedule(Actor actor, OrganizationId cell, MeetingDetails details) {
         cellAccess.requireRunActive(actor, cell);
         requireCellMembers(cell, details);
 
-        Meeting meeting = repository.save(Meeting.schedule(cell, details, actor.accountId().value(), clock.instant()));
+        Meeting meeting = repository.save(Meeting.schedule(cell, details, actor.accountId().value(), clock.instant(),
+                requiresOnlineLink()));
         record(actor, meeting, "meeting.scheduled", "kind=" + meeting.kind());
         log.info("Meeting {} scheduled for cell {} by account {}", meeting.id(), cell, actor.accountId());
         return meeting.id();
@@ -95,7 +107,7 @@ public class MeetingManagement {
         requireCellMembers(meeting.cellId(), details);
 
         List<AgendaItem> before = meeting.agenda();
-        Set<MeetingChange> changes = meeting.revise(details);
+        Set<MeetingChange> changes = meeting.revise(details, requiresOnlineLink());
         requireRemovable(meeting.id(), AgendaMatching.removedIds(before, meeting.agenda()));
         Meeting saved = save(meeting);
         record(actor, meeting, "meeting.revised", changes.isEmpty() ? null : "changes=" + codes(changes));

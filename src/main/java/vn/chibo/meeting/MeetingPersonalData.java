@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 
 import vn.chibo.system.PersonalDataSource;
 
-/** A member's answers to meetings, place on the roll and document reads, for their data export. */
+/**
+ * A member's answers to meetings, place on the roll, time in video conference rooms and document reads,
+ * for their data export.
+ */
 @Component
 class MeetingPersonalData implements PersonalDataSource {
 
@@ -37,8 +40,12 @@ class MeetingPersonalData implements PersonalDataSource {
                 select meeting_id, meeting_document_id, first_opened_at, last_opened_at, open_count
                 from meeting_document_read where member_id = :member order by meeting_id, meeting_document_id
                 """, memberId);
+        var onlineSessions = rows("""
+                select meeting_id, joined_at, left_at from online_session
+                where member_id = :member order by meeting_id, joined_at
+                """, memberId);
         return List.of(new Section("meetingResponses", responses), new Section("attendance", attendance),
-                new Section("documentReads", reads));
+                new Section("onlineSessions", onlineSessions), new Section("documentReads", reads));
     }
 
     private List<Map<String, @Nullable Object>> rows(String sql, long memberId) {

@@ -2,19 +2,13 @@ package vn.chibo.member;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.QuoteMode;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -33,6 +27,7 @@ import vn.chibo.member.importing.RosterColumn;
 import vn.chibo.organization.Organization;
 import vn.chibo.organization.OrganizationId;
 import vn.chibo.system.Formats;
+import vn.chibo.system.SpreadsheetCsv;
 
 /**
  * Exports a cell's roster, as filtered on its page and in its order, to Excel (.xlsx) or CSV, for
@@ -145,25 +140,12 @@ public class RosterExport {
     }
 
     static byte[] csv(List<String> headers, List<List<Object>> table) {
-        var bytes = new ByteArrayOutputStream();
-        CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setRecordSeparator("\r\n")
-                .setQuoteMode(QuoteMode.MINIMAL)
-                .get();
-        try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-                CSVPrinter printer = new CSVPrinter(writer, format)) {
-            writer.write('\uFEFF');
-            printer.printRecord(headers.stream().map(RosterExport::neutralized));
-            for (List<Object> row : table) {
-                printer.printRecord(row.stream()
+        List<List<String>> rows = table.stream()
+                .map(row -> row.stream()
                         .map(value -> value instanceof LocalDate date ? Formats.DATE.format(date) : (String) value)
-                        .map(RosterExport::neutralized));
-            }
-        }
-        catch (IOException impossible) {
-            throw new UncheckedIOException("Writing to memory failed", impossible);
-        }
-        return bytes.toByteArray();
+                        .toList())
+                .toList();
+        return SpreadsheetCsv.write(headers, rows);
     }
 
     /**
@@ -198,14 +180,6 @@ public class RosterExport {
             text.append(' ').append(number, start, Math.min(start + 3, number.length()));
         }
         return text.toString();
-    }
-
-    /** Returns the text with a leading apostrophe where a spreadsheet program would take it for a formula. */
-    static String neutralized(String text) {
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
-        }
-        return text;
     }
 
     private byte[] xlsx(Organization cell, List<String> headers, List<List<Object>> table, Locale locale) {

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import vn.chibo.system.PersonalDataSource;
 
-/** The notifications sent to a member's account, for their data export. */
+/** The notifications sent to an account, for its holder's data export. */
 @Component
 class NotificationPersonalData implements PersonalDataSource {
 
@@ -20,9 +20,11 @@ class NotificationPersonalData implements PersonalDataSource {
 
     @Override
     public List<Section> sectionsOf(long memberId, @Nullable Long accountId) {
-        if (accountId == null) {
-            return List.of();
-        }
+        return accountId == null ? List.of() : sectionsOfAccount(accountId);
+    }
+
+    @Override
+    public List<Section> sectionsOfAccount(long accountId) {
         var notifications = jdbc.sql("""
                 select id, meeting_id, correction_id, kind, changes, created_at, read_at
                 from notification where account_id = :account order by created_at, id

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A module's part of a person's data export: the rows its tables keep about one member and their
- * account. Each module implements it for its own tables, so that the export reads no table of
+ * account, or about an account of no member. Each module implements it for its own tables, so that the export reads no table of
  * another module. Values are strings, numbers, booleans, dates, instants or null.
  */
 public interface PersonalDataSource {
@@ -22,6 +22,14 @@ public interface PersonalDataSource {
      * @param accountId the member's sign-in account, or null when the member has none
      */
     List<Section> sectionsOf(long memberId, @Nullable Long accountId);
+
+    /**
+     * Returns the sections about an account that belongs to no member, such as an officer's or an
+     * administrator's. Sources that keep only member data return none.
+     */
+    default List<Section> sectionsOfAccount(long accountId) {
+        return List.of();
+    }
 
     /** Returns where the sections go in the export; lower comes first. */
     int order();

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 import vn.chibo.system.PersonalDataSource;
 
 /**
- * A member's own ballots for their data export: electronic votes, whose ballots carry the voter.
- * A show of hands stores counts only, so it contributes nothing. Secret ballots must never appear
- * here, because they are unlinkable from their voters; the ballot table holds only open votes.
+ * A member's own ballots for their data export: electronic votes, whose ballots carry the voter, and
+ * the secret ballots whose roll names the member. A secret ballot's choice never appears, because
+ * nothing links it to its voter. A show of hands stores counts only, so it contributes nothing.
  */
 @Component
 class BallotPersonalData implements PersonalDataSource {
@@ -32,7 +32,15 @@ class BallotPersonalData implements PersonalDataSource {
                 .param("member", memberId)
                 .query()
                 .listOfRows();
-        return List.of(new Section("ballots", ballots));
+        var secretBallots = jdbc.sql("""
+                select r.motion_id, m.meeting_id, m.title, m.kind
+                from secret_ballot_roll r join motion m on m.id = r.motion_id
+                where r.member_id = :member order by r.motion_id
+                """)
+                .param("member", memberId)
+                .query()
+                .listOfRows();
+        return List.of(new Section("ballots", ballots), new Section("secretBallotsVoted", secretBallots));
     }
 
     @Override

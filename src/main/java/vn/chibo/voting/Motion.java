@@ -31,6 +31,10 @@ public record Motion(MotionId id, MeetingId meetingId, OrganizationId cellId, Mo
         return method == VotingMethod.SHOW_OF_HANDS;
     }
 
+    public boolean isSecret() {
+        return method == VotingMethod.SECRET;
+    }
+
     /**
      * Returns whether a recognition vote passed, after which a person still has to record the
      * member's new status: the vote is the cell's proposal, not the status change itself.

@@ -1,7 +1,6 @@
 package vn.chibo.voting;
 
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,8 +20,6 @@ import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.MeetingRoomChanged;
 import vn.chibo.meeting.Meetings;
-import vn.chibo.meeting.RollMark;
-import vn.chibo.member.Member;
 import vn.chibo.member.MemberId;
 
 /** Opens votes, records ballots or counts of raised hands, and closes votes with their frozen result. */
@@ -34,23 +31,26 @@ public class MotionManagement {
     private static final Logger log = LoggerFactory.getLogger(MotionManagement.class);
 
     private final MotionStore store;
+    private final SecretBallotStore secretStore;
     private final MotionSubjects subjects;
     private final Motions motions;
     private final Meetings meetings;
     private final VotingPermissions permissions;
     private final AuditLog audit;
-    private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    MotionManagement(MotionStore store, MotionSubjects subjects, Motions motions, Meetings meetings,
-            VotingPermissions permissions, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
-        this.events = events;
+    MotionManagement(MotionStore store, SecretBallotStore secretStore, MotionSubjects subjects, Motions motions,
+            Meetings meetings, VotingPermissions permissions, AuditLog audit, ApplicationEventPublisher events,
+            Clock clock) {
         this.store = store;
+        this.secretStore = secretStore;
         this.subjects = subjects;
         this.motions = motions;
         this.meetings = meetings;
         this.permissions = permissions;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -105,11 +105,19 @@ public class MotionManagement {
     public void checkBallot(Actor actor, MotionId id, BallotChoice choice) {
         Motion motion = motions.visibleTo(actor, id);
 
-        requireElectronic(motion);
+        if (!motion.method().takesBallots()) {
+            throw new WrongVotingMethod("voting.error.showOfHandsNoBallots");
+        }
         if (!motion.isOpen()) {
             throw new MotionNotOpen();
         }
-        MemberId member = eligibleVoter(actor, motion);
+        MemberId member = permissions.eligibleMember(actor, motion);
+        if (motion.isSecret()) {
+            if (secretStore.isOnRoll(id, member)) {
+                throw new SecretBallotAlreadyCast();
+            }
+            return;
+        }
         Optional<BallotChoice> recorded = store.choiceOf(id, member);
         if (recorded.isPresent() && recorded.get() != choice) {
             throw new BallotAlreadyCast(recorded.get());
@@ -117,8 +125,9 @@ public class MotionManagement {
     }
 
     /**
-     * Records the actor's ballot. A repeat of the same choice changes nothing and reports that the
-     * ballot was already recorded; another choice after one was recorded is rejected.
+     * Records the actor's ballot in an open electronic vote. A repeat of the same choice changes
+     * nothing and reports that the ballot was already recorded; another choice after one was recorded
+     * is rejected. A secret ballot goes through {@link SecretBallots#cast} instead.
      */
     @Transactional
     public BallotReceipt cast(Actor actor, MotionId id, BallotChoice choice) {
@@ -128,7 +137,7 @@ public class MotionManagement {
         if (store.lockForBallot(id) != MotionStatus.OPEN) {
             throw new MotionNotOpen();
         }
-        MemberId member = eligibleVoter(actor, motion);
+        MemberId member = permissions.eligibleMember(actor, motion);
         if (!store.insertBallot(id, member, choice, clock.instant())) {
             BallotChoice recorded = store.choiceOf(id, member).orElseThrow(() -> new IllegalStateException(
                     "Motion " + id + " has neither a new nor an earlier ballot of member " + member));
@@ -161,12 +170,16 @@ public class MotionManagement {
             throw new MotionNotOpen();
         }
         AttendanceTally tally = meetings.tally(meeting.id());
-        Map<BallotChoice, Integer> counts = store.countByChoice(id);
-        Set<MemberId> voters = store.votersOf(id);
+        Map<BallotChoice, Integer> counts = motion.isSecret() ? secretStore.countByChoice(id) : store.countByChoice(id);
+        Set<MemberId> voters = motion.isSecret() ? secretStore.rollOf(id) : store.votersOf(id);
+        if (motion.isSecret()) {
+            requireRollMatchesBallots(id, voters.size(), counts);
+            secretStore.reorder(id);
+        }
         // Voters marked absent after casting keep their ballot and their place in the denominator.
         MotionResult result = MotionResult.ofBallots(motion.kind().threshold(), counts.get(BallotChoice.FOR),
                 counts.get(BallotChoice.AGAINST), counts.get(BallotChoice.ABSTAIN), tally, voters,
-                eligiblePresentWith(meeting, voters));
+                motions.eligiblePresentWith(meeting, voters));
         freeze(actor, motion, result);
         return result;
     }
@@ -216,19 +229,16 @@ public class MotionManagement {
     }
 
     /**
-     * Returns the eligible voters present now, counting also every voter whom the roll no longer
-     * marks so: a cast ballot keeps its voter in the base of the participation.
+     * Fails, undoing the close, if the roll and the ballots of a secret ballot differ in number. Each
+     * ballot and its roll entry are inserted in one transaction, so this would mean a defect or a
+     * change made to the tables by hand.
      */
-    private int eligiblePresentWith(Meeting meeting, Set<MemberId> voters) {
-        Map<MemberId, RollMark> roll = meetings.roll(meeting.id());
-        Set<MemberId> eligible = new HashSet<>(voters);
-        for (Member member : meetings.rosterOf(meeting)) {
-            RollMark mark = roll.get(member.id());
-            if (mark != null && AttendanceTally.mayVote(member, mark.status())) {
-                eligible.add(member.id());
-            }
+    private static void requireRollMatchesBallots(MotionId id, int rollSize, Map<BallotChoice, Integer> counts) {
+        int ballots = counts.values().stream().mapToInt(Integer::intValue).sum();
+        if (ballots != rollSize) {
+            throw new IllegalStateException("Secret ballot " + id + " has " + ballots + " ballots but " + rollSize
+                    + " names on its roll");
         }
-        return eligible.size();
     }
 
     /** Tells the meeting's live pages that its votes changed; the event carries no choice and no count. */
@@ -240,18 +250,9 @@ public class MotionManagement {
         if (motion.isShowOfHands()) {
             throw new WrongVotingMethod("voting.error.showOfHandsNoBallots");
         }
-    }
-
-    /** Returns the actor's member record if the actor may vote on the motion, and fails with the reason otherwise. */
-    private MemberId eligibleVoter(Actor actor, Motion motion) {
-        VotingPermissions.Voter voter = permissions.voterOf(actor, motion);
-        MemberId member = voter.memberId();
-        if (!voter.standing().mayVote() || member == null) {
-            log.info("Ballot on motion {} from account {} rejected: {}", motion.id(), actor.accountId(),
-                    voter.standing());
-            throw new NotEligibleToVote(voter.standing());
+        if (motion.isSecret()) {
+            throw new WrongVotingMethod("voting.error.secretNeedsReceipt");
         }
-        return member;
     }
 
     private static String checkTitle(@Nullable String title) {

@@ -11,7 +11,9 @@ import vn.chibo.meeting.DenominatorExclusion;
 import vn.chibo.member.MemberId;
 
 /**
- * The figures of a closed vote, frozen when the chair closed it.
+ * The figures of a closed vote, frozen when the chair closed it. The motion page, the minutes, the API
+ * and the CSV export all read this one type, so they show the same figures, and
+ * {@link #participationPercent()} holds the only rounding.
  *
  * @param abstentions ballots that were neither for nor against; they count as not in favour
  * @param notVoting members of the denominator who cast no ballot in an electronic vote, or eligible

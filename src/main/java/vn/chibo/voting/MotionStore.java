@@ -180,11 +180,19 @@ class MotionStore {
     }
 
     Map<BallotChoice, Integer> countByChoice(MotionId motion) {
+        return countByChoice(jdbc, "ballot", motion);
+    }
+
+    /**
+     * Counts a motion's ballots by choice in the table of open or of secret ballots, with a zero for
+     * each choice that has no ballot.
+     */
+    static Map<BallotChoice, Integer> countByChoice(JdbcClient jdbc, String table, MotionId motion) {
         var counts = new EnumMap<BallotChoice, Integer>(BallotChoice.class);
         for (BallotChoice choice : BallotChoice.values()) {
             counts.put(choice, 0);
         }
-        jdbc.sql("select choice, count(*) as ballots from ballot where motion_id = :motion group by choice")
+        jdbc.sql("select choice, count(*) as ballots from " + table + " where motion_id = :motion group by choice")
                 .param("motion", motion.value())
                 .query((row, number) -> Map.entry(BallotChoice.valueOf(row.getString("choice")),
                         row.getInt("ballots")))

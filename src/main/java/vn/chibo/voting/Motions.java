@@ -3,6 +3,7 @@ package vn.chibo.voting;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,10 +17,12 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import vn.chibo.account.Actor;
+import vn.chibo.meeting.AttendanceTally;
 import vn.chibo.meeting.DenominatorExclusion;
 import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.Meetings;
+import vn.chibo.meeting.RollMark;
 import vn.chibo.member.ActivityStatus;
 import vn.chibo.member.Member;
 import vn.chibo.member.MemberId;
@@ -42,6 +45,7 @@ public class Motions {
     private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final MotionStore store;
+    private final SecretBallotStore secretStore;
     private final MotionSubjects subjects;
     private final Meetings meetings;
     private final Members members;
@@ -49,9 +53,10 @@ public class Motions {
     private final MessageSource messages;
     private final Formats formats;
 
-    Motions(MotionStore store, MotionSubjects subjects, Meetings meetings, Members members,
-            VotingPermissions permissions, MessageSource messages, Formats formats) {
+    Motions(MotionStore store, SecretBallotStore secretStore, MotionSubjects subjects, Meetings meetings,
+            Members members, VotingPermissions permissions, MessageSource messages, Formats formats) {
         this.store = store;
+        this.secretStore = secretStore;
         this.subjects = subjects;
         this.meetings = meetings;
         this.members = members;
@@ -96,7 +101,9 @@ public class Motions {
         Member record = member.get();
         boolean away = record.activityStatus() == ActivityStatus.SENT_OUT && record.hostCellId() != null;
         List<Motion> open = store.openInCell(away ? record.hostCellId() : record.cellId());
-        Set<MotionId> voted = store.votedBy(member.get().id(), open.stream().map(Motion::id).toList());
+        List<MotionId> ids = open.stream().map(Motion::id).toList();
+        var voted = new HashSet<MotionId>(store.votedBy(record.id(), ids));
+        voted.addAll(secretStore.votedBy(record.id(), ids));
         return open.stream()
                 .filter(motion -> !motion.isShowOfHands())
                 .filter(motion -> !voted.contains(motion.id()))
@@ -106,14 +113,58 @@ public class Motions {
     }
 
     /** Returns how many ballots the motion has, without saying how they split. */
-    public int ballotsCast(MotionId motion) {
-        return store.ballotsCast(motion);
+    public int ballotsCast(MotionId id) {
+        Motion motion = get(id);
+        return motion.isSecret() ? secretStore.rollSize(motion.id()) : store.ballotsCast(motion.id());
     }
 
-    /** Returns the choice the actor cast on the motion, if any. */
+    /**
+     * Returns how many members have voted out of the eligible voters present, for any page, the
+     * projector and the API. It counts only the roll, never the choices, so it may be shown while the
+     * vote is open. A show of hands has no ballots, so it reports none voted.
+     */
+    public VoteProgress progressOf(Motion motion) {
+        Meeting meeting = meetings.get(motion.meetingId());
+        Set<MemberId> voters = motion.isSecret() ? secretStore.rollOf(motion.id()) : store.votersOf(motion.id());
+        return new VoteProgress(voters.size(), eligiblePresentWith(meeting, voters));
+    }
+
+    /**
+     * Returns the eligible voters present now, counting also every voter whom the roll no longer
+     * marks so: a cast ballot keeps its voter in the base of the participation.
+     */
+    int eligiblePresentWith(Meeting meeting, Set<MemberId> voters) {
+        Map<MemberId, RollMark> roll = meetings.roll(meeting.id());
+        Set<MemberId> eligible = new HashSet<>(voters);
+        for (Member member : meetings.rosterOf(meeting)) {
+            RollMark mark = roll.get(member.id());
+            if (mark != null && AttendanceTally.mayVote(member, mark.status())) {
+                eligible.add(member.id());
+            }
+        }
+        return eligible.size();
+    }
+
+    /**
+     * Returns the choice the actor cast on an open vote, if any. It is always empty for a secret
+     * ballot, whose choice nothing links to its voter. {@link #hasVoted} returns whether they voted.
+     */
     public Optional<BallotChoice> choiceOf(Actor actor, Motion motion) {
         MemberId member = permissions.voterOf(actor, motion).memberId();
-        return member == null ? Optional.empty() : store.choiceOf(motion.id(), member);
+        if (member == null || motion.isSecret()) {
+            return Optional.empty();
+        }
+        return store.choiceOf(motion.id(), member);
+    }
+
+    /** Returns whether the actor has cast a ballot on the motion, openly or on the roll of a secret ballot. */
+    public boolean hasVoted(Actor actor, Motion motion) {
+        MemberId member = permissions.voterOf(actor, motion).memberId();
+        if (member == null) {
+            return false;
+        }
+        return motion.isSecret() ? secretStore.isOnRoll(motion.id(), member)
+                : store.choiceOf(motion.id(), member).isPresent();
     }
 
     /** Returns a meeting's planned start as dd/MM/yyyy HH:mm in the application's zone, naming the zone. */

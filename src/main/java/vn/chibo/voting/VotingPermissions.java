@@ -3,6 +3,8 @@ package vn.chibo.voting;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import vn.chibo.account.Actor;
@@ -23,6 +25,8 @@ import vn.chibo.member.Members;
  */
 @Component
 public class VotingPermissions {
+
+    private static final Logger log = LoggerFactory.getLogger(VotingPermissions.class);
 
     private final MeetingPermissions meetingPermissions;
     private final Meetings meetings;
@@ -66,6 +70,21 @@ public class VotingPermissions {
         if (!standing.mayVote()) {
             throw new NotEligibleToVote(standing);
         }
+    }
+
+    /**
+     * Returns the actor's member record if the actor may cast a ballot on the motion now, and fails
+     * with the reason otherwise.
+     */
+    MemberId eligibleMember(Actor actor, Motion motion) {
+        Voter voter = voterOf(actor, motion);
+        MemberId member = voter.memberId();
+        if (!voter.standing().mayVote() || member == null) {
+            log.info("Ballot on motion {} from account {} rejected: {}", motion.id(), actor.accountId(),
+                    voter.standing());
+            throw new NotEligibleToVote(voter.standing());
+        }
+        return member;
     }
 
     Voter voterOf(Actor actor, Motion motion) {

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
@@ -25,6 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.chibo.meeting.AttendanceStatus;
+import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.MeetingManagement;
 import vn.chibo.member.ActivityStatus;
 import vn.chibo.member.MemberId;
@@ -131,6 +133,8 @@ class AuthorizationMatrixTests {
         ORGANIZATION_TOP(Relation.ADMINISTRATOR),
         /** OrganizationPermissions.canChange and canCreateUnder: officers above and administrators. */
         ORGANIZATION_CHANGE(Relation.OFFICER_ABOVE, Relation.ADMINISTRATOR),
+        /** RolePermissions.canRecover for a plain member's account: officers above and administrators. */
+        ACCOUNT_RECOVERY(Relation.OFFICER_ABOVE, Relation.ADMINISTRATOR),
         /** RolePermissions.manageable: the secretary, officers above and administrators. */
         ROLE_MANAGE(Relation.CELL_SECRETARY, Relation.OFFICER_ABOVE, Relation.ADMINISTRATOR),
         /**
@@ -138,6 +142,13 @@ class AuthorizationMatrixTests {
          * notification's recipient), or the action is the named chair's and minute taker's signature.
          */
         NOBODY(),
+        /**
+         * Nobody among the subjects: a callback of the video provider's server, which proves itself with a
+         * checksum made with the provider's shared secret, not with a session or token. Every subject, anonymous
+         * or signed in, is denied with 401 (no valid checksum) or 404 (the provider is not configured, which is
+         * the case in this test).
+         */
+        PROVIDER_CALLBACK(),
         /** Listed but not called, for the reason beside its row, so the report has no outcome for it. */
         NOT_CALLED();
 
@@ -176,8 +187,8 @@ class AuthorizationMatrixTests {
         // The user's own sessions and app tokens.
         expect(Access.SIGNED_IN, "GET /account/sessions", "POST /account/sessions/revoke",
                 "POST /account/sessions/revoke-others", "POST /account/tokens/revoke");
-        // The export of one's own data is built around the member record: accounts without one get 404.
-        expect(Access.ON_ROSTER, "GET /me/data", "POST /me/data/export", "POST /api/v1/me/data-export");
+        // The export of one's own data: a member's data, or an account's for accounts of no member.
+        expect(Access.SIGNED_IN, "GET /me/data", "POST /me/data/export", "POST /api/v1/me/data-export");
         expect(Access.ADMINISTRATION, "GET /admin/audit", "POST /admin/audit/verification", "POST /admin/backups");
         expect(Access.NOBODY, "POST /account/passkeys/{passkeyId}/delete");
         expect(Access.NOBODY, "POST /notifications/{notificationId}/read",
@@ -193,6 +204,8 @@ class AuthorizationMatrixTests {
                 "POST /organizations/{organizationId}/children",
                 "POST /organizations/{organizationId}/rename", "POST /organizations/{organizationId}/move",
                 "POST /organizations/{organizationId}/archive");
+        // The recovery of the sample member's account, whose only role is in the sample cell.
+        expect(Access.ACCOUNT_RECOVERY, "GET /accounts/{accountId}/recovery", "POST /accounts/{accountId}/recovery");
         expect(Access.ROLE_MANAGE, "GET /organizations/{organizationId}/roles",
                 "POST /organizations/{organizationId}/roles/grant", "POST /organizations/{organizationId}/roles/revoke");
 
@@ -243,7 +256,8 @@ class AuthorizationMatrixTests {
 
         // Votes.
         expect(Access.CELL_VIEW, "GET /meetings/{meetingId}/motions", "GET /motions/{id}",
-                "GET /api/v1/meetings/{meetingId}/motions");
+                "GET /api/v1/meetings/{meetingId}/motions", "POST /motions/{id}/receipt-check",
+                "POST /api/v1/motions/{id}/receipt-check", "GET /meetings/{meetingId}/motions.csv");
         expect(Access.CELL_RUN, "POST /meetings/{meetingId}/motions", "POST /motions/{id}/close",
                 "POST /motions/{id}/show-of-hands");
         expect(Access.VOTER, "POST /motions/{id}/ballot", "POST /api/v1/motions/{id}/ballot");
@@ -255,6 +269,18 @@ class AuthorizationMatrixTests {
         expect(Access.NOBODY, "GET /opinions/{id}/edit", "POST /opinions/{id}/edit", "POST /opinions/{id}/withdraw",
                 "PUT /api/v1/opinions/{id}", "DELETE /api/v1/opinions/{id}");
         expect(Access.CELL_RUN, "POST /opinions/{id}/spoken", "POST /opinions/{id}/unspoken");
+
+        // The speaker list: every viewer reads it, members of the cell marked present raise and lower their own
+        // hand (every subject on the roster is present), and the chair runs the queue. The sample request is
+        // the sample secretary's, who is none of the subjects.
+        expect(Access.CELL_VIEW, "GET /meetings/{meetingId}/speakers", "GET /api/v1/meetings/{meetingId}/speakers");
+        expect(Access.ON_ROSTER, "POST /meetings/{meetingId}/agenda/{itemId}/speakers",
+                "POST /api/v1/meetings/{meetingId}/speakers", "DELETE /api/v1/meetings/{meetingId}/speakers/mine");
+        expect(Access.NOBODY, "POST /speaker-requests/{id}/lower");
+        expect(Access.CELL_RUN, "POST /speaker-requests/{id}/up", "POST /speaker-requests/{id}/down",
+                "POST /speaker-requests/{id}/position", "POST /speaker-requests/{id}/grant",
+                "POST /speaker-requests/{id}/end", "POST /speaker-requests/{id}/decline",
+                "POST /meetings/{meetingId}/agenda/{itemId}/speaker-limit");
 
         // Minutes and resolutions: the sample minutes are drafts, which only their editors read. The minutes
         // page and its API show every viewer the state of the minutes, and the text only once approved.
@@ -273,6 +299,54 @@ class AuthorizationMatrixTests {
                 "POST /meetings/{meetingId}/resolution/issue", "GET /meetings/{meetingId}/resolution.pdf",
                 "GET /meetings/{meetingId}/resolution.docx", "GET /api/v1/meetings/{meetingId}/resolution.pdf");
         expect(Access.CELL_VIEW, "GET /cells/{cellId}/resolutions", "GET /api/v1/cells/{cellId}/resolutions");
+
+        // BigBlueButton's webhooks report joins and leaves of a meeting's room, signed with the server's secret.
+        expect(Access.PROVIDER_CALLBACK, "POST /video/bbb/meetings/{meetingId}/events");
+    }
+
+    /** A right that a member has for one meeting only, because the meeting names them. */
+    enum MeetingRole {
+        CHAIR, MINUTE_TAKER
+    }
+
+    /**
+     * The endpoints that the named chair or minute taker of a meeting reaches beyond what
+     * {@link #EXPECTED} grants a plain official member, for that meeting only: MeetingPermissions.canChair,
+     * VotingPermissions and DiscussionPermissions for the chair, MinutesPermissions for both.
+     */
+    static final Map<String, Set<MeetingRole>> MEETING_ROLES = new LinkedHashMap<>();
+
+    static {
+        meetingRoles(EnumSet.of(MeetingRole.CHAIR), "POST /meetings/{meetingId}/start",
+                "POST /meetings/{meetingId}/agenda/{itemId}/discuss", "GET /meetings/{meetingId}/close",
+                "POST /meetings/{meetingId}/close", "GET /meetings/{meetingId}/check-in/screen",
+                "GET /meetings/{meetingId}/check-in/code", "POST /meetings/{meetingId}/motions", "POST /motions/{id}/close",
+                "POST /motions/{id}/show-of-hands", "POST /opinions/{id}/spoken", "POST /opinions/{id}/unspoken",
+                "POST /meetings/{meetingId}/agenda/{itemId}/speaker-limit", "POST /speaker-requests/{id}/up",
+                "POST /speaker-requests/{id}/down", "POST /speaker-requests/{id}/position",
+                "POST /speaker-requests/{id}/grant", "POST /speaker-requests/{id}/end",
+                "POST /speaker-requests/{id}/decline");
+        // Both read the draft minutes and the draft resolution, and sign the minutes. Only the minute taker
+        // edits the minutes and starts a correction, and only those who run the cell write the resolution.
+        meetingRoles(EnumSet.of(MeetingRole.CHAIR, MeetingRole.MINUTE_TAKER), "GET /meetings/{meetingId}/minutes.pdf",
+                "GET /meetings/{meetingId}/minutes.docx", "GET /meetings/{meetingId}/minutes/versions/{versionNo}",
+                "GET /meetings/{meetingId}/minutes/versions/{versionNo}.pdf",
+                "GET /meetings/{meetingId}/minutes/versions/{versionNo}.docx",
+                "GET /api/v1/meetings/{meetingId}/minutes/versions/{versionNo}.pdf",
+                "POST /meetings/{meetingId}/minutes/approval", "GET /meetings/{meetingId}/resolution",
+                "GET /meetings/{meetingId}/resolution.pdf", "GET /meetings/{meetingId}/resolution.docx",
+                "GET /api/v1/meetings/{meetingId}/resolution.pdf");
+        meetingRoles(EnumSet.of(MeetingRole.MINUTE_TAKER), "POST /meetings/{meetingId}/minutes/parts/{code}",
+                "POST /meetings/{meetingId}/minutes/corrections");
+    }
+
+    private static void meetingRoles(Set<MeetingRole> roles, String... endpoints) {
+        for (String endpoint : endpoints) {
+            if (!EXPECTED.containsKey(endpoint) || MEETING_ROLES.put(endpoint, roles) != null) {
+                throw new IllegalStateException(endpoint + " in AuthorizationMatrixTests.MEETING_ROLES is listed twice "
+                        + "or has no row in EXPECTED");
+            }
+        }
     }
 
     private static void expect(Access access, String... endpoints) {
@@ -309,6 +383,9 @@ class AuthorizationMatrixTests {
 
     @Autowired
     PlatformTransactionManager transactionManager;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void everyEndpointHasRow() {
@@ -368,6 +445,95 @@ class AuthorizationMatrixTests {
         assertThat(outcomes.size()).isGreaterThan(EXPECTED.size() * Subject.values().length);
         assertThat(failures).as("Accesses that differ from AuthorizationMatrixTests.EXPECTED (the whole matrix is in "
                 + "target/authorization-matrix.md)").isEmpty();
+    }
+
+    /**
+     * Calls every endpoint that names a meeting (by its id, or by a motion, opinion or speaker request of it) as members
+     * who are named chair or minute taker of one sample meeting and hold no role beyond membership.
+     * For their own meeting they must reach what {@link #EXPECTED} grants a plain member plus their
+     * row in {@link #MEETING_ROLES}; for the other meeting of the same cell, only the former. Each
+     * role has one member for the meeting in progress and one for the closed meeting, so that every
+     * endpoint meets a meeting in a state where it can act. A role counts as reaching an endpoint
+     * when either member got through.
+     */
+    @Test
+    void meetingRolesMatchTable() throws Exception {
+        SampleCell cell = catalog.sampleCell();
+        Map<MeetingRole, List<NamedMember>> named = new LinkedHashMap<>();
+        for (MeetingRole role : MeetingRole.values()) {
+            List<NamedMember> members = new ArrayList<>();
+            for (MeetingId meeting : List.of(cell.openMeeting(), cell.closedMeeting())) {
+                Actor actor = cellAccount(cell.cell(), "Đinh Văn Chủ", MembershipStatus.OFFICIAL, Role.MEMBER);
+                String column = role == MeetingRole.CHAIR ? "chair_member_id" : "minute_taker_member_id";
+                jdbc.sql("update meeting set " + column + " = :member where id = :meeting")
+                        .param("member", actor.memberId())
+                        .param("meeting", meeting.value())
+                        .update();
+                members.add(new NamedMember(actor, meeting, SignIn.as(mvc, actor), apiSignIn.as(actor)));
+            }
+            named.put(role, members);
+        }
+
+        List<String> failures = new ArrayList<>();
+        int requests = 0;
+        for (Endpoint endpoint : catalog.endpoints()) {
+            Access access = EXPECTED.get(endpoint.key());
+            // Ballots depend on being marked present, which accessMatchesTable covers.
+            if (!namesMeeting(endpoint) || access == null || access == Access.NOT_CALLED || access == Access.VOTER) {
+                continue;
+            }
+            Set<MeetingRole> extra = MEETING_ROLES.getOrDefault(endpoint.key(), Set.of());
+            for (MeetingRole role : MeetingRole.values()) {
+                for (Scope scope : Scope.values()) {
+                    boolean expected = access.allows(Relation.OFFICIAL_MEMBER) || scope == Scope.OWN && extra.contains(role);
+                    boolean reached = false;
+                    for (NamedMember member : named.get(role)) {
+                        for (Map<String, Object> variables : cell.fill(endpoint.pattern())) {
+                            if (meetingOf(variables, cell).equals(member.meeting()) != (scope == Scope.OWN)) {
+                                continue;
+                            }
+                            var user = new SignedIn(member.actor(), member.session(), member.token(), cell, cell,
+                                    Relation.OFFICIAL_MEMBER, Relation.OFFICIAL_MEMBER);
+                            MockHttpServletResponse response = call(endpoint, variables, user);
+                            requests++;
+                            int status = response.getStatus();
+                            if (status >= 500) {
+                                failures.add(endpoint.key() + " as " + role + " " + variables + ": a server error " + status);
+                            }
+                            else if (status != 403 && status != 404) {
+                                reached = true;
+                            }
+                        }
+                    }
+                    if (reached != expected) {
+                        failures.add(endpoint.key() + " as " + role + " (" + scope.name().toLowerCase() + " meeting): "
+                                + (expected ? "denied, the tables allow it" : "allowed, the tables deny it"));
+                    }
+                }
+            }
+        }
+
+        assertThat(requests).isGreaterThan(MEETING_ROLES.size() * 4);
+        assertThat(failures).as("Meeting role accesses that differ from AuthorizationMatrixTests.MEETING_ROLES")
+                .isEmpty();
+    }
+
+    /** A member named chair or minute taker of one meeting, signed in for pages and the API. */
+    record NamedMember(Actor actor, MeetingId meeting, MockHttpSession session, RequestPostProcessor token) {
+    }
+
+    private static boolean namesMeeting(Endpoint endpoint) {
+        String pattern = endpoint.pattern();
+        return pattern.contains("{meetingId}") || pattern.matches("(/api/v1)?/(motions|opinions|speaker-requests)/\\{id}.*");
+    }
+
+    /**
+     * Returns the meeting that a filling names: its meeting id, or the meeting in progress, which has the
+     * motion, the opinion and the raised hand.
+     */
+    private static MeetingId meetingOf(Map<String, Object> variables, SampleCell cell) {
+        Object meeting = variables.get("meetingId");
+        return meeting == null ? cell.openMeeting() : MeetingId.of(((Number) meeting).longValue());
     }
 
     /** One signed-in user with the session for pages, the token for the API, and whose data is own and foreign. */
@@ -529,6 +695,9 @@ class AuthorizationMatrixTests {
         }
 
         private @Nullable String wrongDenial(int status, boolean signInRedirect) {
+            if (EXPECTED.get(endpoint.key()) == Access.PROVIDER_CALLBACK) {
+                return status == 401 || status == 404 ? null : "denied with " + status + ", expected 401 or 404";
+            }
             if (subject != Subject.ANONYMOUS) {
                 return status == 403 || status == 404 ? null : "denied with " + status + ", expected 403 or 404";
             }

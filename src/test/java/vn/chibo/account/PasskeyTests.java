@@ -371,28 +371,91 @@ class PasskeyTests {
                 .param("subject", "account:" + member.accountId().value())
                 .query(Integer.class)
                 .single()).isEqualTo(6);
+        // Five failures and the one that started the block are audited; the refusal during the block is not.
+        assertThat(audit.entriesFor("account", member.accountId().value()))
+                .filteredOn(entry -> entry.action().equals("account.signInFailed"))
+                .extracting(AuditEntry::detail)
+                .containsExactly("method=PASSKEY reason=BAD_CREDENTIALS", "method=PASSKEY reason=BAD_CREDENTIALS",
+                        "method=PASSKEY reason=BAD_CREDENTIALS", "method=PASSKEY reason=BAD_CREDENTIALS",
+                        "method=PASSKEY reason=BAD_CREDENTIALS", "method=PASSKEY reason=BLOCKED");
     }
 
     @Test
-    void signOutEverywhereAndPasswordResetKeepPasskeys() throws Exception {
-        var commune = fixtures.commune();
-        Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);
-        MemberId memberId = fixtures.member(commune.cell(), "Phạm Thị Ánh", MembershipStatus.OFFICIAL,
-                ActivityStatus.ACTIVE);
-        Actor member = fixtures.account(commune.cell(), memberId, Role.MEMBER);
+    void failedPasskeySignInsAreAudited() throws Exception {
+        Actor member = member();
+        var registered = new TestAuthenticator();
+        register(SignIn.as(mvc, member), registered, "Điện thoại").andExpect(status().isCreated());
+        var unknown = new TestAuthenticator();
+        long unknownBefore = failuresWithoutAccount("method=PASSKEY reason=UNKNOWN_PASSKEY");
+
+        var session = new MockHttpSession();
+        mvc.perform(remote(post("/login/webauthn"), "10.7.0.1").session(session).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(registered.assertion(requestOptions(session), "https://gia-mao.example")))
+                .andExpect(status().isUnauthorized());
+        signInWithPasskey(new MockHttpSession(), unknown, "10.7.0.2").andExpect(status().isUnauthorized());
+        jdbc.sql("update account set enabled = false where id = :id").param("id", member.accountId().value()).update();
+        signInWithPasskey(new MockHttpSession(), registered, "10.7.0.3")
+                .andExpect(jsonPath("$.redirectUrl").value("/login?error=disabled"));
+
+        assertThat(audit.entriesFor("account", member.accountId().value()))
+                .filteredOn(entry -> entry.action().equals("account.signInFailed"))
+                .extracting(AuditEntry::detail)
+                .containsExactly("method=PASSKEY reason=BAD_CREDENTIALS", "method=PASSKEY reason=DISABLED");
+        assertThat(failuresWithoutAccount("method=PASSKEY reason=UNKNOWN_PASSKEY")).isEqualTo(unknownBefore + 1);
+        List<String> details = jdbc.sql("select detail from audit_event where action = 'account.signInFailed'")
+                .query(String.class)
+                .list();
+        for (TestAuthenticator authenticator : List.of(registered, unknown)) {
+            String id = authenticator.credentialId();
+            assertThat(details).noneMatch(detail -> detail.contains(id) || detail.contains(id.substring(0, 8)));
+        }
+    }
+
+    private long failuresWithoutAccount(String detail) {
+        return jdbc.sql("""
+                select count(*) from audit_event
+                where action = 'account.signInFailed' and target_id is null and detail = :detail
+                """)
+                .param("detail", detail)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void signOutEverywhereKeepsPasskeys() throws Exception {
+        Actor member = member();
         MockHttpSession session = SignIn.as(mvc, member);
         var authenticator = new TestAuthenticator();
         register(session, authenticator, "Điện thoại").andExpect(status().isCreated());
 
         mvc.perform(post("/account/sign-out-everywhere").session(session).with(csrf()))
                 .andExpect(redirectedUrl("/login?signedOutEverywhere"));
-        issuing.resetPassword(secretary, commune.cell().id(), memberId.value());
 
         assertThat(passkeys.countOf(member.accountId())).isEqualTo(1);
+        signInWithPasskey(new MockHttpSession(), authenticator, "10.8.0.3").andExpect(status().isOk());
+    }
+
+    @Test
+    void passwordResetDeletesPasskeys() throws Exception {
+        var commune = fixtures.commune();
+        Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);
+        MemberId memberId = fixtures.member(commune.cell(), "Phạm Thị Ánh", MembershipStatus.OFFICIAL,
+                ActivityStatus.ACTIVE);
+        Actor member = fixtures.account(commune.cell(), memberId, Role.MEMBER);
+        var authenticator = new TestAuthenticator();
+        register(SignIn.as(mvc, member), authenticator, "Điện thoại").andExpect(status().isCreated());
+
         mvc.perform(get("/cells/{cell}/members/{member}/password", commune.cell().id().value(), memberId.value())
                         .session(SignIn.as(mvc, secretary)))
-                .andExpect(content().string(containsString("Tài khoản này có 1 khóa truy cập (passkey).")));
-        signInWithPasskey(new MockHttpSession(), authenticator, "10.8.0.3").andExpect(status().isOk());
+                .andExpect(content().string(containsString(
+                        "Tài khoản này có 1 khóa truy cập (passkey). Cấp mật khẩu mới sẽ xóa các khóa đó")));
+        issuing.resetPassword(secretary, commune.cell().id(), memberId.value());
+
+        assertThat(passkeys.countOf(member.accountId())).isZero();
+        signInWithPasskey(new MockHttpSession(), authenticator, "10.8.0.5")
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.redirectUrl").value("/login?error=passkey"));
     }
 
     @Test

@@ -3,7 +3,10 @@ package vn.chibo.account;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 
+import vn.chibo.audit.AuditEntry;
 import vn.chibo.audit.AuditLog;
 import vn.chibo.member.ActivityStatus;
 import vn.chibo.member.MemberId;
@@ -34,6 +37,18 @@ class PasswordResetTests {
     @Autowired
     AuditLog audit;
 
+    @Autowired
+    SecondFactors secondFactors;
+
+    @Autowired
+    Passkeys passkeys;
+
+    @Autowired
+    PublicKeyCredentialUserEntityRepository passkeyUsers;
+
+    @Autowired
+    UserCredentialRepository passkeyCredentials;
+
     @Test
     void resetsPlainMemberAndForcesChange() {
         var commune = fixtures.commune();
@@ -54,6 +69,30 @@ class PasswordResetTests {
                         .doesNotContain(slip.initialPassword()));
         assertThat(accounts.find(account.accountId())).get().extracting(AccountRecord::mustChangePassword)
                 .isEqualTo(true);
+    }
+
+    @Test
+    void resetRemovesLostPhonesCredentials() {
+        var commune = fixtures.commune();
+        Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);
+        MemberId member = official(commune.cell(), "Phạm Thị Ánh");
+        Actor account = fixtures.account(commune.cell(), member, Role.MEMBER);
+        fixtures.enrolSecondFactor(account.accountId(), account.username());
+        var user = PasskeyTablesTests.storedUser(passkeyUsers, account);
+        passkeyCredentials.save(PasskeyTablesTests.credential(user.getId(), "Điện thoại bị mất"));
+        int generation = accounts.find(account.accountId()).orElseThrow().sessionGeneration();
+
+        issuing.resetPassword(secretary, commune.cell().id(), member.value());
+
+        assertThat(secondFactors.isEnabled(account.accountId())).isFalse();
+        assertThat(secondFactors.statusOf(account).recoveryCodesLeft()).isZero();
+        assertThat(passkeys.countOf(account.accountId())).isZero();
+        assertThat(accounts.find(account.accountId()).orElseThrow().sessionGeneration()).isEqualTo(generation + 1);
+        assertThat(audit.entriesFor("account", account.accountId().value()))
+                .filteredOn(entry -> entry.action().equals("account.passwordReset"))
+                .singleElement()
+                .extracting(AuditEntry::detail)
+                .isEqualTo("secondFactorRemoved=true passkeysDeleted=1 sessionsEnded=0");
     }
 
     @Test

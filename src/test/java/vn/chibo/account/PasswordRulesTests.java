@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import vn.chibo.system.InvalidInputException;
+import vn.chibo.testing.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -101,7 +102,56 @@ class PasswordRulesTests {
     @Test
     void skipsNamePartsUnderThreeLetters() {
         assertThat(PasswordRules.nameParts(ADMIN)).containsExactly("thanh", "tung", "quantri");
-        assertThat(PasswordRules.nameParts(THANG)).containsExactly("nguyen", "van", "thang");
+        assertThat(PasswordRules.nameParts(THANG)).containsExactly("nguyen", "thang");
+    }
+
+    /**
+     * Each row: a name from the sample village roster, a password, and whether the name rule rejects
+     * it. "Văn" and "Thị" in the middle of a name are exempt; the family name, the given name and
+     * any other middle name are not.
+     */
+    @ParameterizedTest(name = "{1} of {0}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Nguyễn Văn Thắng    | Vanguard-ruộng-lúa     | accepted
+            Nguyễn Văn Thắng    | văn-nghệ-xóm-đông      | accepted
+            Nguyễn Văn Thắng    | Thắng-lợi-mùa-vàng     | containsName
+            Nguyễn Văn Thắng    | họ-nguyễn-xóm-đông     | containsName
+            Trần Thị Hường      | thi-đua-yêu-nước-2025  | accepted
+            Trần Thị Hường      | hương-lúa-chín-vàng    | containsName
+            Trần Thị Hường      | trần-nhà-mới-sơn       | containsName
+            Lê Văn Ân           | vanguard-đồng-xanh     | accepted
+            Lê Văn Ân           | lê-phải-đi-họp-chi-bộ  | accepted
+            Phạm Thị Ánh        | thị-trấn-minh-an       | accepted
+            Phạm Thị Ánh        | phạm-vi-xóm-giữa       | containsName
+            Nguyễn Thị Ngọc Hà  | thi-đua-mùa-gặt        | accepted
+            Nguyễn Thị Ngọc Hà  | ngọc-trai-biển-xanh    | containsName
+            Nguyễn Hữu Hải      | hữu-nghị-việt-lào      | containsName
+            Nguyễn Hữu Hải      | hải-đăng-cửa-biển      | containsName
+            Lê Quốc Long        | quốc-ca-việt-nam       | containsName
+            Đinh Thị Ỷ Lan      | thị-xã-bên-sông        | accepted
+            Đinh Thị Ỷ Lan      | lan-man-ruộng-đồng     | containsName
+            Đinh Thị Ỷ Lan      | đinh-ốc-xe-đạp-cũ      | containsName
+            """)
+    void exemptsCommonMiddleNames(String name, String password, String outcome) {
+        var owner = new PasswordRules.Owner(Fixtures.phone(), name, national -> false);
+
+        if (outcome.equals("accepted")) {
+            assertThat(RULES.accepts(password, owner)).isTrue();
+        }
+        else {
+            assertThatThrownBy(() -> RULES.check(password, owner))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("account.password.error." + outcome);
+        }
+    }
+
+    @Test
+    void keepsMarkerAsFamilyOrGivenName() {
+        var familyVan = new PasswordRules.Owner("quantri", "Văn Thị Hoa", national -> false);
+        var givenThi = new PasswordRules.Owner("quantri", "Lò Văn Thi", national -> false);
+
+        assertThat(PasswordRules.nameParts(familyVan)).containsExactly("van", "hoa", "quantri");
+        assertThat(PasswordRules.nameParts(givenThi)).containsExactly("thi", "quantri");
     }
 
     @Test

@@ -49,9 +49,10 @@ class OpenApiAndActuatorTests {
                 "/api/v1/meetings/{meetingId}/minutes.pdf", "/api/v1/meetings/{meetingId}/minutes/versions/{versionNo}.pdf",
                 "/api/v1/meetings/{meetingId}/resolution.pdf", "/api/v1/cells/{cellId}/resolutions",
                 "/api/v1/meetings/{meetingId}/motions", "/api/v1/motions/{id}/ballot",
-                "/api/v1/meetings/{meetingId}/response", "/api/v1/me/notifications",
+                "/api/v1/motions/{id}/receipt-check", "/api/v1/meetings/{meetingId}/response", "/api/v1/me/notifications",
                 "/api/v1/me/notifications/{notificationId}/read", "/api/v1/me/data-export",
-                "/api/v1/members/{memberId}/access");
+                "/api/v1/members/{memberId}/access", "/api/v1/meetings/{meetingId}/speakers",
+                "/api/v1/meetings/{meetingId}/speakers/mine");
     }
 
     @Test

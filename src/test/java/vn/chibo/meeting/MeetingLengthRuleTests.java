@@ -63,6 +63,6 @@ class MeetingLengthRuleTests {
         var details = new MeetingDetails(MeetingKind.REGULAR, MeetingMode.IN_PERSON, "Sinh hoạt chi bộ tháng 12/2026",
                 START, START.plus(planned), "Nhà văn hóa thôn", null, MemberId.of(1),
                 MemberId.of(2), List.of(new AgendaItem("Khai mạc", null)), combinedSession);
-        return Meeting.schedule(OrganizationId.of(1), details, null, START.minus(Duration.ofDays(7)));
+        return Meeting.schedule(OrganizationId.of(1), details, null, START.minus(Duration.ofDays(7)), true);
     }
 }

@@ -12,12 +12,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.chibo.account.Actor;
+import vn.chibo.account.PasskeyTablesTests;
 import vn.chibo.account.Role;
 import vn.chibo.audit.AuditEntry;
 import vn.chibo.audit.AuditLog;
@@ -28,7 +33,11 @@ import vn.chibo.member.MemberProfiles;
 import vn.chibo.member.Members;
 import vn.chibo.voting.BallotChoice;
 import vn.chibo.voting.MotionId;
+import vn.chibo.voting.MotionKind;
 import vn.chibo.voting.MotionManagement;
+import vn.chibo.voting.MotionRequest;
+import vn.chibo.voting.SecretBallots;
+import vn.chibo.voting.VotingMethod;
 import vn.chibo.testing.ApiSignIn;
 import vn.chibo.testing.Fixtures;
 import vn.chibo.testing.SignIn;
@@ -82,6 +91,18 @@ class PersonalDataTests {
     @Autowired
     ApiSignIn apiSignIn;
 
+    @Autowired
+    SecretBallots secretBallots;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    PublicKeyCredentialUserEntityRepository passkeyUsers;
+
+    @Autowired
+    UserCredentialRepository passkeyCredentials;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
@@ -91,6 +112,10 @@ class PersonalDataTests {
         MemberId voterId = village.member(VOTER);
         MotionId motion = motions.open(village.secretary(), village.meeting(), "Biểu quyết nghị quyết tháng");
         motions.cast(voter, motion, BallotChoice.FOR);
+        motions.close(village.secretary(), motion);
+        MotionId secret = motions.open(village.secretary(), village.meeting(), new MotionRequest(MotionKind.RESOLUTION,
+                VotingMethod.SECRET, "Biểu quyết kín", null, null));
+        secretBallots.cast(voter, secret, BallotChoice.AGAINST);
         long item = meetings.get(village.meeting()).agenda().getFirst().id();
         opinions.post(voter, village.meeting(), item, "Đề nghị sửa đường liên thôn");
         profiles.view(village.secretary(), village.commune().cell().id(), voterId);
@@ -110,6 +135,8 @@ class PersonalDataTests {
         assertThat(sections.get("attendance").get(0).get("status").asString()).isEqualTo("PRESENT_ONLINE");
         assertThat(sections.get("ballots").get(0).get("choice").asString()).isEqualTo("FOR");
         assertThat(sections.get("ballots").get(0).get("motion_id").asLong()).isEqualTo(motion.value());
+        assertThat(sections.get("secretBallotsVoted").get(0).get("motion_id").asLong()).isEqualTo(secret.value());
+        assertThat(sections.get("secretBallotsVoted").get(0).has("choice")).isFalse();
         assertThat(sections.get("opinions").get(0).get("body").asString()).isEqualTo("Đề nghị sửa đường liên thôn");
         assertThat(sections.get("roles").get(0).get("role").asString()).isEqualTo("MEMBER");
         assertThat(sections.get("account").get(0).get("id").asLong()).isEqualTo(voter.accountId().value());
@@ -119,6 +146,8 @@ class PersonalDataTests {
         assertThat(sections.get("profileAccess").get(0).get("reader_account_id").asLong())
                 .isEqualTo(village.secretary().accountId().value());
         assertThat(sections.get("profileAccess").get(0).get("kind").asString()).isEqualTo("PROFILE");
+        assertThat(sections.get("passkeys").isEmpty()).isTrue();
+        assertThat(sections.get("signIns").findValuesAsString("action")).contains("account.signedIn");
 
         String html = files.get(PersonalDataExport.HTML_FILE);
         assertThat(html).contains("Dữ liệu cá nhân của " + VOTER).contains("Phiếu biểu quyết công khai")
@@ -173,12 +202,52 @@ class PersonalDataTests {
     }
 
     @Test
-    void exportNeedsMemberRecord() throws Exception {
+    void exportOfAccountWithoutMember() throws Exception {
         Fixtures.Commune commune = fixtures.commune();
+        Actor officer = fixtures.accountWithoutMember(commune.committee(), Role.COMMITTEE_OFFICER);
         Actor administrator = fixtures.accountWithoutMember(commune.committee(), Role.SYSTEM_ADMIN);
+        var user = PasskeyTablesTests.storedUser(passkeyUsers, officer);
+        passkeyCredentials.save(PasskeyTablesTests.credential(user.getId(), "Điện thoại công vụ"));
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> audit.record(new AuditEntry(
+                administrator.accountId().value(), commune.committee().id().value(), "account.roleGranted", "account",
+                officer.accountId().value(), "role=COMMITTEE_OFFICER")));
+        MockHttpSession session = SignIn.as(mvc, officer);
 
-        mvc.perform(post("/me/data/export").with(csrf()).session(SignIn.as(mvc, administrator)))
-                .andExpect(status().isNotFound());
+        mvc.perform(get("/me/data").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("lịch sử đăng nhập")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("/corrections"))));
+        MvcResult result = mvc.perform(post("/me/data/export").with(csrf()).session(session))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition",
+                        "attachment; filename=\"du-lieu-ca-nhan-tai-khoan-" + officer.accountId().value() + ".zip\""))
+                .andReturn();
+
+        Map<String, String> files = unzip(result.getResponse().getContentAsByteArray());
+        JsonNode document = json.readTree(files.get(PersonalDataExport.JSON_FILE));
+        assertThat(document.get("accountId").asLong()).isEqualTo(officer.accountId().value());
+        assertThat(document.has("memberId")).isFalse();
+        JsonNode sections = document.get("sections");
+        assertThat(sections.get("account").get(0).get("username").asString()).isEqualTo(officer.username());
+        assertThat(sections.get("roles").get(0).get("role").asString()).isEqualTo("COMMITTEE_OFFICER");
+        assertThat(sections.get("sessions").size()).isGreaterThanOrEqualTo(1);
+        assertThat(sections.get("passkeys").get(0).get("label").asString()).isEqualTo("Điện thoại công vụ");
+        assertThat(sections.get("passkeys").get(0).has("credential_id")).isFalse();
+        assertThat(sections.get("signIns").findValuesAsString("action")).contains("account.signedIn");
+        assertThat(sections.get("notifications").isArray()).isTrue();
+        assertThat(sections.get("auditEntries").findValuesAsString("action")).contains("account.roleGranted");
+        assertThat(sections.has("profile")).isFalse();
+        assertThat(files.get(PersonalDataExport.HTML_FILE)).contains("Dữ liệu cá nhân của " + officer.displayName())
+                .contains("Lịch sử đăng nhập");
+
+        mvc.perform(post("/api/v1/me/data-export").with(apiSignIn.as(officer)))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/zip"));
+        assertThat(audit.entriesFor("account", officer.accountId().value()))
+                .filteredOn(entry -> entry.action().equals(PersonalDataExport.EXPORTED))
+                .hasSize(2)
+                .allSatisfy(entry -> assertThat(entry.actorAccountId()).isEqualTo(officer.accountId().value()));
     }
 
     @Test

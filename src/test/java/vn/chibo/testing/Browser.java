@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -52,6 +55,28 @@ public final class Browser {
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /** Starts Chromium emulating a phone of the given width in CSS pixels, 740 high, at twice the pixel density. */
+    public static ChromeDriver startPhone(int width) {
+        ChromeDriver driver = start();
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 740,
+                "deviceScaleFactor", 2, "mobile", true));
+        return driver;
+    }
+
+    /**
+     * Signs in through the sign-in page of the application at the base address with the fixtures'
+     * password, answering the second factor if the account has one.
+     */
+    public static void signIn(WebDriver driver, String baseUrl, String username) {
+        driver.manage().deleteAllCookies();
+        driver.get(baseUrl + "/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        await(driver).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        SecondFactorCodes.submitIfAsked(driver, username);
     }
 
     /**

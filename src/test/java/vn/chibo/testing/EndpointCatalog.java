@@ -39,6 +39,10 @@ import vn.chibo.account.Actor;
 import vn.chibo.account.PasskeyTablesTests;
 import vn.chibo.discussion.OpinionId;
 import vn.chibo.discussion.OpinionManagement;
+import vn.chibo.discussion.SpeakerKind;
+import vn.chibo.discussion.SpeakerManagement;
+import vn.chibo.discussion.SpeakerRequestId;
+import vn.chibo.meeting.AttendanceStatus;
 import vn.chibo.meeting.MeetingDocuments;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.MeetingManagement;
@@ -72,6 +76,7 @@ public class EndpointCatalog {
     private final MeetingDocuments documents;
     private final Meetings meetingReader;
     private final OpinionManagement opinions;
+    private final SpeakerManagement speakers;
     private final MotionManagement motions;
     private final MinutesBook minutesBook;
     private final RosterImports imports;
@@ -82,7 +87,7 @@ public class EndpointCatalog {
 
     EndpointCatalog(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings,
             VillageMeetings villages, MeetingManagement meetings, MeetingDocuments documents, Meetings meetingReader,
-            OpinionManagement opinions, MotionManagement motions, MinutesBook minutesBook, RosterImports imports,
+            OpinionManagement opinions, SpeakerManagement speakers, MotionManagement motions, MinutesBook minutesBook, RosterImports imports,
             ProfileCorrections corrections, JdbcClient jdbc, PublicKeyCredentialUserEntityRepository passkeyUsers,
             UserCredentialRepository passkeyCredentials) {
         this.mappings = mappings;
@@ -91,6 +96,7 @@ public class EndpointCatalog {
         this.documents = documents;
         this.meetingReader = meetingReader;
         this.opinions = opinions;
+        this.speakers = speakers;
         this.motions = motions;
         this.minutesBook = minutesBook;
         this.imports = imports;
@@ -264,13 +270,14 @@ public class EndpointCatalog {
     /**
      * The objects of a sample village cell that path variables point at. The cell lies under its commune
      * committee and has a member with an account, a roster import, and a meeting in progress with a document, an open
-     * motion and an opinion. A second meeting of the cell is closed and has its minutes drafted. The
-     * secretary has a passkey, and the member has asked for a correction of their profile.
+     * motion, an opinion and the secretary's raised hand. A second meeting of the cell is closed and has its
+     * minutes drafted. The secretary has a passkey, and the member has asked for a correction of their
+     * profile. The member's account is the one that account recovery paths name.
      */
     public record SampleCell(Organization committee, Organization cell, MemberId member, MeetingId openMeeting,
             MeetingId closedMeeting, long documentId, MotionId motion, long importId, long notificationId,
             String cellName, Map<MeetingId, Long> agendaItems, OpinionId opinion, String passkeyId,
-            long correction) {
+            long correction, SpeakerRequestId speakerRequest, long accountId) {
 
         /** Returns texts of this cell that pages of another cell's users must not show. */
         public List<String> secrets() {
@@ -323,6 +330,7 @@ public class EndpointCatalog {
             return switch (name) {
                 case "cellId", "organizationId" -> cell.id().value();
                 case "memberId" -> member.value();
+                case "accountId" -> accountId;
                 case "meetingId" -> meeting.value();
                 case "documentId" -> documentId;
                 case "importId" -> importId;
@@ -341,6 +349,9 @@ public class EndpointCatalog {
                     }
                     if (pattern.startsWith("/corrections/")) {
                         yield correction;
+                    }
+                    if (pattern.startsWith("/speaker-requests/")) {
+                        yield speakerRequest.value();
                     }
                     throw new AssertionError("No sample value for {id} in " + pattern
                             + ": add one to EndpointCatalog.SampleCell");
@@ -366,6 +377,10 @@ public class EndpointCatalog {
 
         long openItem = meetingReader.get(open.meeting()).agenda().getFirst().id();
         OpinionId opinion = opinions.post(open.secretary(), open.meeting(), openItem, "Ý kiến thử");
+        meetings.recordAttendance(open.secretary(), open.meeting(), open.member(VillageMeetings.SECRETARY),
+                AttendanceStatus.PRESENT_IN_PERSON, null);
+        SpeakerRequestId speakerRequest = speakers.raise(open.secretary(), open.meeting(), openItem, SpeakerKind.FOR,
+                "Phát biểu thử").id();
 
         VillageMeetings.Village closed = villages.anotherMeetingInProgress(open);
         villages.takeRoll(closed);
@@ -382,7 +397,7 @@ public class EndpointCatalog {
                 open.member(VillageMeetings.ABSENT), open.meeting(), closed.meeting(), document.id().value(), motion,
                 rosterImport.value(), notification, open.commune().cell().name(), Map.of(open.meeting(), openItem,
                 closed.meeting(), meetingReader.get(closed.meeting()).agenda().getFirst().id()), opinion,
-                passkeyOf(open.secretary()), correction);
+                passkeyOf(open.secretary()), correction, speakerRequest, member.accountId().value());
     }
 
     /** Stores a passkey of the sample cell's secretary straight into the tables, as registration would. */

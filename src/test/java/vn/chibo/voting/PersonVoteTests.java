@@ -171,7 +171,7 @@ class PersonVoteTests {
                         MemberId.of(42)));
         assertThatThrownBy(() -> MotionRequest.parse("DISCIPLINE", null, "x", null, null))
                 .hasMessage("voting.error.kindInvalid");
-        assertThatThrownBy(() -> MotionRequest.parse(null, "SECRET", "x", null, null))
+        assertThatThrownBy(() -> MotionRequest.parse(null, "POSTAL", "x", null, null))
                 .hasMessage("voting.error.methodInvalid");
         assertThatThrownBy(() -> MotionRequest.parse("RECOGNITION", null, null, null, "abc"))
                 .hasMessage("voting.error.notProbationary");

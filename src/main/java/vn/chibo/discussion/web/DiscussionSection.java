@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import vn.chibo.account.Actor;
@@ -16,6 +17,7 @@ import vn.chibo.meeting.Meeting;
 
 /** The opinions under each agenda item of the meeting page, with the form to post one. */
 @Component
+@Order(2)
 class DiscussionSection implements AgendaItemSection {
 
     private final Opinions opinions;

@@ -19,6 +19,7 @@ import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.MeetingManagement;
 import vn.chibo.meeting.MeetingPermissions;
+import vn.chibo.meeting.OnlineSessions;
 import vn.chibo.meeting.MeetingStatus;
 import vn.chibo.meeting.Meetings;
 import vn.chibo.member.Member;
@@ -41,14 +42,16 @@ class AttendanceController {
     private final MeetingPermissions permissions;
     private final AttendanceViews views;
     private final Members members;
+    private final OnlineSessions onlineSessions;
 
     AttendanceController(Meetings meetings, MeetingManagement management, MeetingPermissions permissions,
-            AttendanceViews views, Members members) {
+            AttendanceViews views, Members members, OnlineSessions onlineSessions) {
         this.meetings = meetings;
         this.management = management;
         this.permissions = permissions;
         this.views = views;
         this.members = members;
+        this.onlineSessions = onlineSessions;
     }
 
     @GetMapping("/meetings/{meetingId}/attendance")
@@ -83,6 +86,7 @@ class AttendanceController {
             RollRow asking = views.row(meeting, member, null, true);
             if (htmx != null) {
                 model.addAttribute("meeting", meeting);
+                model.addAttribute("onlineTimes", onlineSessions.of(meeting));
                 model.addAttribute("row", asking);
                 return "meeting/fragments :: rollRow";
             }
@@ -95,6 +99,7 @@ class AttendanceController {
             return "redirect:/meetings/" + meeting.id() + "/attendance#roll-" + member.id();
         }
         model.addAttribute("meeting", meeting);
+        model.addAttribute("onlineTimes", onlineSessions.of(meeting));
         model.addAttribute("row", views.row(meeting, member, null, false));
         model.addAttribute("panel", views.panel(meeting));
         return "meeting/attendance-tap :: tap";
@@ -118,6 +123,7 @@ class AttendanceController {
     private String renderPage(Model model, Meeting meeting, AttendanceViews.RollRows rows) {
         model.addAttribute("meeting", meeting);
         model.addAttribute("rows", rows);
+        model.addAttribute("onlineTimes", onlineSessions.of(meeting));
         model.addAttribute("panel", views.panel(meeting));
         model.addAttribute("canManage", true);
         return "meeting/attendance";

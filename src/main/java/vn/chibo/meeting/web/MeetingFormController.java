@@ -89,7 +89,7 @@ class MeetingFormController {
             return render(model, cell, null, form.withAgendaEdit(edit), Map.of(), roster, locale);
         }
         MeetingFormData cleaned = form.withoutBlankItems();
-        MeetingForms.Checked checked = forms.check(cleaned, roster);
+        MeetingForms.Checked checked = forms.check(cleaned, roster, management.requiresOnlineLink());
         if (checked.details() == null) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return render(model, cell, null, withOneItemAtLeast(cleaned), forms.errorTexts(checked.problems(), locale),
@@ -123,7 +123,7 @@ class MeetingFormController {
             return render(model, cell, meeting, form.withAgendaEdit(edit), Map.of(), roster, locale);
         }
         MeetingFormData cleaned = form.withoutBlankItems();
-        MeetingForms.Checked checked = forms.check(cleaned, roster);
+        MeetingForms.Checked checked = forms.check(cleaned, roster, management.requiresOnlineLink());
         if (checked.details() == null) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return render(model, cell, meeting, withOneItemAtLeast(cleaned),
@@ -183,6 +183,7 @@ class MeetingFormController {
         model.addAttribute("memberOptions", forms.memberOptions(candidates, locale));
         model.addAttribute("usualTitles", forms.usualTitles(locale));
         model.addAttribute("lengthRule", management.lengthRule());
+        model.addAttribute("onlineLinkRequired", management.requiresOnlineLink());
         model.addAttribute("formAction", meeting == null ? "/cells/" + cell.id() + "/meetings"
                 : "/meetings/" + meeting.id() + "/edit");
         return "meeting/form";

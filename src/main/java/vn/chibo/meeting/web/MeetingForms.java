@@ -131,9 +131,10 @@ class MeetingForms {
     /**
      * Reads and checks the form against the cell's roster.
      *
+     * @param onlineLinkRequired whether an online or hybrid meeting needs a link of its own
      * @return the details when the form has no problem, and otherwise every problem by field
      */
-    Checked check(MeetingFormData form, List<Member> roster) {
+    Checked check(MeetingFormData form, List<Member> roster, boolean onlineLinkRequired) {
         var problems = new ArrayList<MeetingDetailsProblem>();
         MeetingKind kind = parseEnum(MeetingKind.class, form.kind(), "kind", problems);
         MeetingMode mode = parseEnum(MeetingMode.class, form.mode(), "mode", problems);
@@ -155,7 +156,7 @@ class MeetingForms {
         var details = new MeetingDetails(kind == null ? MeetingKind.REGULAR : kind,
                 mode == null ? MeetingMode.IN_PERSON : mode, form.title(), startsAt, endsAt, form.place(),
                 form.onlineLink(), chair, minuteTaker, agenda, Boolean.TRUE.equals(form.combinedSession()));
-        problems.addAll(details.problems());
+        problems.addAll(details.problems(onlineLinkRequired));
         return new Checked(problems.isEmpty() ? details : null, problems);
     }
 

@@ -1,10 +1,8 @@
 package vn.chibo.member.web;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -12,8 +10,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.chibo.account.Actor;
 import vn.chibo.member.MemberAccounts;
@@ -21,7 +17,7 @@ import vn.chibo.member.MemberId;
 import vn.chibo.member.MemberPermissions;
 import vn.chibo.organization.Organization;
 import vn.chibo.organization.OrganizationId;
-import vn.chibo.system.ChiboProperties;
+import vn.chibo.system.SignInAddress;
 
 /**
  * The issue of sign-in accounts to a cell's members and of new initial passwords. The slips with
@@ -33,13 +29,13 @@ class MemberAccountController {
 
     private final MemberPermissions permissions;
     private final MemberAccounts memberAccounts;
-    private final @Nullable URI publicUrl;
+    private final SignInAddress signInAddress;
 
     MemberAccountController(MemberPermissions permissions, MemberAccounts memberAccounts,
-            ChiboProperties properties) {
+            SignInAddress signInAddress) {
         this.permissions = permissions;
         this.memberAccounts = memberAccounts;
-        this.publicUrl = properties.publicUrl();
+        this.signInAddress = signInAddress;
     }
 
     @GetMapping("/cells/{cellId}/members/accounts")
@@ -62,7 +58,7 @@ class MemberAccountController {
         model.addAttribute("cell", issue.cell());
         model.addAttribute("slips", issue.slips());
         model.addAttribute("skipped", issue.skipped());
-        model.addAttribute("signInAddress", signInAddress());
+        model.addAttribute("signInAddress", signInAddress.current());
         return "member/slips";
     }
 
@@ -90,24 +86,11 @@ class MemberAccountController {
         model.addAttribute("cell", organization);
         model.addAttribute("slips", List.of(slip));
         model.addAttribute("skipped", List.of());
-        model.addAttribute("signInAddress", signInAddress());
+        model.addAttribute("signInAddress", signInAddress.current());
         return "member/slips";
     }
 
     private static void noStore(HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
-    }
-
-    /**
-     * Returns the address of the sign-in page for the slips: under {@code chibo.public-url} when it is
-     * set, else as the secretary's browser reached this server. The latter comes from the request's
-     * Host header, which the sender of the request can set to any value.
-     */
-    private String signInAddress() {
-        if (publicUrl == null) {
-            return ServletUriComponentsBuilder.fromCurrentContextPath().path("/login").build().toUriString();
-        }
-        String base = publicUrl.toString().replaceAll("/+$", "");
-        return UriComponentsBuilder.fromUriString(base).path("/login").build().toUriString();
     }
 }

@@ -57,11 +57,13 @@ class RosterController {
         String view = page(actor, cellId, search, membership, activity, transfer, htmx, model);
 
         if (htmx != null) {
-            response.setHeader("HX-Push-Url", UriComponentsBuilder.fromPath("/cells/{cell}/members")
+            // The path is built without a URI template, so that braces in a filter value stay text
+            // instead of becoming template variables that fail to expand.
+            response.setHeader("HX-Push-Url", UriComponentsBuilder.fromPath("/cells/" + cellId + "/members")
                     .queryParamIfPresent("membership", nonBlank(membership))
                     .queryParamIfPresent("activity", nonBlank(activity))
                     .queryParamIfPresent("transfer", nonBlank(transfer))
-                    .buildAndExpand(cellId)
+                    .build()
                     .encode()
                     .toUriString());
         }

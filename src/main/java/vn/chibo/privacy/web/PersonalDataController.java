@@ -17,9 +17,8 @@ import vn.chibo.member.MemberId;
 import vn.chibo.privacy.PersonalDataExport;
 import vn.chibo.privacy.PrivacyProperties;
 import vn.chibo.privacy.ProfileAccessList;
-import vn.chibo.system.NotFoundException;
 
-/** The member's own data page, the download of their data, and the list of who read a profile. */
+/** The own data page, the download of one's data, and the list of who read a profile. */
 @Controller
 class PersonalDataController {
 
@@ -33,12 +32,11 @@ class PersonalDataController {
         this.properties = properties;
     }
 
+    /** The own data page; for an account of no member it offers the export only. */
     @GetMapping("/me/data")
     String page(Actor actor, Model model) {
-        MemberId member = actor.member().map(MemberId::of).orElseThrow(NotFoundException::hidden);
-
-        model.addAttribute("memberId", member.value());
-        model.addAttribute("exportsLeft", export.exportsLeft(member));
+        model.addAttribute("memberId", actor.memberId());
+        model.addAttribute("exportsLeft", export.exportsLeft(actor));
         model.addAttribute("exportLimit", properties.exportLimit());
         model.addAttribute("exportWindowHours", properties.exportWindow().toHours());
         return "privacy/data";

@@ -30,6 +30,7 @@ import vn.chibo.voting.BallotChoice;
 import vn.chibo.voting.BallotReceipt;
 import vn.chibo.voting.InvalidBallotChoice;
 import vn.chibo.voting.InvalidMotion;
+import vn.chibo.voting.InvalidReceiptCode;
 import vn.chibo.voting.InvalidShowOfHands;
 import vn.chibo.voting.Motion;
 import vn.chibo.voting.MotionId;
@@ -37,6 +38,9 @@ import vn.chibo.voting.MotionKind;
 import vn.chibo.voting.MotionManagement;
 import vn.chibo.voting.MotionRequest;
 import vn.chibo.voting.Motions;
+import vn.chibo.voting.ReceiptCheck;
+import vn.chibo.voting.ReceiptCode;
+import vn.chibo.voting.SecretBallots;
 import vn.chibo.voting.VotingMethod;
 import vn.chibo.voting.VotingPermissions;
 
@@ -50,15 +54,17 @@ class MotionController {
     private final Meetings meetings;
     private final Motions motions;
     private final MotionManagement management;
+    private final SecretBallots secretBallots;
     private final VotingPermissions permissions;
     private final MotionPages pages;
     private final MessageSource messages;
 
-    MotionController(Meetings meetings, Motions motions, MotionManagement management, VotingPermissions permissions,
-            MotionPages pages, MessageSource messages) {
+    MotionController(Meetings meetings, Motions motions, MotionManagement management, SecretBallots secretBallots,
+            VotingPermissions permissions, MotionPages pages, MessageSource messages) {
         this.meetings = meetings;
         this.motions = motions;
         this.management = management;
+        this.secretBallots = secretBallots;
         this.permissions = permissions;
         this.pages = pages;
         this.messages = messages;
@@ -121,6 +127,9 @@ class MotionController {
             model.addAttribute("page", pages.of(actor, motions.get(motionId)).confirming(choice));
             return htmx == null ? "voting/motion" : "voting/motion :: panel";
         }
+        if (motions.get(motionId).isSecret()) {
+            return castSecret(actor, motionId, choice, htmx, model);
+        }
         BallotReceipt receipt = management.cast(actor, motionId, choice);
 
         var message = new FlashMessage(receipt == BallotReceipt.RECORDED ? "voting.flash.recorded"
@@ -132,6 +141,41 @@ class MotionController {
         }
         redirect.addFlashAttribute(FlashMessage.SUCCESS, message);
         return "redirect:/motions/" + id;
+    }
+
+    /**
+     * Records a secret ballot and answers with the page that shows its receipt code. The answer is
+     * rendered, not redirected, because a redirect would keep the code in the session's flash
+     * attributes, stored in the database beside the voter's account.
+     */
+    private String castSecret(Actor actor, MotionId motionId, BallotChoice choice, @Nullable String htmx,
+            Model model) {
+        ReceiptCode receipt = secretBallots.cast(actor, motionId, choice);
+
+        model.addAttribute(FlashMessage.SUCCESS, new FlashMessage("voting.flash.secretRecorded"));
+        model.addAttribute("page", pages.of(actor, motions.get(motionId)).withReceipt(receipt));
+        return htmx == null ? "voting/motion" : "voting/motion :: afterBallot";
+    }
+
+    /** Checks a receipt code against the counted ballots of a closed secret ballot. */
+    @PostMapping("/motions/{id}/receipt-check")
+    String checkReceipt(Actor actor, @PathVariable long id, @ModelAttribute ReceiptFormData form, Model model,
+            HttpServletResponse response) {
+        Motion motion = motions.visibleTo(actor, MotionId.of(id));
+
+        ReceiptCheck check;
+        try {
+            check = secretBallots.check(actor, motion.id(), ReceiptCode.parse(form.code()));
+        }
+        catch (InvalidReceiptCode invalid) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("page", pages.of(actor, motion));
+            model.addAttribute("receiptErrorKey", invalid.messageKey());
+            return "voting/motion";
+        }
+
+        model.addAttribute("page", pages.of(actor, motion).withReceiptCheck(check));
+        return "voting/motion";
     }
 
     /**

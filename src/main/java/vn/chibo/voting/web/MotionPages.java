@@ -7,6 +7,7 @@ import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.Meetings;
 import vn.chibo.voting.Motion;
 import vn.chibo.voting.Motions;
+import vn.chibo.voting.VoteProgress;
 import vn.chibo.voting.VotingPermissions;
 
 /** Gathers what the motion page shows to the person who asks. */
@@ -27,9 +28,15 @@ class MotionPages {
         Meeting meeting = meetings.get(motion.meetingId());
         boolean runsVote = permissions.canRunVotes(actor, meeting);
         boolean showProgress = runsVote && motion.isOpen();
+        VoteProgress progress = new VoteProgress(0, 0);
+        if (showProgress && motion.isShowOfHands()) {
+            progress = new VoteProgress(0, meetings.tally(meeting.id()).eligibleVotersPresent());
+        }
+        else if (showProgress) {
+            progress = motions.progressOf(motion);
+        }
         return new MotionPage(motion, meeting, permissions.standingOf(actor, motion),
-                motions.choiceOf(actor, motion).orElse(null), null, showProgress,
-                showProgress ? motions.ballotsCast(motion.id()) : 0,
-                showProgress ? meetings.tally(meeting.id()).eligibleVotersPresent() : 0, motions.excludedOf(motion));
+                motions.choiceOf(actor, motion).orElse(null), motions.hasVoted(actor, motion), null, showProgress,
+                progress.voted(), progress.eligible(), motions.excludedOf(motion), null, null);
     }
 }

@@ -111,6 +111,21 @@ class RosterPageTests {
     }
 
     @Test
+    void bracesInFilterStayText() throws Exception {
+        var commune = fixtures.commune();
+        Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);
+
+        String pushed = mvc.perform(post("/cells/{cell}/members", commune.cell().id().value())
+                        .param("transfer", "#{7*7}").param("membership", "{cell}").with(csrf())
+                        .header("HX-Request", "true").session(SignIn.as(mvc, secretary)))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getHeader("HX-Push-Url");
+
+        assertThat(pushed).isEqualTo("/cells/" + commune.cell().id().value()
+                + "/members?membership=%7Bcell%7D&transfer=%23%7B7*7%7D");
+    }
+
+    @Test
     void summaryCountsWholeRoster() throws Exception {
         var commune = fixtures.commune();
         fixtures.villageRoster(commune.cell());

@@ -1,0 +1,134 @@
+package vn.chibo.voting;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import vn.chibo.member.MemberId;
+
+/**
+ * Stores secret ballots apart from the roll of who voted. The two tables share no key, carry no
+ * time and have no identity column, so no query can join a voter to a choice.
+ */
+@Component
+class SecretBallotStore {
+
+    private final JdbcClient jdbc;
+
+    SecretBallotStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Puts the member on the roll unless they are on it already. The primary key decides between
+     * concurrent requests of the same member.
+     *
+     * @return whether this call added the member
+     */
+    boolean enrol(MotionId motion, MemberId member) {
+        return jdbc.sql("insert into secret_ballot_roll (motion_id, member_id) values (:motion, :member) "
+                + "on conflict do nothing")
+                .param("motion", motion.value())
+                .param("member", member.value())
+                .update() == 1;
+    }
+
+    void insertBallot(MotionId motion, BallotChoice choice, ReceiptCode receipt) {
+        jdbc.sql("insert into secret_ballot (receipt_hash, motion_id, choice) values (:hash, :motion, :choice)")
+                .param("hash", receipt.hash())
+                .param("motion", motion.value())
+                .param("choice", choice.name())
+                .update();
+    }
+
+    boolean isOnRoll(MotionId motion, MemberId member) {
+        return jdbc.sql("select count(*) from secret_ballot_roll where motion_id = :motion and member_id = :member")
+                .param("motion", motion.value())
+                .param("member", member.value())
+                .query(Integer.class)
+                .single() > 0;
+    }
+
+    /** Returns which of the motions have the member on their roll. */
+    Set<MotionId> votedBy(MemberId member, Collection<MotionId> motions) {
+        if (motions.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                select motion_id from secret_ballot_roll where member_id = :member and motion_id in (:motions)
+                """)
+                .param("member", member.value())
+                .param("motions", motions.stream().map(MotionId::value).toList())
+                .query((row, number) -> MotionId.of(row.getLong("motion_id")))
+                .list());
+    }
+
+    Set<MemberId> rollOf(MotionId motion) {
+        return Set.copyOf(jdbc.sql("select member_id from secret_ballot_roll where motion_id = :motion")
+                .param("motion", motion.value())
+                .query((row, number) -> MemberId.of(row.getLong("member_id")))
+                .list());
+    }
+
+    int rollSize(MotionId motion) {
+        return jdbc.sql("select count(*) from secret_ballot_roll where motion_id = :motion")
+                .param("motion", motion.value())
+                .query(Integer.class)
+                .single();
+    }
+
+    Map<BallotChoice, Integer> countByChoice(MotionId motion) {
+        return MotionStore.countByChoice(jdbc, "secret_ballot", motion);
+    }
+
+    Optional<BallotChoice> choiceOf(MotionId motion, ReceiptCode receipt) {
+        return jdbc.sql("select choice from secret_ballot where motion_id = :motion and receipt_hash = :hash")
+                .param("motion", motion.value())
+                .param("hash", receipt.hash())
+                .query(String.class)
+                .optional()
+                .map(BallotChoice::valueOf);
+    }
+
+    /**
+     * Deletes and inserts again the motion's roll in member order and its ballots in the order of their
+     * random keys. Both tables keep rows roughly in insert order, which is the order of voting:
+     * PostgreSQL by tuple position and H2 by its hidden row id. After this the live rows of the two
+     * tables no longer share an order. Dead row versions remain until the database vacuums them.
+     */
+    void reorder(MotionId motion) {
+        List<Long> roll = jdbc.sql("""
+                select member_id from secret_ballot_roll where motion_id = :motion order by member_id
+                """)
+                .param("motion", motion.value())
+                .query(Long.class)
+                .list();
+        List<Map.Entry<String, String>> ballots = jdbc.sql("""
+                select receipt_hash, choice from secret_ballot where motion_id = :motion order by receipt_hash
+                """)
+                .param("motion", motion.value())
+                .query((row, number) -> Map.entry(row.getString("receipt_hash"), row.getString("choice")))
+                .list();
+
+        jdbc.sql("delete from secret_ballot_roll where motion_id = :motion").param("motion", motion.value()).update();
+        jdbc.sql("delete from secret_ballot where motion_id = :motion").param("motion", motion.value()).update();
+        for (Long member : roll) {
+            jdbc.sql("insert into secret_ballot_roll (motion_id, member_id) values (:motion, :member)")
+                    .param("motion", motion.value())
+                    .param("member", member)
+                    .update();
+        }
+        for (Map.Entry<String, String> ballot : ballots) {
+            jdbc.sql("insert into secret_ballot (receipt_hash, motion_id, choice) values (:hash, :motion, :choice)")
+                    .param("hash", ballot.getKey())
+                    .param("motion", motion.value())
+                    .param("choice", ballot.getValue())
+                    .update();
+        }
+    }
+}
