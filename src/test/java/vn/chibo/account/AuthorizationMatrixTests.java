@@ -325,7 +325,8 @@ class AuthorizationMatrixTests {
                 "POST /meetings/{meetingId}/agenda/{itemId}/speaker-limit", "POST /speaker-requests/{id}/up",
                 "POST /speaker-requests/{id}/down", "POST /speaker-requests/{id}/position",
                 "POST /speaker-requests/{id}/grant", "POST /speaker-requests/{id}/end",
-                "POST /speaker-requests/{id}/decline");
+                "POST /speaker-requests/{id}/decline", "GET /meetings/{meetingId}/projector",
+                "GET /meetings/{meetingId}/projector/parts/{part}");
         // Both read the draft minutes and the draft resolution, and sign the minutes. Only the minute taker
         // edits the minutes and starts a correction, and only those who run the cell write the resolution.
         meetingRoles(EnumSet.of(MeetingRole.CHAIR, MeetingRole.MINUTE_TAKER), "GET /meetings/{meetingId}/minutes.pdf",

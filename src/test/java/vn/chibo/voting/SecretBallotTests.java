@@ -121,6 +121,7 @@ class SecretBallotTests {
     void auditAndEventsCarryNoChoice() {
         Village village = villages.meetingInProgress();
         villages.takeRoll(village);
+        events.clear();
         MotionId id = openSecret(village);
 
         secretBallots.cast(villages.accountOf(village, "Phạm Thị Ánh"), id, BallotChoice.AGAINST);
