@@ -1,0 +1,40 @@
+package vn.chibo.discussion.web;
+
+import org.springframework.stereotype.Component;
+
+import vn.chibo.account.Actor;
+import vn.chibo.discussion.SpeakerPanel;
+import vn.chibo.discussion.Speakers;
+import vn.chibo.meeting.Meeting;
+import vn.chibo.meeting.MeetingRoomChanged;
+import vn.chibo.meeting.MeetingRoomSection;
+
+/**
+ * The speaker list on the room's screen. The meeting page shows the list under the agenda item under
+ * discussion instead (SpeakerSection), where its queue refreshes itself, so this section's page
+ * fragment is empty.
+ */
+@Component
+class SpeakerRoomSection implements MeetingRoomSection {
+
+    private final Speakers speakers;
+
+    SpeakerRoomSection(Speakers speakers) {
+        this.speakers = speakers;
+    }
+
+    @Override
+    public MeetingRoomChanged.Part part() {
+        return MeetingRoomChanged.Part.SPEAKERS;
+    }
+
+    @Override
+    public String template() {
+        return "discussion/speaker-room";
+    }
+
+    @Override
+    public SpeakerPanel view(Actor actor, Meeting meeting) {
+        return speakers.screenPanelOf(meeting);
+    }
+}
