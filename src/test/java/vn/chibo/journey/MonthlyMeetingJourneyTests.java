@@ -274,11 +274,14 @@ class MonthlyMeetingJourneyTests {
             if (status == null) {
                 continue;
             }
-            By row = By.id("roll-" + member.id().value());
-            browser.findElement(row).findElement(By.cssSelector("button[value='" + status + "']")).click();
-            wait.until(driver -> "true".equals(driver.findElement(row)
-                    .findElement(By.cssSelector("button[value='" + status + "']"))
-                    .getDomAttribute("aria-pressed")));
+            By button = By.cssSelector("#roll-" + member.id().value() + " button[value='" + status + "']");
+            // The live channel replaces the roll rows after every mark, so a row found a moment ago may be
+            // gone; the wait finds the button again, and pressing the same mark twice changes nothing.
+            wait.until(driver -> {
+                driver.findElement(button).click();
+                return true;
+            });
+            wait.until(driver -> "true".equals(driver.findElement(button).getDomAttribute("aria-pressed")));
         }
         browser.navigate().refresh();
         assertThat(browser.findElement(By.id("attendance-panel")).getText()).doesNotContain("Chưa điểm danh (");
