@@ -169,8 +169,8 @@ public class MeetingManagement {
     }
 
     /**
-     * Puts one agenda item of a meeting in progress under discussion; the chair (or those who run the
-     * cell) moves through the agenda, in any order. Choosing the current item again changes nothing.
+     * Puts one agenda item of a meeting in progress under discussion. The chair (or those who run the
+     * cell) moves through the agenda in any order. Choosing the current item again changes nothing.
      */
     @Transactional
     public void discuss(Actor actor, MeetingId id, long agendaItemId) {

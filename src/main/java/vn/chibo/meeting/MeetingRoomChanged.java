@@ -1,19 +1,19 @@
 package vn.chibo.meeting;
 
 /**
- * Something that the open pages of a meeting show has changed. The live channel tells every page which
- * part to fetch again; the event names the part only, never a person, a choice or a figure, so that it
- * can travel through PostgreSQL notifications and SSE without carrying anything secret.
+ * A change to something that the open pages of a meeting show. The live channel sends every page the
+ * part to fetch again. The event names the part only, never a person, a choice or a figure, so it can
+ * travel through PostgreSQL notifications and SSE without carrying anything secret.
  */
 public record MeetingRoomChanged(MeetingId meetingId, Part part) {
 
-    /** The parts of the meeting room that a page renders on its own and reloads when told. */
+    /** The parts of the meeting room that a page renders on its own and fetches again on an event. */
     public enum Part {
         /** The meeting's status: started, closed, cancelled. */
         STATE,
-        /** Who is present in the room or online, and with it the quorum and pass threshold figures. */
+        /** The members present in the room or online, with the quorum and pass threshold figures. */
         ATTENDANCE,
-        /** Which agenda item is under discussion. */
+        /** The agenda item under discussion. */
         AGENDA,
         /** Raised hands, the order of speakers and who is speaking. */
         SPEAKERS,

@@ -21,4 +21,12 @@ public interface MeetingRoomSection {
 
     /** Returns what the fragments read for the actor on this meeting. */
     Object view(Actor actor, Meeting meeting);
+
+    /**
+     * Returns whether the meeting page draws this section. A section shown only on the projector says
+     * no, so that the page neither builds its view nor fetches an empty fragment on every event.
+     */
+    default boolean onMeetingPage() {
+        return true;
+    }
 }

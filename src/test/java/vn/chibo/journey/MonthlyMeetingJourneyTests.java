@@ -276,7 +276,7 @@ class MonthlyMeetingJourneyTests {
             }
             By button = By.cssSelector("#roll-" + member.id().value() + " button[value='" + status + "']");
             // The live channel replaces the roll rows after every mark, so a row found a moment ago may be
-            // gone; the wait finds the button again, and pressing the same mark twice changes nothing.
+            // gone. The wait finds the button again, and pressing the same mark twice changes nothing.
             wait.until(driver -> {
                 driver.findElement(button).click();
                 return true;

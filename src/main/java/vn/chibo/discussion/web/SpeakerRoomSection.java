@@ -11,8 +11,7 @@ import vn.chibo.meeting.MeetingRoomSection;
 
 /**
  * The speaker list on the room's screen. The meeting page shows the list under the agenda item under
- * discussion instead (SpeakerSection), where its queue refreshes itself, so this section's page
- * fragment is empty.
+ * discussion instead (SpeakerSection), and its queue there refreshes itself.
  */
 @Component
 class SpeakerRoomSection implements MeetingRoomSection {
@@ -36,5 +35,10 @@ class SpeakerRoomSection implements MeetingRoomSection {
     @Override
     public SpeakerPanel view(Actor actor, Meeting meeting) {
         return speakers.screenPanelOf(meeting);
+    }
+
+    @Override
+    public boolean onMeetingPage() {
+        return false;
     }
 }

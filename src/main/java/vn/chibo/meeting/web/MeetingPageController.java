@@ -112,7 +112,7 @@ class MeetingPageController {
         model.addAttribute("agendaSections", agendaSections.stream()
                 .map(section -> new SectionView(section.template(), section.view(actor, meeting)))
                 .toList());
-        model.addAttribute("roomSections", roomViews.sections(actor, meeting));
+        model.addAttribute("roomSections", roomViews.pageSections(actor, meeting));
         if (canManage) {
             model.addAttribute("pending", responses.pending(meeting.id()).stream()
                     .filter(response -> roster.containsKey(response.memberId()))

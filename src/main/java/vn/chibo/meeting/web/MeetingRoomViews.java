@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -74,8 +75,16 @@ class MeetingRoomViews {
 
     /** Returns the other modules' sections with what each reads for the actor, in the order of their parts. */
     List<SectionView> sections(Actor actor, Meeting meeting) {
-        return sections.stream()
-                .sorted((first, second) -> first.part().compareTo(second.part()))
+        return viewsOf(sections.stream(), actor, meeting);
+    }
+
+    /** Returns the sections that the meeting page draws, as {@link #sections} does. */
+    List<SectionView> pageSections(Actor actor, Meeting meeting) {
+        return viewsOf(sections.stream().filter(MeetingRoomSection::onMeetingPage), actor, meeting);
+    }
+
+    private static List<SectionView> viewsOf(Stream<MeetingRoomSection> chosen, Actor actor, Meeting meeting) {
+        return chosen.sorted((first, second) -> first.part().compareTo(second.part()))
                 .map(section -> new SectionView(section.part(), section.template(), section.view(actor, meeting)))
                 .toList();
     }
