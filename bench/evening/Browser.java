@@ -1,0 +1,101 @@
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * One member's browser: its cookies (the SESSION cookie of Spring Session) and the CSRF token of the
+ * last page it read, which every form it posts carries, as the product's pages do.
+ */
+final class Browser {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+(?:value|content)=\"([^\"]+)\"");
+    private static final Set<Integer> PAGE = Set.of(200);
+    private static final Set<Integer> REDIRECT = Set.of(302, 303);
+
+    private final Load load;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private String csrf = "";
+
+    Browser(Load load) {
+        this.load = load;
+    }
+
+    /** Reads a page and keeps its CSRF token; returns whether it answered 200. */
+    boolean page(String kind, String path) {
+        HttpResponse<String> response = load.send(kind, withCookies(load.request(path)).GET().build(), PAGE);
+        if (response == null) {
+            return false;
+        }
+        keepCookies(response);
+        Matcher token = CSRF.matcher(response.body());
+        if (token.find()) {
+            csrf = token.group(1);
+        }
+        return true;
+    }
+
+    /** Posts a form with the CSRF token, expecting a redirect; returns its Location, or null on failure. */
+    String post(String kind, String path, Map<String, String> fields) {
+        return post(kind, path, fields, "");
+    }
+
+    /**
+     * Posts a form like {@link #post(String, String, Map)} and counts a redirect to a Location that
+     * starts with the given path as a failure (a refused sign-in goes back to /login, say).
+     */
+    String post(String kind, String path, Map<String, String> fields, String failureLocation) {
+        var form = new LinkedHashMap<>(fields);
+        form.put("_csrf", csrf);
+        String body = form.entrySet().stream()
+                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = withCookies(load.request(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response = load.send(kind, request, answer -> REDIRECT.contains(answer.statusCode())
+                && (failureLocation.isEmpty() || !answer.headers().firstValue("Location").orElse("")
+                        .replaceFirst("^https?://[^/]+", "").startsWith(failureLocation)));
+        if (response == null) {
+            return null;
+        }
+        keepCookies(response);
+        return response.headers().firstValue("Location").orElse("");
+    }
+
+    /** Sends a GET that needs no page parsing and expects the given statuses. */
+    boolean get(String kind, String path, Set<Integer> expected) {
+        HttpResponse<String> response = load.send(kind, withCookies(load.request(path)).GET().build(), expected);
+        return response != null;
+    }
+
+    HttpRequest.Builder withCookies(HttpRequest.Builder request) {
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies.entrySet().stream()
+                    .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
+        return request;
+    }
+
+    private void keepCookies(HttpResponse<?> response) {
+        for (String header : response.headers().allValues("Set-Cookie")) {
+            String pair = header.split(";", 2)[0];
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                cookies.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+            }
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
