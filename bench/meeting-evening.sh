@@ -16,6 +16,8 @@ concurrency=${BENCH_CONCURRENCY:-64}
 deadline=${BENCH_DEADLINE_SECONDS:-600}
 noop_requests=${BENCH_NOOP_REQUESTS:-20000}
 pgbench_seconds=${BENCH_PGBENCH_SECONDS:-20}
+# More arguments for the product, such as --server.compression.enabled=false to try a setting.
+product_args=${BENCH_PRODUCT_ARGS:-}
 base="http://127.0.0.1:$app_port"
 
 log() { printf 'meeting-evening: %s\n' "$*" >&2; }
@@ -50,6 +52,10 @@ cleanup() {
         kill "$app_pid" 2>/dev/null || true
         wait "$app_pid" 2>/dev/null || true
     fi
+    # BENCH_APP_LOG names a file to keep the product's log in; the temporary folder is removed.
+    if [ -n "${BENCH_APP_LOG:-}" ] && [ -f "$work/app.log" ]; then
+        cp "$work/app.log" "$BENCH_APP_LOG"
+    fi
     as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast -w stop >/dev/null 2>&1 || true
     rm -rf "$work"
 }
@@ -81,7 +87,7 @@ CHIBO_FILES_ROOT="$work/files" \
     "$java_bin" -jar "$jar" --server.address=127.0.0.1 --server.port="$app_port" \
     --chibo.crypto.lookup-key-file="$work/lookup-key" --chibo.crypto.data-key-file="$work/data-key" \
     --chibo.video.room-key-file="$work/video-room-key" --chibo.backup.folder="$work/backups" \
-    --logging.level.vn.chibo=WARN --logging.level.vn.chibo.bench=INFO \
+    --logging.level.vn.chibo=WARN --logging.level.vn.chibo.bench=INFO $product_args \
     > "$work/app.log" 2>&1 &
 app_pid=$!
 until grep -q "Bench data loaded" "$work/app.log"; do

@@ -41,7 +41,10 @@ final class Browser {
         return true;
     }
 
-    /** Posts a form with the CSRF token, expecting a redirect; returns its Location, or null on failure. */
+    /**
+     * Posts a form with the CSRF token, expecting a redirect, and then reads the page it redirects to,
+     * as a browser does. Returns the Location, or null when the post failed.
+     */
     String post(String kind, String path, Map<String, String> fields) {
         return post(kind, path, fields, "");
     }
@@ -51,23 +54,50 @@ final class Browser {
      * starts with the given path as a failure (a refused sign-in goes back to /login, say).
      */
     String post(String kind, String path, Map<String, String> fields, String failureLocation) {
+        HttpResponse<String> response = load.send(kind, form(path, fields, false).build(),
+                answer -> REDIRECT.contains(answer.statusCode()) && (failureLocation.isEmpty()
+                        || !location(answer).startsWith(failureLocation)));
+        if (response == null) {
+            return null;
+        }
+        keepCookies(response);
+        String location = location(response);
+        page("page after a form", location);
+        return location;
+    }
+
+    /**
+     * Posts a form as htmx does from the product's pages (header HX-Request), which answers with a
+     * fragment and status 200 instead of a redirect. Returns whether it succeeded.
+     */
+    boolean postFragment(String kind, String path, Map<String, String> fields) {
+        HttpResponse<String> response = load.send(kind, form(path, fields, true).build(), PAGE);
+        if (response == null) {
+            return false;
+        }
+        keepCookies(response);
+        return true;
+    }
+
+    private HttpRequest.Builder form(String path, Map<String, String> fields, boolean htmx) {
         var form = new LinkedHashMap<>(fields);
         form.put("_csrf", csrf);
         String body = form.entrySet().stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = withCookies(load.request(path))
+        HttpRequest.Builder request = withCookies(load.request(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        HttpResponse<String> response = load.send(kind, request, answer -> REDIRECT.contains(answer.statusCode())
-                && (failureLocation.isEmpty() || !answer.headers().firstValue("Location").orElse("")
-                        .replaceFirst("^https?://[^/]+", "").startsWith(failureLocation)));
-        if (response == null) {
-            return null;
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (htmx) {
+            request.header("HX-Request", "true");
         }
-        keepCookies(response);
-        return response.headers().firstValue("Location").orElse("");
+        return request;
+    }
+
+    /** Returns the path of the response's Location header, without scheme, host or fragment. */
+    private static String location(HttpResponse<?> response) {
+        return response.headers().firstValue("Location").orElse("")
+                .replaceFirst("^https?://[^/]+", "").replaceFirst("#.*", "");
     }
 
     /** Sends a GET that needs no page parsing and expects the given statuses. */

@@ -91,7 +91,7 @@ public final class MeetingEvening {
             browser.page("check-in page", meetingPath(run) + "/check-in?code=" + code);
             browser.post("check-in", meetingPath(run) + "/check-in", Map.of("code", code));
         });
-        eachParticipant("opinion", cells, (run, browser) -> browser.post("opinion", meetingPath(run) + "/agenda/"
+        eachParticipant("opinion", cells, (run, browser) -> browser.postFragment("opinion", meetingPath(run) + "/agenda/"
                 + run.cell().agendaItemIds().getFirst() + "/opinions",
                 Map.of("text", "Tôi đồng ý với dự thảo nghị quyết và đề nghị bổ sung chỉ tiêu trồng cây.")));
         for (int motion = 1; motion <= 2; motion++) {
@@ -121,8 +121,8 @@ public final class MeetingEvening {
         secretary.page("sign-in page", "/login");
         String next = secretary.post("sign-in", "/login", Map.of("username", run.cell().secretary(), "password",
                 password), "/login");
+        // The redirect to the second-factor page has been followed, which gave the form's CSRF token.
         if (next != null && next.contains("/second-factor")) {
-            secretary.page("second-factor page", "/second-factor");
             secretary.post("second factor", "/second-factor",
                     Map.of("code", Codes.totp(required("totp-secret"), System.currentTimeMillis())), "/second-factor");
         }
@@ -177,8 +177,13 @@ public final class MeetingEvening {
         eachParticipant("ballot " + motion, cells, (run, browser) -> {
             int index = run.participants().indexOf(browser);
             if (run.motions().size() >= motion && run.mayVote().get(index)) {
-                browser.post("ballot", "/motions/" + run.motions().get(motion - 1) + "/ballot",
-                        Map.of("choice", index % 7 == 0 ? "AGAINST" : "FOR", "confirmed", "true"));
+                // As on the vote's page: open it, choose, then confirm the choice, which casts the ballot.
+                String motionPath = "/motions/" + run.motions().get(motion - 1);
+                String choice = index % 7 == 0 ? "AGAINST" : "FOR";
+                if (browser.page("vote page", motionPath)
+                        && browser.postFragment("ballot choice", motionPath + "/ballot", Map.of("choice", choice))) {
+                    browser.postFragment("ballot", motionPath + "/ballot", Map.of("choice", choice, "confirmed", "true"));
+                }
             }
         });
         phase("close vote " + motion, cells, run -> {
