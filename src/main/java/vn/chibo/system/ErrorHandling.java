@@ -30,6 +30,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.exc.StreamConstraintsException;
 
@@ -66,7 +67,8 @@ class ErrorHandling {
         return errorView(failure.status(), failure.problemType(), text, request, response);
     }
 
-    @ExceptionHandler({ NoResourceFoundException.class, MethodArgumentTypeMismatchException.class })
+    @ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class,
+        MethodArgumentTypeMismatchException.class })
     ModelAndView notFound(Exception failure, HttpServletRequest request, HttpServletResponse response,
             Locale locale) {
         String text = messages.getMessage("error.notFound", null, locale);
