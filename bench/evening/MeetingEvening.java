@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -206,11 +208,25 @@ public final class MeetingEvening {
         });
     }
 
-    private void eachParticipant(String name, List<CellRun> cells, java.util.function.BiConsumer<CellRun, Browser> step) {
+    /**
+     * Runs a step for every member of every cell, with as many members in the middle of it at once as
+     * requests may be in flight. Each member then starts the step, such as scanning the check-in QR
+     * code, only when its requests can be sent, so that no code expires while it waits.
+     */
+    private void eachParticipant(String name, List<CellRun> cells, BiConsumer<CellRun, Browser> step) {
+        var acting = new Semaphore((int) number("concurrency", 64));
         phase(name, cells, run -> {
             try (ExecutorService members = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (Browser browser : run.participants()) {
-                    members.submit(() -> step.accept(run, browser));
+                    members.submit(() -> {
+                        acting.acquireUninterruptibly();
+                        try {
+                            step.accept(run, browser);
+                        }
+                        finally {
+                            acting.release();
+                        }
+                    });
                 }
             }
         });
