@@ -403,8 +403,8 @@ class MotionStore {
             return null;
         }
         long first = row.getLong("election_of");
-        return new ElectionSeats(row.getInt("seats"), ElectionRound.valueOf(round),
-                row.wasNull() ? null : MotionId.of(first));
+        MotionId firstRound = row.wasNull() ? null : MotionId.of(first);
+        return new ElectionSeats(row.getInt("seats"), ElectionRound.valueOf(round), firstRound);
     }
 
     private static @Nullable MotionSubject subjectOf(ResultSet row) throws SQLException {
