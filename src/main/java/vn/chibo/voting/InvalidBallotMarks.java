@@ -11,4 +11,9 @@ public class InvalidBallotMarks extends InvalidInputException {
     InvalidBallotMarks(String messageKey, Object... arguments) {
         super(messageKey, arguments);
     }
+
+    /** A mark that names no line of the ballot, or is not a line's number at all. */
+    public static InvalidBallotMarks notOnBallot() {
+        return new InvalidBallotMarks("voting.error.notOnBallot");
+    }
 }

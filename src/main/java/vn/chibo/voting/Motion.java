@@ -83,6 +83,29 @@ public record Motion(MotionId id, MeetingId meetingId, OrganizationId cellId, Mo
     }
 
     /**
+     * Returns the message key of the closed vote's outcome in a few words, for badges: passed or not,
+     * all seats filled or not, a penalty decided or none. Null while the vote is open.
+     */
+    public @Nullable String outcomeKey() {
+        if (result == null) {
+            return null;
+        }
+        return switch (kind) {
+            case ELECTION -> result.passed() ? "voting.election.complete" : "voting.election.incomplete";
+            case DISCIPLINE -> result.passed() ? "voting.discipline.decidedBadge" : "voting.discipline.noneBadge";
+            default -> result.passed() ? "voting.result.passed" : "voting.result.notPassed";
+        };
+    }
+
+    /** Returns the seats a closed election round left to a runoff or a further round. */
+    public int seatsLeft() {
+        if (!isElection() || result == null) {
+            return 0;
+        }
+        return election.seats() - result.elected().size();
+    }
+
+    /**
      * Returns whether a recognition vote passed, after which a person still has to record the
      * member's new status: the vote is the cell's proposal, not the status change itself.
      */

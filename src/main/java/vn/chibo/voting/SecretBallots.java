@@ -130,7 +130,7 @@ public class SecretBallots {
         var marks = new TreeSet<Integer>();
         for (int position : positions) {
             if (motion.option(position).isEmpty()) {
-                throw new InvalidBallotMarks("voting.error.notOnBallot");
+                throw InvalidBallotMarks.notOnBallot();
             }
             if (!marks.add(position)) {
                 throw new InvalidBallotMarks("voting.error.markedTwice");
