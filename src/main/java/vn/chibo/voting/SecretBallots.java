@@ -3,6 +3,7 @@ package vn.chibo.voting;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,21 +59,7 @@ public class SecretBallots {
         if (motion.listsOptions()) {
             throw new WrongVotingMethod("voting.error.listBallotNeedsMarks");
         }
-        if (store.lockForBallot(id) != MotionStatus.OPEN) {
-            throw new MotionNotOpen();
-        }
-        MemberId member = permissions.eligibleMember(actor, motion);
-        if (!secretStore.enrol(id, member)) {
-            throw new SecretBallotAlreadyCast();
-        }
-        ReceiptCode receipt = ReceiptCode.generate();
-        secretStore.insertBallot(id, choice, receipt);
-
-        // The entry names the voter, as the roll does, and nothing of the choice or the receipt.
-        audit.record(new AuditEntry(actor.accountId().value(), motion.cellId().value(), "ballot.cast", "motion",
-                id.value(), "member=" + member + " method=SECRET"));
-        events.publishEvent(new MeetingRoomChanged(motion.meetingId(), MeetingRoomChanged.Part.VOTES));
-        return receipt;
+        return enrolAndStore(actor, motion, receipt -> secretStore.insertBallot(id, choice, receipt));
     }
 
     /**
@@ -85,18 +72,27 @@ public class SecretBallots {
         Motion motion = motions.visibleTo(actor, id);
 
         Set<Integer> marks = checkMarks(motion, positions);
-        if (store.lockForBallot(id) != MotionStatus.OPEN) {
+        return enrolAndStore(actor, motion, receipt -> secretStore.insertListBallot(id, marks, receipt));
+    }
+
+    /**
+     * Puts the eligible actor on the roll of the open vote and stores their ballot under a new receipt
+     * code, in the caller's transaction, or fails if the vote has closed or the actor is on the roll.
+     */
+    private ReceiptCode enrolAndStore(Actor actor, Motion motion, Consumer<ReceiptCode> storeBallot) {
+        if (store.lockForBallot(motion.id()) != MotionStatus.OPEN) {
             throw new MotionNotOpen();
         }
         MemberId member = permissions.eligibleMember(actor, motion);
-        if (!secretStore.enrol(id, member)) {
+        if (!secretStore.enrol(motion.id(), member)) {
             throw new SecretBallotAlreadyCast();
         }
         ReceiptCode receipt = ReceiptCode.generate();
-        secretStore.insertListBallot(id, marks, receipt);
+        storeBallot.accept(receipt);
 
+        // The entry names the voter, as the roll does, and nothing of the choice or the receipt.
         audit.record(new AuditEntry(actor.accountId().value(), motion.cellId().value(), "ballot.cast", "motion",
-                id.value(), "member=" + member + " method=SECRET"));
+                motion.id().value(), "member=" + member + " method=SECRET"));
         events.publishEvent(new MeetingRoomChanged(motion.meetingId(), MeetingRoomChanged.Part.VOTES));
         return receipt;
     }
