@@ -76,18 +76,21 @@ class SecurityConfiguration {
     /**
      * The JSON API. It needs no CSRF protection because it keeps no session and reads no cookie:
      * a request is signed in only by the bearer token it carries, which a forged cross-site request
-     * cannot add. The health endpoint and the OpenAPI document are public. Every other actuator
-     * endpoint needs a token, and returns 404 even then because it is not exposed.
+     * cannot add. The health endpoint and the OpenAPI document are public, and the Prometheus metrics
+     * open to the scrape password ({@link MetricsScrapeAccess}). Every other actuator endpoint needs a
+     * token, and returns 404 even then because it is not exposed.
      */
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ActorFilter actorFilter, ApiTokens tokens,
-            ApiProblems problems) throws Exception {
+            ApiProblems problems, MetricsProperties metrics) throws Exception {
         http.securityMatcher(API_CHAIN_PATHS)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/actuator/health")
                         .permitAll()
+                        .requestMatchers("/actuator/prometheus")
+                        .access(new MetricsScrapeAccess(metrics))
                         .anyRequest()
                         .authenticated())
                 .csrf(csrf -> csrf.disable())
