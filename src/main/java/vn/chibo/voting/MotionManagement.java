@@ -78,6 +78,13 @@ public class MotionManagement {
     public MotionId open(Actor actor, MeetingId meetingId, MotionRequest request) {
         Meeting meeting = meetings.get(meetingId);
         permissions.requireRunVotes(actor, meeting);
+        // MotionRequest.parse checks both for form and API input; a request built in code is checked here.
+        if (request.kind().listsOptions() && request.method() != VotingMethod.SECRET) {
+            throw new InvalidMotion("voting.error.secretRequired");
+        }
+        if (request.kind() == MotionKind.ELECTION && request.seats() == null) {
+            throw new InvalidMotion("voting.error.seatsInvalid", MotionRequest.MAX_SEATS);
+        }
         MotionSubject subject = subjects.of(meeting, request);
         List<BallotOption> options = ballotOptions.of(meeting, request, subject);
         ElectionSeats election = request.kind() == MotionKind.ELECTION

@@ -207,6 +207,13 @@ class ElectionTests {
                 "", null, null, null, null, "1", List.of("999999"), List.of())))
                 .isInstanceOf(InvalidMotion.class).hasMessageContaining("candidateInvalid");
 
+        assertThatThrownBy(() -> management.open(village.secretary(), village.meeting(), new MotionRequest(
+                MotionKind.ELECTION, VotingMethod.ELECTRONIC, "Bầu", null, null, null, 1, List.of(), List.of())))
+                .isInstanceOf(InvalidMotion.class).hasMessageContaining("secretRequired");
+        assertThatThrownBy(() -> management.open(village.secretary(), village.meeting(), new MotionRequest(
+                MotionKind.ELECTION, VotingMethod.SECRET, "Bầu", null, null, null, null, List.of(), List.of())))
+                .isInstanceOf(InvalidMotion.class).hasMessageContaining("seatsInvalid");
+
         MotionId id = open(village, "ELECTION", "", "1", List.of(B, A));
         Motion motion = motions.get(id);
         assertThat(motion.isSecret()).isTrue();
