@@ -23,6 +23,10 @@ import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.Meetings;
 import vn.chibo.voting.BallotChoice;
+import vn.chibo.voting.BallotOption;
+import vn.chibo.voting.ElectionRound;
+import vn.chibo.voting.OptionOutcome;
+import vn.chibo.voting.Penalty;
 import vn.chibo.voting.BallotReceipt;
 import vn.chibo.voting.InvalidBallotChoice;
 import vn.chibo.voting.Motion;
@@ -81,11 +85,35 @@ class MeetingVotesController {
      * @param iVoted whether the caller has cast a ballot, also in a secret ballot
      * @param progress how many have voted out of the eligible voters present, while a vote by ballot is open
      * @param result the frozen figures, or null while the vote is open
+     * @param election the seats and round of an election, or null for other kinds
+     * @param options the lines of an election or discipline ballot, which a ballot marks by position; empty otherwise
      */
     record MotionView(long id, MotionKind kind, VotingMethod method, String title, @Nullable SubjectView subject,
             MotionStatus status, Instant openedAt, @Nullable Instant closedAt, VoterStanding myStanding,
             @Nullable BallotChoice myChoice, boolean iVoted, @Nullable VoteProgress progress,
-            @Nullable ResultView result) {
+            @Nullable ResultView result, @Nullable ElectionView election, List<OptionView> options) {
+    }
+
+    /**
+     * @param seats the seats this round fills, which is the most candidates a ballot may mark
+     * @param firstRoundId the first round of the same election, or null for a first round
+     */
+    record ElectionView(int seats, ElectionRound round, @Nullable Long firstRoundId) {
+    }
+
+    /**
+     * @param memberId the candidate, in an election
+     * @param penalty the penalty, in a discipline vote
+     */
+    record OptionView(int position, String label, @Nullable Long memberId, @Nullable Penalty penalty) {
+    }
+
+    /**
+     * @param addedUp for a penalty, its votes with those of every heavier penalty on the ballot
+     * @param votesNeeded what the line needed; null in a runoff, where the most votes win
+     */
+    record LineView(int position, String label, int votes, @Nullable Integer addedUp, @Nullable Integer votesNeeded,
+            OptionOutcome outcome) {
     }
 
     /** @param memberId the member record of a probationary member to recognize, or null for an applicant */
@@ -99,17 +127,24 @@ class MeetingVotesController {
      *        at the close and never all members of the cell. It is null for votes closed before it was recorded.
      * @param participationPercent ballots or hands as a share of eligibleVotersPresent, rounded half up
      * @param excluded the official members taken out of the denominator, and why
+     * @param lines in an election or discipline vote, the count of each line of the ballot; votesFor then
+     *        counts the ballots with a mark and abstentions the blank ones (for no penalty), and passed
+     *        means all seats filled or a penalty decided
      */
     record ResultView(int votesFor, int votesAgainst, int abstentions, int notVoting, int denominator,
             VoteThreshold threshold, int votesNeeded, boolean passed, @Nullable Integer eligibleVotersPresent,
-            @Nullable Integer participationPercent, List<ExcludedView> excluded) {
+            @Nullable Integer participationPercent, List<ExcludedView> excluded, List<LineView> lines) {
     }
 
     record ExcludedView(String fullName, DenominatorExclusion.Reason reason) {
     }
 
-    /** @param choice FOR, AGAINST or ABSTAIN */
-    record BallotRequest(@Schema(example = "FOR") @Nullable String choice) {
+    /**
+     * @param choice FOR, AGAINST or ABSTAIN, for any vote but an election or discipline vote
+     * @param marks for an election or discipline vote, the positions of the marked lines: at most the
+     *        seats of the round, or one penalty; an empty list is a blank ballot (no penalty)
+     */
+    record BallotRequest(@Schema(example = "FOR") @Nullable String choice, @Nullable List<Integer> marks) {
     }
 
     /**
@@ -117,15 +152,20 @@ class MeetingVotesController {
      * @param receiptCode in a secret ballot, the code that checks the ballot after the close. It is returned
      *        this once and stored nowhere, so the app must show it to the voter now. Null in an open vote.
      */
-    record BallotResponse(long motionId, BallotChoice choice, BallotReceipt receipt, @Nullable String receiptCode) {
+    record BallotResponse(long motionId, @Nullable BallotChoice choice, List<Integer> marks, BallotReceipt receipt,
+            @Nullable String receiptCode) {
     }
 
     /** @param code the receipt code as the voter was given it; case, spaces and dashes do not matter */
     record ReceiptCheckRequest(@Schema(example = "7K3M-Q9TA-XR2P-H4WD-V8NB-ZC") @Nullable String code) {
     }
 
-    /** @param choice what the ballot with this code was counted as, or null when no counted ballot has it */
-    record ReceiptCheckResponse(long motionId, boolean counted, @Nullable BallotChoice choice) {
+    /**
+     * @param choice what the ballot with this code was counted as, or null when no counted ballot has it
+     * @param marks the lines an election or discipline ballot with this code marked (empty for a blank one)
+     */
+    record ReceiptCheckResponse(long motionId, boolean counted, @Nullable BallotChoice choice,
+            List<OptionView> marks) {
     }
 
     @Operation(summary = "The votes of a meeting", description = "Open and closed votes in the order they were "
@@ -146,16 +186,18 @@ class MeetingVotesController {
             + "the same choice answers the accepted ballot with receipt ALREADY_RECORDED and changes nothing. Another "
             + "choice after a ballot was accepted is refused, because a cast ballot never changes. In a secret ballot "
             + "the answer carries a receiptCode, shown this once; any second ballot is refused with 409, because "
-            + "nothing links the first ballot to its voter.")
+            + "nothing links the first ballot to its voter. An election or discipline vote, always secret, takes "
+            + "marks instead of a choice: the positions of the marked lines of the motion's options.")
     @ApiResponse(responseCode = "200", description = "The accepted ballot")
-    @ApiResponse(responseCode = "400", description = "No choice in the body",
+    @ApiResponse(responseCode = "400", description = "No choice (or, in an election or discipline vote, no marks) in the body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "403", description = "The caller may not vote here, and the detail gives the reason",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "The vote has closed, is by show of hands, or the caller "
             + "already chose otherwise", content = @Content(mediaType = Problem.MEDIA_TYPE,
                     schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "A choice other than FOR, AGAINST or ABSTAIN",
+    @ApiResponse(responseCode = "422", description = "A choice other than FOR, AGAINST or ABSTAIN, or marks that do not fit "
+            + "the ballot: a line not on it, a line twice, or more lines than the ballot allows",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @PostMapping("/api/v1/motions/{id}/ballot")
     BallotResponse ballot(Actor actor, @PathVariable long id, @RequestBody(required = false)
@@ -163,6 +205,14 @@ class MeetingVotesController {
         MotionId motionId = MotionId.of(id);
         permissions.requireVoter(actor, motions.visibleTo(actor, motionId));
 
+        if (motions.get(motionId).listsOptions()) {
+            if (body == null || body.marks() == null) {
+                throw new MissingField("marks");
+            }
+            ReceiptCode code = secretBallots.castList(actor, motionId, body.marks());
+            return new BallotResponse(id, null, body.marks().stream().sorted().toList(), BallotReceipt.RECORDED,
+                    code.grouped());
+        }
         if (body == null || body.choice() == null) {
             throw new MissingField("choice");
         }
@@ -170,12 +220,12 @@ class MeetingVotesController {
 
         if (motions.get(motionId).isSecret()) {
             ReceiptCode code = secretBallots.cast(actor, motionId, choice);
-            return new BallotResponse(id, choice, BallotReceipt.RECORDED, code.grouped());
+            return new BallotResponse(id, choice, List.of(), BallotReceipt.RECORDED, code.grouped());
         }
         BallotReceipt receipt = management.cast(actor, motionId, choice);
 
         log.debug("Motion {}: ballot of account {} returned {} through the API", motionId, actor.accountId(), receipt);
-        return new BallotResponse(id, choice, receipt, null);
+        return new BallotResponse(id, choice, List.of(), receipt, null);
     }
 
     @Operation(summary = "Check a secret ballot by its receipt code", description = "Only after the vote has "
@@ -200,7 +250,8 @@ class MeetingVotesController {
 
         ReceiptCheck check = secretBallots.check(actor, motionId, code);
 
-        return new ReceiptCheckResponse(id, check.counted(), check.choice());
+        return new ReceiptCheckResponse(id, check.counted(), check.choice(),
+                check.marks().stream().map(MeetingVotesController::optionView).toList());
     }
 
     private MotionView viewOf(Actor actor, Motion motion) {
@@ -211,7 +262,15 @@ class MeetingVotesController {
                 motion.status(), motion.openedAt(), motion.closedAt(), permissions.standingOf(actor, motion),
                 motions.choiceOf(actor, motion).orElse(null), motions.hasVoted(actor, motion),
                 motion.isOpen() && motion.method().takesBallots() ? motions.progressOf(motion) : null,
-                resultOf(motion));
+                resultOf(motion), motion.election() == null ? null : new ElectionView(motion.election().seats(),
+                        motion.election().round(), motion.election().firstRound() == null ? null
+                                : motion.election().firstRound().value()),
+                motion.options().stream().map(MeetingVotesController::optionView).toList());
+    }
+
+    private static OptionView optionView(BallotOption option) {
+        return new OptionView(option.position(), option.label(),
+                option.memberId() == null ? null : option.memberId().value(), option.penalty());
     }
 
     private @Nullable ResultView resultOf(Motion motion) {
@@ -224,6 +283,9 @@ class MeetingVotesController {
                 .toList();
         return new ResultView(result.votesFor(), result.votesAgainst(), result.abstentions(), result.notVoting(),
                 result.denominator(), result.threshold(), result.votesNeeded(), result.passed(),
-                result.eligiblePresent(), result.participationPercent(), excluded);
+                result.eligiblePresent(), result.participationPercent(), excluded, result.options().stream()
+                        .map(line -> new LineView(line.position(), line.label(), line.votes(), line.addedUp(),
+                                line.votesNeeded(), line.outcome()))
+                        .toList());
     }
 }

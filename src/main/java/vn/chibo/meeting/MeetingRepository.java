@@ -8,11 +8,10 @@ import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The meetings as Spring Data JDBC aggregates. The queries run in a read-only transaction, because
- * outside one each meeting's agenda is loaded on a second pooled connection while the first still
- * holds the result set: enough concurrent requests then hold every connection of the pool and wait
- * for another, which deadlocks until the pool's timeout (seen as the home page failing under the
- * meeting-evening benchmark).
+ * The meetings as Spring Data JDBC aggregates. The queries run in a read-only transaction. Outside
+ * one, each meeting's agenda is loaded on a second pooled connection while the first still holds the
+ * result set. Enough concurrent requests then take every connection of the pool and wait for another
+ * until the pool's timeout, as the home page did under the meeting-evening benchmark.
  */
 @Transactional(readOnly = true)
 interface MeetingRepository extends ListCrudRepository<Meeting, Long> {

@@ -34,6 +34,8 @@ import vn.chibo.system.Formats;
 import vn.chibo.system.VietnameseText;
 import vn.chibo.voting.Motion;
 import vn.chibo.voting.MotionResult;
+import vn.chibo.voting.OptionResult;
+import vn.chibo.voting.Penalty;
 import vn.chibo.voting.Motions;
 
 /**
@@ -98,11 +100,15 @@ class MinutesDrafter {
         lines.add(text("minutes.resolution.draft.groundsCharter"));
         lines.add(text("minutes.resolution.draft.groundsMeeting", formats.date(meeting.startsAt())));
         lines.add(text("minutes.resolution.draft.decides"));
+        // An election round counts when it elected anyone, a discipline vote when it decided a penalty.
         List<Motion> passed = votes.stream()
-                .filter(motion -> motion.result() != null && motion.result().passed())
+                .filter(motion -> motion.result() != null && (motion.result().passed()
+                        || motion.isElection() && !motion.result().elected().isEmpty()))
                 .toList();
         for (int i = 0; i < passed.size(); i++) {
-            lines.add(text("minutes.resolution.draft.decision", i + 1, passed.get(i).title()));
+            Motion motion = passed.get(i);
+            String decision = motion.listsOptions() ? motion.title() + ": " + listOutcome(motion) : motion.title();
+            lines.add(text("minutes.resolution.draft.decision", i + 1, decision));
         }
         if (passed.isEmpty()) {
             lines.add(text("minutes.resolution.draft.decision", 1, text("minutes.draft.blank")));
@@ -189,6 +195,10 @@ class MinutesDrafter {
             lines.add(text("minutes.draft.votes.motion", i + 1, motion.title()));
             lines.add(text("minutes.draft.votes.kind", text(motion.kind().messageKey()),
                     text(motion.method().messageKey())));
+            if (motion.listsOptions()) {
+                listVote(lines, motion);
+                continue;
+            }
             lines.add(text("minutes.draft.votes.denominator", result.denominator()));
             lines.add(exclusionsLine(result.exclusions()));
             lines.add(text("minutes.draft.votes.threshold", text(result.threshold().messageKey())));
@@ -205,6 +215,63 @@ class MinutesDrafter {
                     text(result.passed() ? "minutes.draft.votes.passed" : "minutes.draft.votes.notPassed")));
         }
         return lines;
+    }
+
+    /**
+     * Writes the count of an election round or a discipline vote: the seats or the member, the
+     * denominator, the ballots, every line of the ballot with its votes, and the outcome.
+     */
+    private void listVote(List<String> lines, Motion motion) {
+        MotionResult result = motion.result();
+        if (motion.isElection()) {
+            lines.add(text("minutes.draft.votes.seats", motion.election().seats(),
+                    text(motion.election().round().messageKey())));
+        }
+        else {
+            lines.add(text("minutes.draft.votes.disciplined", motion.subject().fullName()));
+        }
+        lines.add(text("minutes.draft.votes.denominator", result.denominator()));
+        lines.add(exclusionsLine(result.exclusions()));
+        lines.add(text("minutes.draft.votes.ballots." + motion.kind(), result.ballotsCast(), result.abstentions(),
+                result.notVoting()));
+        if (motion.isElection() && result.options().getFirst().votesNeeded() != null) {
+            lines.add(text("minutes.draft.votes.electionNeeded", result.votesNeeded()));
+        }
+        for (OptionResult line : result.options()) {
+            String outcome = text(line.outcome().messageKey()).toLowerCase(VIETNAMESE);
+            lines.add(motion.isElection()
+                    ? text("minutes.draft.votes.candidate", line.label(), line.votes(), outcome)
+                    : text("minutes.draft.votes.penalty", line.label(), line.votes(), line.addedUp(),
+                            line.votesNeeded(), outcome));
+        }
+        if (result.participationPercent() != null) {
+            lines.add(text("minutes.draft.votes.participation", result.ballotsCast(), result.eligiblePresent(),
+                    result.participationPercent()));
+        }
+        lines.add(text("minutes.draft.votes.outcome", listOutcome(motion)));
+    }
+
+    /** Returns the outcome of an election round or a discipline vote in a few words, without a final stop. */
+    private String listOutcome(Motion motion) {
+        MotionResult result = motion.result();
+        if (motion.isElection()) {
+            String elected = result.elected().stream().map(OptionResult::label).collect(Collectors.joining(", "));
+            String outcome = elected.isEmpty() ? text("minutes.draft.votes.noneElected")
+                    : text("minutes.draft.votes.elected", elected);
+            if (!result.runoff().isEmpty()) {
+                outcome += "; " + text("minutes.draft.votes.runoff", result.runoff().stream().map(OptionResult::label)
+                        .collect(Collectors.joining(", ")), motion.seatsLeft());
+            }
+            else if (motion.seatsLeft() > 0) {
+                outcome += "; " + text("minutes.draft.votes.unfilled", motion.seatsLeft());
+            }
+            return outcome;
+        }
+        return result.decided()
+                .map(decided -> text(decided.option().penalty() == Penalty.EXPULSION ? "minutes.draft.votes.proposed"
+                        : "minutes.draft.votes.decided", decided.label().toLowerCase(VIETNAMESE))
+                        + (decided.decidedByAddingUp() ? " " + text("minutes.draft.votes.byAddingUp") : ""))
+                .orElse(text("minutes.draft.votes.noPenalty"));
     }
 
     private String exclusionsLine(List<DenominatorExclusion> exclusions) {

@@ -30,7 +30,7 @@ class StaticResources implements WebMvcConfigurer {
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         CacheControl cacheControl = resources.getCache().getCachecontrol().toHttpCacheControl();
-        // The content hash in the URL lets browsers keep the files for as long as cacheControl says.
+        // The content hash in the URL lets browsers keep the files for as long as cacheControl sets.
         registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/")
                 .setCacheControl(cacheControl)
                 .resourceChain(true)

@@ -1,9 +1,12 @@
 package vn.chibo.voting;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -33,6 +36,8 @@ public class MotionManagement {
     private final MotionStore store;
     private final SecretBallotStore secretStore;
     private final MotionSubjects subjects;
+    private final BallotOptions ballotOptions;
+    private final DisciplineThresholds thresholds;
     private final Motions motions;
     private final Meetings meetings;
     private final VotingPermissions permissions;
@@ -40,12 +45,14 @@ public class MotionManagement {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MotionManagement(MotionStore store, SecretBallotStore secretStore, MotionSubjects subjects, Motions motions,
-            Meetings meetings, VotingPermissions permissions, AuditLog audit, ApplicationEventPublisher events,
-            Clock clock) {
+    MotionManagement(MotionStore store, SecretBallotStore secretStore, MotionSubjects subjects,
+            BallotOptions ballotOptions, DisciplineThresholds thresholds, Motions motions, Meetings meetings,
+            VotingPermissions permissions, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.secretStore = secretStore;
         this.subjects = subjects;
+        this.ballotOptions = ballotOptions;
+        this.thresholds = thresholds;
         this.motions = motions;
         this.meetings = meetings;
         this.permissions = permissions;
@@ -72,8 +79,12 @@ public class MotionManagement {
         Meeting meeting = meetings.get(meetingId);
         permissions.requireRunVotes(actor, meeting);
         MotionSubject subject = subjects.of(meeting, request);
-        String cleanTitle = checkTitle(subject == null ? request.title()
-                : motions.titleOrDefault(request.kind(), request.title(), subject));
+        List<BallotOption> options = ballotOptions.of(meeting, request, subject);
+        ElectionSeats election = request.kind() == MotionKind.ELECTION
+                ? new ElectionSeats(request.seats(), ElectionRound.FIRST, null) : null;
+        String cleanTitle = checkTitle(request.kind() == MotionKind.ELECTION
+                ? motions.electionTitleOrDefault(request.title(), request.seats(), options.size())
+                : subject == null ? request.title() : motions.titleOrDefault(request.kind(), request.title(), subject));
 
         Meeting locked = meetings.lock(meetingId);
         if (!locked.isInProgress()) {
@@ -86,7 +97,7 @@ public class MotionManagement {
             subjects.requireFirstVoteOn(subject, store.ofMeeting(meetingId));
         }
         MotionId id = store.insert(meetingId, meeting.cellId(), request.kind(), request.method(), subject, cleanTitle,
-                actor.accountId().value(), clock.instant());
+                actor.accountId().value(), clock.instant(), election, options);
         audit.record(new AuditEntry(actor.accountId().value(), meeting.cellId().value(), "motion.opened", "motion",
                 id.value(), "meeting=" + meetingId + " kind=" + request.kind() + " method=" + request.method()
                         + (subject != null && subject.memberId() != null ? " subject=" + subject.memberId() : "")));
@@ -94,6 +105,81 @@ public class MotionManagement {
         log.info("Motion {} ({}, {}) opened at meeting {} by account {}", id, request.kind(), request.method(),
                 meetingId, actor.accountId());
         return id;
+    }
+
+    /**
+     * Opens the next round of an election whose latest round has closed without filling its seats:
+     * a runoff among the candidates tied for the last seats, or else a further round for the seats
+     * left unfilled among the candidates not elected. The chair decides whether the cell holds it.
+     */
+    @Transactional
+    public MotionId openNextRound(Actor actor, MotionId previousId) {
+        Motion previous = motions.get(previousId);
+        Meeting meeting = meetings.get(previous.meetingId());
+        permissions.requireRunVotes(actor, meeting);
+        NextRound next = nextRoundOf(previous);
+
+        Meeting locked = meetings.lock(meeting.id());
+        if (!locked.isInProgress()) {
+            throw new MeetingNotInSession();
+        }
+        if (store.openOf(meeting.id()).isPresent()) {
+            throw new MotionAlreadyOpen();
+        }
+        MotionId first = previous.election().firstRound() == null ? previous.id() : previous.election().firstRound();
+        List<Motion> later = store.laterRoundsOf(first);
+        if (!later.isEmpty() && !later.getLast().id().equals(previous.id())) {
+            throw new NextRoundNotPossible("voting.error.notLatestRound");
+        }
+        String title = motions.roundTitle(motions.get(first).title(), later.size() + 2, next.round());
+        MotionId id = store.insert(meeting.id(), meeting.cellId(), MotionKind.ELECTION, VotingMethod.SECRET, null,
+                title, actor.accountId().value(), clock.instant(), new ElectionSeats(next.seats(), next.round(), first),
+                next.candidates());
+        audit.record(new AuditEntry(actor.accountId().value(), meeting.cellId().value(), "motion.opened", "motion",
+                id.value(), "meeting=" + meeting.id() + " kind=ELECTION method=SECRET round=" + next.round()
+                        + " after=" + previous.id()));
+        votesChanged(meeting.id());
+        log.info("Election round {} ({}, {} seats) opened after motion {} by account {}", id, next.round(),
+                next.seats(), previous.id(), actor.accountId());
+        return id;
+    }
+
+    /**
+     * Returns the round that may follow a closed election round, or fails naming why none may: it is
+     * not a closed election round, it filled all its seats, or no candidate is left to stand.
+     */
+    static NextRound nextRoundOf(Motion previous) {
+        if (!previous.isElection()) {
+            throw new NextRoundNotPossible("voting.error.notElection");
+        }
+        MotionResult result = previous.result();
+        if (result == null) {
+            throw new NextRoundNotPossible("voting.error.roundStillOpen");
+        }
+        int left = previous.election().seats() - result.elected().size();
+        if (!result.runoff().isEmpty()) {
+            return new NextRound(ElectionRound.RUNOFF, left, renumbered(result.runoff()));
+        }
+        if (left == 0) {
+            throw new NextRoundNotPossible("voting.error.allSeatsFilled");
+        }
+        List<OptionResult> notElected = result.options().stream().filter(option -> !option.elected()).toList();
+        if (notElected.isEmpty()) {
+            throw new NextRoundNotPossible("voting.error.noCandidatesLeft");
+        }
+        return new NextRound(ElectionRound.FURTHER, Math.min(left, notElected.size()), renumbered(notElected));
+    }
+
+    private static List<BallotOption> renumbered(List<OptionResult> candidates) {
+        var options = new ArrayList<BallotOption>();
+        for (OptionResult candidate : candidates) {
+            options.add(new BallotOption(options.size() + 1, candidate.label(), candidate.option().memberId(), null));
+        }
+        return options;
+    }
+
+    /** The round that may follow a closed election round: its kind, its seats and its candidates. */
+    record NextRound(ElectionRound round, int seats, List<BallotOption> candidates) {
     }
 
     /**
@@ -107,6 +193,9 @@ public class MotionManagement {
 
         if (!motion.method().takesBallots()) {
             throw new WrongVotingMethod("voting.error.showOfHandsNoBallots");
+        }
+        if (motion.listsOptions()) {
+            throw new WrongVotingMethod("voting.error.listBallotNeedsMarks");
         }
         if (!motion.isOpen()) {
             throw new MotionNotOpen();
@@ -170,6 +259,9 @@ public class MotionManagement {
             throw new MotionNotOpen();
         }
         AttendanceTally tally = meetings.tally(meeting.id());
+        if (motion.listsOptions()) {
+            return closeList(actor, motion, meeting, tally);
+        }
         Map<BallotChoice, Integer> counts = motion.isSecret() ? secretStore.countByChoice(id) : store.countByChoice(id);
         Set<MemberId> voters = motion.isSecret() ? secretStore.rollOf(id) : store.votersOf(id);
         if (motion.isSecret()) {
@@ -180,6 +272,18 @@ public class MotionManagement {
         MotionResult result = MotionResult.ofBallots(motion.kind().threshold(), counts.get(BallotChoice.FOR),
                 counts.get(BallotChoice.AGAINST), counts.get(BallotChoice.ABSTAIN), tally, voters,
                 motions.eligiblePresentWith(meeting, voters));
+        freeze(actor, motion, result);
+        return result;
+    }
+
+    private MotionResult closeList(Actor actor, Motion motion, Meeting meeting, AttendanceTally tally) {
+        SecretBallotStore.ListCount count = secretStore.countListBallots(motion.id());
+        Set<MemberId> voters = secretStore.rollOf(motion.id());
+        requireRollMatchesBallots(motion.id(), voters.size(), count.ballots());
+        secretStore.reorder(motion.id());
+
+        MotionResult result = MotionResult.ofList(motion, count.marked(), count.blank(), count.votes(), tally, voters,
+                motions.eligiblePresentWith(meeting, voters), thresholds);
         freeze(actor, motion, result);
         return result;
     }
@@ -223,7 +327,10 @@ public class MotionManagement {
         audit.record(new AuditEntry(actor.accountId().value(), motion.cellId().value(), "motion.closed", "motion",
                 motion.id().value(), "method=" + motion.method() + " for=" + result.votesFor() + " against="
                         + result.votesAgainst() + " abstain=" + result.abstentions() + " denominator="
-                        + result.denominator() + " passed=" + result.passed()));
+                        + result.denominator() + " passed=" + result.passed()
+                        + (result.options().isEmpty() ? "" : " lines=" + result.options().stream()
+                                .map(option -> option.position() + ":" + option.votes() + ":" + option.outcome())
+                                .collect(Collectors.joining(",")))));
         log.info("Motion {} closed by account {}: {} of {} needed votes in favour", motion.id(), actor.accountId(),
                 result.votesFor(), result.votesNeeded());
     }
@@ -234,7 +341,10 @@ public class MotionManagement {
      * change made to the tables by hand.
      */
     private static void requireRollMatchesBallots(MotionId id, int rollSize, Map<BallotChoice, Integer> counts) {
-        int ballots = counts.values().stream().mapToInt(Integer::intValue).sum();
+        requireRollMatchesBallots(id, rollSize, counts.values().stream().mapToInt(Integer::intValue).sum());
+    }
+
+    private static void requireRollMatchesBallots(MotionId id, int rollSize, int ballots) {
         if (ballots != rollSize) {
             throw new IllegalStateException("Secret ballot " + id + " has " + ballots + " ballots but " + rollSize
                     + " names on its roll");

@@ -2,6 +2,8 @@ package vn.chibo.voting;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -24,10 +26,21 @@ import vn.chibo.member.MemberId;
  * @param eligiblePresent the eligible voters present when the vote closed, the base of its participation;
  *        null for votes closed before it was recorded
  * @param exclusions the official members taken out of the denominator, and why, by reason and then member id
+ * @param options for an election or discipline vote, the count of each line of the ballot in ballot
+ *        order; votesFor then counts the ballots that marked a line, abstentions the blank ones (in a
+ *        discipline vote, those for no penalty), and votesAgainst is zero. Empty for other kinds.
  */
 public record MotionResult(int votesFor, int votesAgainst, int abstentions, int notVoting, int denominator,
         VoteThreshold threshold, int votesNeeded, boolean passed, @Nullable Integer eligiblePresent,
-        List<DenominatorExclusion> exclusions) {
+        List<DenominatorExclusion> exclusions, List<OptionResult> options) {
+
+    /** The figures of a vote for, against or abstain. */
+    public MotionResult(int votesFor, int votesAgainst, int abstentions, int notVoting, int denominator,
+            VoteThreshold threshold, int votesNeeded, boolean passed, @Nullable Integer eligiblePresent,
+            List<DenominatorExclusion> exclusions) {
+        this(votesFor, votesAgainst, abstentions, notVoting, denominator, threshold, votesNeeded, passed,
+                eligiblePresent, exclusions, List.of());
+    }
 
     private static final Comparator<DenominatorExclusion> BY_REASON_THEN_MEMBER = Comparator
             .comparing(DenominatorExclusion::reason)
@@ -36,6 +49,7 @@ public record MotionResult(int votesFor, int votesAgainst, int abstentions, int 
     /** Keeps the exclusions in one order, by reason and then by member id, however they were read. */
     public MotionResult {
         exclusions = exclusions.stream().sorted(BY_REASON_THEN_MEMBER).toList();
+        options = List.copyOf(options);
     }
 
     /**
@@ -74,6 +88,50 @@ public record MotionResult(int votesFor, int votesAgainst, int abstentions, int 
         return new MotionResult(count.votesFor(), count.votesAgainst(), count.abstentions(), notVoting, denominator,
                 threshold, threshold.votesNeeded(denominator), threshold.passes(denominator, count.votesFor()),
                 tally.eligibleVotersPresent(), tally.exclusions());
+    }
+
+    /**
+     * Counts the ballots of an election round or a discipline vote with the same denominator and
+     * participation as {@link #ofBallots}, and then each line of the ballot by its kind's rule. An
+     * election round passes when it filled all its seats; a discipline vote when it decided a penalty.
+     *
+     * @param marked the ballots that marked at least one line
+     * @param blank the ballots that marked none
+     * @param votes the marks of each line by ballot position
+     */
+    static MotionResult ofList(Motion motion, int marked, int blank, Map<Integer, Integer> votes,
+            AttendanceTally tally, Set<MemberId> voters, int eligiblePresent, DisciplineThresholds thresholds) {
+        MotionResult base = ofBallots(motion.kind().threshold(), marked, 0, blank, tally, voters, eligiblePresent);
+        int denominator = base.denominator();
+
+        List<OptionResult> options;
+        boolean passed;
+        if (motion.isElection()) {
+            options = ElectionCount.count(motion.election().round(), motion.election().seats(), denominator,
+                    motion.options(), votes);
+            passed = options.stream().filter(OptionResult::elected).count() == motion.election().seats();
+        }
+        else {
+            options = DisciplineCount.count(denominator, motion.options(), votes, thresholds);
+            passed = options.stream().anyMatch(OptionResult::decided);
+        }
+        return new MotionResult(marked, 0, blank, base.notVoting(), denominator, base.threshold(),
+                base.votesNeeded(), passed, eligiblePresent, base.exclusions(), options);
+    }
+
+    /** Returns the candidates elected in this round, in ballot order. */
+    public List<OptionResult> elected() {
+        return options.stream().filter(OptionResult::elected).toList();
+    }
+
+    /** Returns the candidates tied for the last seats, who go to a runoff, in ballot order. */
+    public List<OptionResult> runoff() {
+        return options.stream().filter(option -> option.outcome() == OptionOutcome.RUNOFF).toList();
+    }
+
+    /** Returns the penalty the discipline vote decided, if any. */
+    public Optional<OptionResult> decided() {
+        return options.stream().filter(OptionResult::decided).findFirst();
     }
 
     /** Returns whether a resolution passes: more than half of the denominator voted for it. */

@@ -22,14 +22,16 @@ import vn.chibo.system.SpreadsheetCsv;
 /**
  * Writes the votes of a meeting as a CSV file, one row per motion, from the same {@link MotionResult}
  * that the motion page, the minutes and the API read. An open vote gets its title and status and no
- * figures, because figures stay hidden until the close.
+ * figures, because figures stay hidden until the close. A closed election round or discipline vote
+ * is followed by one row per line of its ballot, numbered under it (3.1, 3.2, …), with the line's
+ * votes in the "for" column, the votes it needed and its outcome.
  */
 @Component
 public class MotionResultsExport {
 
     static final List<String> COLUMNS = List.of("number", "title", "kind", "method", "status", "for", "against",
             "abstain", "notVoting", "denominator", "excluded", "threshold", "votesNeeded", "eligiblePresent",
-            "participationPercent", "outcome");
+            "participationPercent", "outcome", "ballots", "blankBallots");
 
     private static final Logger log = LoggerFactory.getLogger(MotionResultsExport.class);
 
@@ -54,7 +56,13 @@ public class MotionResultsExport {
         List<String> headers = COLUMNS.stream().map(column -> message("voting.csv." + column, locale)).toList();
         var rows = new ArrayList<List<String>>();
         for (int i = 0; i < votes.size(); i++) {
-            rows.add(row(i + 1, votes.get(i), locale));
+            Motion motion = votes.get(i);
+            rows.add(row(i + 1, motion, locale));
+            if (motion.result() != null) {
+                for (OptionResult line : motion.result().options()) {
+                    rows.add(lineRow(i + 1, motion, line, locale));
+                }
+            }
         }
         byte[] content = SpreadsheetCsv.write(headers, rows);
 
@@ -80,13 +88,35 @@ public class MotionResultsExport {
                 .map(member -> member.fullName() + " (" + message(member.reasonKey(), locale) + ")")
                 .collect(Collectors.joining("; "));
         Integer participation = result.participationPercent();
-        row.addAll(List.of(Integer.toString(result.votesFor()), Integer.toString(result.votesAgainst()),
-                Integer.toString(result.abstentions()), Integer.toString(result.notVoting()),
+        // For an election or discipline vote the lines carry the votes, so for, against and abstain stay empty.
+        boolean listed = motion.listsOptions();
+        row.addAll(List.of(listed ? "" : Integer.toString(result.votesFor()),
+                listed ? "" : Integer.toString(result.votesAgainst()),
+                listed ? "" : Integer.toString(result.abstentions()), Integer.toString(result.notVoting()),
                 Integer.toString(result.denominator()), excluded, message(result.threshold().messageKey(), locale),
                 Integer.toString(result.votesNeeded()),
                 result.eligiblePresent() == null ? "" : Integer.toString(result.eligiblePresent()),
                 participation == null ? "" : Integer.toString(participation),
-                message(result.passed() ? "voting.result.passed" : "voting.result.notPassed", locale)));
+                message(motion.outcomeKey(), locale), Integer.toString(result.ballotsCast()),
+                listed ? Integer.toString(result.abstentions()) : ""));
+        return row;
+    }
+
+    private List<String> lineRow(int number, Motion motion, OptionResult line, Locale locale) {
+        var row = new ArrayList<String>(List.of(number + "." + line.position(), line.label(),
+                message(motion.isElection() ? "voting.list.candidate" : "voting.list.penalty", locale), "", "",
+                Integer.toString(line.votes())));
+        while (row.size() < COLUMNS.indexOf("threshold")) {
+            row.add("");
+        }
+        row.add(line.threshold() == null ? "" : message(line.threshold().messageKey(), locale));
+        row.add(line.votesNeeded() == null ? "" : Integer.toString(line.votesNeeded()));
+        row.add("");
+        row.add("");
+        row.add(message(line.outcome().messageKey(), locale));
+        while (row.size() < COLUMNS.size()) {
+            row.add("");
+        }
         return row;
     }
 

@@ -36,7 +36,7 @@ class MotionStore {
     private static final String SELECT = """
             select id, meeting_id, cell_id, kind, method, subject_member_id, subject_name, title, status, opened_at,
                    closed_at, votes_for, votes_against, abstentions, not_voting, denominator, votes_needed, passed,
-                   eligible_present
+                   eligible_present, seats, election_round, election_of
             from motion
             """;
 
@@ -65,12 +65,20 @@ class MotionStore {
 
     MotionId insert(MeetingId meeting, OrganizationId cell, MotionKind kind, VotingMethod method,
             @Nullable MotionSubject subject, String title, long openedBy, Instant now) {
+        return insert(meeting, cell, kind, method, subject, title, openedBy, now, null, List.of());
+    }
+
+    /** Stores an open motion with the seats of an election round and the lines of its ballot, if any. */
+    MotionId insert(MeetingId meeting, OrganizationId cell, MotionKind kind, VotingMethod method,
+            @Nullable MotionSubject subject, String title, long openedBy, Instant now,
+            @Nullable ElectionSeats election, List<BallotOption> options) {
         var keys = new GeneratedKeyHolder();
         MemberId subjectMember = subject == null ? null : subject.memberId();
         jdbc.sql("""
                 insert into motion (meeting_id, cell_id, title, kind, method, subject_member_id, subject_name, status,
-                                    opened_at, opened_by)
-                values (:meeting, :cell, :title, :kind, :method, :subjectMember, :subjectName, 'OPEN', :now, :openedBy)
+                                    opened_at, opened_by, seats, election_round, election_of)
+                values (:meeting, :cell, :title, :kind, :method, :subjectMember, :subjectName, 'OPEN', :now, :openedBy,
+                        :seats, :round, :electionOf)
                 """)
                 .param("meeting", meeting.value())
                 .param("cell", cell.value())
@@ -81,8 +89,33 @@ class MotionStore {
                 .param("subjectName", subject == null ? null : subject.fullName(), Types.VARCHAR)
                 .param("now", JdbcTime.param(now))
                 .param("openedBy", openedBy)
+                .param("seats", election == null ? null : election.seats(), Types.INTEGER)
+                .param("round", election == null ? null : election.round().name(), Types.VARCHAR)
+                .param("electionOf", election == null || election.firstRound() == null ? null
+                        : election.firstRound().value(), Types.BIGINT)
                 .update(keys, "id");
-        return MotionId.of(keys.getKey().longValue());
+        MotionId id = MotionId.of(keys.getKey().longValue());
+        for (BallotOption option : options) {
+            jdbc.sql("""
+                    insert into motion_option (motion_id, position, label, member_id, penalty)
+                    values (:motion, :position, :label, :member, :penalty)
+                    """)
+                    .param("motion", id.value())
+                    .param("position", option.position())
+                    .param("label", option.label())
+                    .param("member", option.memberId() == null ? null : option.memberId().value(), Types.BIGINT)
+                    .param("penalty", option.penalty() == null ? null : option.penalty().name(), Types.VARCHAR)
+                    .update();
+        }
+        return id;
+    }
+
+    /** Returns the rounds of an election after its first, in the order they were opened. */
+    List<Motion> laterRoundsOf(MotionId firstRound) {
+        return withExclusions(jdbc.sql(SELECT + " where election_of = :first order by opened_at, id")
+                .param("first", firstRound.value())
+                .query(MotionStore::map)
+                .list());
     }
 
     Optional<Motion> find(MotionId id) {
@@ -101,17 +134,17 @@ class MotionStore {
     }
 
     Optional<Motion> openOf(MeetingId meeting) {
-        return jdbc.sql(SELECT + " where meeting_id = :meeting and status = 'OPEN'")
+        return withExclusions(jdbc.sql(SELECT + " where meeting_id = :meeting and status = 'OPEN'")
                 .param("meeting", meeting.value())
                 .query(MotionStore::map)
-                .optional();
+                .list()).stream().findFirst();
     }
 
     List<Motion> openInCell(OrganizationId cell) {
-        return jdbc.sql(SELECT + " where cell_id = :cell and status = 'OPEN' order by opened_at, id")
+        return withExclusions(jdbc.sql(SELECT + " where cell_id = :cell and status = 'OPEN' order by opened_at, id")
                 .param("cell", cell.value())
                 .query(MotionStore::map)
-                .list();
+                .list());
     }
 
     /**
@@ -234,6 +267,21 @@ class MotionStore {
                 .param("eligiblePresent", result.eligiblePresent(), Types.INTEGER)
                 .param("id", motion.value())
                 .update();
+        for (OptionResult option : result.options()) {
+            jdbc.sql("""
+                    update motion_option set votes = :votes, added_up = :addedUp, votes_needed = :votesNeeded,
+                                             threshold = :threshold, outcome = :outcome
+                    where motion_id = :motion and position = :position
+                    """)
+                    .param("votes", option.votes())
+                    .param("addedUp", option.addedUp(), Types.INTEGER)
+                    .param("votesNeeded", option.votesNeeded(), Types.INTEGER)
+                    .param("threshold", option.threshold() == null ? null : option.threshold().name(), Types.VARCHAR)
+                    .param("outcome", option.outcome().name())
+                    .param("motion", motion.value())
+                    .param("position", option.position())
+                    .update();
+        }
         for (DenominatorExclusion exclusion : result.exclusions()) {
             jdbc.sql("insert into motion_exclusion (motion_id, member_id, reason) values (:motion, :member, :reason)")
                     .param("motion", motion.value())
@@ -243,7 +291,12 @@ class MotionStore {
         }
     }
 
-    private List<Motion> withExclusions(List<Motion> motions) {
+    /**
+     * Completes motions read from their own rows: the lines of election and discipline ballots, with
+     * their counts once closed, and the exclusions from the denominator of closed votes.
+     */
+    private List<Motion> withExclusions(List<Motion> read) {
+        List<Motion> motions = withOptions(read);
         List<Long> closed = motions.stream().filter(Motion::isClosed).map(motion -> motion.id().value()).toList();
         if (closed.isEmpty()) {
             return motions;
@@ -266,14 +319,65 @@ class MotionStore {
     }
 
     private static Motion withResult(Motion motion, MotionResult result) {
-        return new Motion(motion.id(), motion.meetingId(), motion.cellId(), motion.kind(), motion.method(),
-                motion.subject(), motion.title(), motion.status(), motion.openedAt(), motion.closedAt(), result);
+        return motion.withResult(result);
     }
 
     private static MotionResult withExclusions(MotionResult result, List<DenominatorExclusion> exclusions) {
         return new MotionResult(result.votesFor(), result.votesAgainst(), result.abstentions(), result.notVoting(),
                 result.denominator(), result.threshold(), result.votesNeeded(), result.passed(),
-                result.eligiblePresent(), exclusions);
+                result.eligiblePresent(), exclusions, result.options());
+    }
+
+    private List<Motion> withOptions(List<Motion> motions) {
+        List<Long> listed = motions.stream()
+                .filter(Motion::listsOptions)
+                .map(motion -> motion.id().value())
+                .toList();
+        if (listed.isEmpty()) {
+            return motions;
+        }
+        var lines = new HashMap<Long, List<OptionRow>>();
+        jdbc.sql("""
+                select motion_id, position, label, member_id, penalty, votes, added_up, votes_needed, threshold, outcome
+                from motion_option where motion_id in (:motions) order by motion_id, position
+                """)
+                .param("motions", listed)
+                .query(row -> {
+                    long member = row.getLong("member_id");
+                    MemberId memberId = row.wasNull() ? null : MemberId.of(member);
+                    String penalty = row.getString("penalty");
+                    var option = new BallotOption(row.getInt("position"), row.getString("label"), memberId,
+                            penalty == null ? null : Penalty.valueOf(penalty));
+                    String outcome = row.getString("outcome");
+                    String threshold = row.getString("threshold");
+                    OptionResult result = outcome == null ? null : new OptionResult(option, row.getInt("votes"),
+                            row.getObject("added_up", Integer.class), row.getObject("votes_needed", Integer.class),
+                            threshold == null ? null : VoteThreshold.valueOf(threshold), OptionOutcome.valueOf(outcome));
+                    lines.computeIfAbsent(row.getLong("motion_id"), id -> new ArrayList<>())
+                            .add(new OptionRow(option, result));
+                });
+        return motions.stream()
+                .map(motion -> {
+                    List<OptionRow> rows = lines.getOrDefault(motion.id().value(), List.of());
+                    if (rows.isEmpty()) {
+                        return motion;
+                    }
+                    MotionResult result = motion.result();
+                    if (result != null) {
+                        result = new MotionResult(result.votesFor(), result.votesAgainst(), result.abstentions(),
+                                result.notVoting(), result.denominator(), result.threshold(), result.votesNeeded(),
+                                result.passed(), result.eligiblePresent(), result.exclusions(),
+                                rows.stream().map(OptionRow::result).toList());
+                    }
+                    return new Motion(motion.id(), motion.meetingId(), motion.cellId(), motion.kind(), motion.method(),
+                            motion.subject(), motion.title(), motion.status(), motion.openedAt(), motion.closedAt(),
+                            result, motion.election(), rows.stream().map(OptionRow::option).toList());
+                })
+                .toList();
+    }
+
+    /** A ballot line as stored, with its count once the vote has closed. */
+    private record OptionRow(BallotOption option, @Nullable OptionResult result) {
     }
 
     private static Motion map(ResultSet row, int rowNumber) throws SQLException {
@@ -290,7 +394,17 @@ class MotionStore {
         return new Motion(MotionId.of(row.getLong("id")), MeetingId.of(row.getLong("meeting_id")),
                 OrganizationId.of(row.getLong("cell_id")), kind, VotingMethod.valueOf(row.getString("method")),
                 subjectOf(row), row.getString("title"), status, JdbcTime.instant(row, "opened_at"),
-                JdbcTime.instant(row, "closed_at"), result);
+                JdbcTime.instant(row, "closed_at"), result, electionOf(row), List.of());
+    }
+
+    private static @Nullable ElectionSeats electionOf(ResultSet row) throws SQLException {
+        String round = row.getString("election_round");
+        if (round == null) {
+            return null;
+        }
+        long first = row.getLong("election_of");
+        MotionId firstRound = row.wasNull() ? null : MotionId.of(first);
+        return new ElectionSeats(row.getInt("seats"), ElectionRound.valueOf(round), firstRound);
     }
 
     private static @Nullable MotionSubject subjectOf(ResultSet row) throws SQLException {

@@ -12,7 +12,10 @@ import vn.chibo.member.MemberId;
 import vn.chibo.member.Members;
 import vn.chibo.system.VietnameseText;
 
-/** Checks the person an admission or recognition vote decides about: one person per vote, once per meeting. */
+/**
+ * Checks the person an admission, recognition or discipline vote decides about: one person per vote,
+ * once per meeting.
+ */
 @Component
 class MotionSubjects {
 
@@ -31,10 +34,14 @@ class MotionSubjects {
      */
     @Nullable MotionSubject of(Meeting meeting, MotionRequest request) {
         return switch (request.kind()) {
-            case RESOLUTION -> null;
+            case RESOLUTION, ELECTION -> null;
             case ADMISSION -> new MotionSubject(null, applicantName(request.applicantName()));
             case RECOGNITION -> {
                 Member member = probationaryMember(meeting, request.probationaryMember());
+                yield new MotionSubject(member.id(), member.fullName());
+            }
+            case DISCIPLINE -> {
+                Member member = disciplinedMember(meeting, request.disciplinedMember());
                 yield new MotionSubject(member.id(), member.fullName());
             }
         };
@@ -55,6 +62,11 @@ class MotionSubjects {
                 throw new PersonAlreadyVotedOn(subject.fullName());
             }
         }
+    }
+
+    /** Returns the members whose record the cell keeps, whom a discipline vote may concern. */
+    List<Member> disciplinableOf(Meeting meeting) {
+        return members.ownMembers(meeting.cellId());
     }
 
     /** Returns the probationary members of the cell, whom a recognition vote may concern. */
@@ -81,6 +93,15 @@ class MotionSubjects {
 
     private static String applicantName(@Nullable String name) {
         return requiredText(name, NAME_MAX_LENGTH, "voting.error.applicantMissing", "voting.error.applicantTooLong");
+    }
+
+    private Member disciplinedMember(Meeting meeting, @Nullable MemberId id) {
+        if (id == null) {
+            throw new InvalidMotion("voting.error.disciplinedMemberMissing");
+        }
+        return members.find(id)
+                .filter(found -> found.cellId().equals(meeting.cellId()))
+                .orElseThrow(() -> new InvalidMotion("voting.error.disciplinedMemberInvalid"));
     }
 
     private Member probationaryMember(Meeting meeting, @Nullable MemberId id) {

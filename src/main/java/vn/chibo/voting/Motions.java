@@ -47,17 +47,20 @@ public class Motions {
     private final MotionStore store;
     private final SecretBallotStore secretStore;
     private final MotionSubjects subjects;
+    private final BallotOptions ballotOptions;
     private final Meetings meetings;
     private final Members members;
     private final VotingPermissions permissions;
     private final MessageSource messages;
     private final Formats formats;
 
-    Motions(MotionStore store, SecretBallotStore secretStore, MotionSubjects subjects, Meetings meetings,
-            Members members, VotingPermissions permissions, MessageSource messages, Formats formats) {
+    Motions(MotionStore store, SecretBallotStore secretStore, MotionSubjects subjects, BallotOptions ballotOptions,
+            Meetings meetings, Members members, VotingPermissions permissions, MessageSource messages,
+            Formats formats) {
         this.store = store;
         this.secretStore = secretStore;
         this.subjects = subjects;
+        this.ballotOptions = ballotOptions;
         this.meetings = meetings;
         this.members = members;
         this.permissions = permissions;
@@ -181,6 +184,59 @@ public class Motions {
             return title;
         }
         return messages.getMessage("voting.motion.title." + kind, new Object[] { subject.fullName() }, VIETNAMESE);
+    }
+
+    /**
+     * Returns the title the chair entered for an election, or when it is blank, one in Vietnamese that
+     * gives the seats and the number of candidates.
+     */
+    String electionTitleOrDefault(@Nullable String title, int seats, int candidates) {
+        if (title != null && VietnameseText.cleanOrNull(title) != null) {
+            return title;
+        }
+        return messages.getMessage("voting.motion.title.ELECTION", new Object[] { seats, candidates }, VIETNAMESE);
+    }
+
+    /**
+     * Returns the title of a later election round: the first round's title with the round's number and
+     * kind, the first round's title shortened if the whole would not fit.
+     */
+    String roundTitle(String firstTitle, int number, ElectionRound round) {
+        String suffix = messages.getMessage("voting.motion.title.round", new Object[] { number,
+                messages.getMessage(round.messageKey(), null, VIETNAMESE) }, VIETNAMESE);
+        int room = MotionManagement.TITLE_MAX_LENGTH - suffix.length();
+        String base = firstTitle.length() <= room ? firstTitle : firstTitle.substring(0, room - 1).strip() + "…";
+        return base + suffix;
+    }
+
+    /** Returns the members who may stand in an election of the meeting's cell, by name. */
+    public List<Member> eligibleCandidates(Meeting meeting) {
+        return ballotOptions.eligibleCandidates(meeting);
+    }
+
+    /** Returns the members of the meeting's cell whom a discipline vote may concern, by name. */
+    public List<Member> disciplinableOf(Meeting meeting) {
+        return subjects.disciplinableOf(meeting).stream().sorted(VietnameseText.byName(Member::fullName)).toList();
+    }
+
+    /**
+     * Returns the round that may follow a closed election round, or empty when none may: the chair's
+     * page offers to open it.
+     */
+    public Optional<ElectionRound> nextRoundOf(Motion motion) {
+        if (!motion.isElection() || motion.result() == null) {
+            return Optional.empty();
+        }
+        try {
+            MotionManagement.NextRound next = MotionManagement.nextRoundOf(motion);
+            MotionId first = motion.election().firstRound() == null ? motion.id() : motion.election().firstRound();
+            List<Motion> later = store.laterRoundsOf(first);
+            boolean latest = later.isEmpty() ? first.equals(motion.id()) : later.getLast().id().equals(motion.id());
+            return latest ? Optional.of(next.round()) : Optional.empty();
+        }
+        catch (NextRoundNotPossible none) {
+            return Optional.empty();
+        }
     }
 
     /** Returns the probationary members of the meeting's cell, whom a recognition vote may concern. */

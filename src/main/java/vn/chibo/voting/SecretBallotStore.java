@@ -1,6 +1,9 @@
 package vn.chibo.voting;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +47,80 @@ class SecretBallotStore {
                 .param("motion", motion.value())
                 .param("choice", choice.name())
                 .update();
+    }
+
+    /** Stores a ballot that marks lines of a list; no marks make a blank ballot. */
+    void insertListBallot(MotionId motion, Collection<Integer> positions, ReceiptCode receipt) {
+        jdbc.sql("insert into secret_list_ballot (receipt_hash, motion_id) values (:hash, :motion)")
+                .param("hash", receipt.hash())
+                .param("motion", motion.value())
+                .update();
+        insertMarks(receipt.hash(), positions);
+    }
+
+    private void insertMarks(String receiptHash, Collection<Integer> positions) {
+        for (int position : positions) {
+            jdbc.sql("insert into secret_list_mark (receipt_hash, position) values (:hash, :position)")
+                    .param("hash", receiptHash)
+                    .param("position", position)
+                    .update();
+        }
+    }
+
+    /** Counts a list vote's ballots: how many marked a line, how many none, and the marks of each line. */
+    ListCount countListBallots(MotionId motion) {
+        int ballots = jdbc.sql("select count(*) from secret_list_ballot where motion_id = :motion")
+                .param("motion", motion.value())
+                .query(Integer.class)
+                .single();
+        int marked = jdbc.sql("""
+                select count(*) from secret_list_ballot b
+                where b.motion_id = :motion and exists (select 1 from secret_list_mark m where m.receipt_hash = b.receipt_hash)
+                """)
+                .param("motion", motion.value())
+                .query(Integer.class)
+                .single();
+        var votes = new HashMap<Integer, Integer>();
+        jdbc.sql("""
+                select m.position, count(*) as marks from secret_list_mark m
+                join secret_list_ballot b on b.receipt_hash = m.receipt_hash
+                where b.motion_id = :motion group by m.position
+                """)
+                .param("motion", motion.value())
+                .query(row -> {
+                    votes.put(row.getInt("position"), row.getInt("marks"));
+                });
+        return new ListCount(ballots, marked, Map.copyOf(votes));
+    }
+
+    /**
+     * The count of a list vote's ballots.
+     *
+     * @param votes the marks of each line by ballot position, without lines that have none
+     */
+    record ListCount(int ballots, int marked, Map<Integer, Integer> votes) {
+
+        int blank() {
+            return ballots - marked;
+        }
+    }
+
+    /** Returns the lines the ballot with this receipt code marks, or empty when no ballot of the motion has the code. */
+    Optional<List<Integer>> marksOf(MotionId motion, ReceiptCode receipt) {
+        boolean exists = jdbc.sql("""
+                select count(*) from secret_list_ballot where motion_id = :motion and receipt_hash = :hash
+                """)
+                .param("motion", motion.value())
+                .param("hash", receipt.hash())
+                .query(Integer.class)
+                .single() > 0;
+        if (!exists) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.sql("select position from secret_list_mark where receipt_hash = :hash order by position")
+                .param("hash", receipt.hash())
+                .query(Integer.class)
+                .list());
     }
 
     boolean isOnRoll(MotionId motion, MemberId member) {
@@ -129,6 +206,38 @@ class SecretBallotStore {
                     .param("motion", motion.value())
                     .param("choice", ballot.getValue())
                     .update();
+        }
+        reorderListBallots(motion);
+    }
+
+    /** Rewrites a list vote's ballots and their marks in the order of their random keys, as {@link #reorder} does. */
+    private void reorderListBallots(MotionId motion) {
+        var marks = new LinkedHashMap<String, List<Integer>>();
+        jdbc.sql("select receipt_hash from secret_list_ballot where motion_id = :motion order by receipt_hash")
+                .param("motion", motion.value())
+                .query(String.class)
+                .list()
+                .forEach(hash -> marks.put(hash, new ArrayList<>()));
+        if (marks.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                select m.receipt_hash, m.position from secret_list_mark m
+                join secret_list_ballot b on b.receipt_hash = m.receipt_hash
+                where b.motion_id = :motion order by m.receipt_hash, m.position
+                """)
+                .param("motion", motion.value())
+                .query(row -> {
+                    marks.get(row.getString("receipt_hash")).add(row.getInt("position"));
+                });
+
+        jdbc.sql("delete from secret_list_ballot where motion_id = :motion").param("motion", motion.value()).update();
+        for (Map.Entry<String, List<Integer>> ballot : marks.entrySet()) {
+            jdbc.sql("insert into secret_list_ballot (receipt_hash, motion_id) values (:hash, :motion)")
+                    .param("hash", ballot.getKey())
+                    .param("motion", motion.value())
+                    .update();
+            insertMarks(ballot.getKey(), ballot.getValue());
         }
     }
 }

@@ -1,5 +1,10 @@
 package vn.chibo.voting;
 
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -51,21 +56,87 @@ public class SecretBallots {
         if (!motion.isSecret()) {
             throw new WrongVotingMethod("voting.error.notSecret");
         }
-        if (store.lockForBallot(id) != MotionStatus.OPEN) {
+        if (motion.listsOptions()) {
+            throw new WrongVotingMethod("voting.error.listBallotNeedsMarks");
+        }
+        return enrolAndStore(actor, motion, receipt -> secretStore.insertBallot(id, choice, receipt));
+    }
+
+    /**
+     * Records the actor's secret ballot in an election or discipline vote and returns its receipt code,
+     * with the rules of {@link #cast}. The ballot marks lines of the list by position: at most the seats
+     * of an election round, at most one penalty, or none for a blank ballot.
+     */
+    @Transactional
+    public ReceiptCode castList(Actor actor, MotionId id, Collection<Integer> positions) {
+        Motion motion = motions.visibleTo(actor, id);
+
+        Set<Integer> marks = checkMarks(motion, positions);
+        return enrolAndStore(actor, motion, receipt -> secretStore.insertListBallot(id, marks, receipt));
+    }
+
+    /**
+     * Puts the eligible actor on the roll of the open vote and stores their ballot under a new receipt
+     * code, in the caller's transaction, or fails if the vote has closed or the actor is on the roll.
+     */
+    private ReceiptCode enrolAndStore(Actor actor, Motion motion, Consumer<ReceiptCode> storeBallot) {
+        if (store.lockForBallot(motion.id()) != MotionStatus.OPEN) {
             throw new MotionNotOpen();
         }
         MemberId member = permissions.eligibleMember(actor, motion);
-        if (!secretStore.enrol(id, member)) {
+        if (!secretStore.enrol(motion.id(), member)) {
             throw new SecretBallotAlreadyCast();
         }
         ReceiptCode receipt = ReceiptCode.generate();
-        secretStore.insertBallot(id, choice, receipt);
+        storeBallot.accept(receipt);
 
         // The entry names the voter, as the roll does, and nothing of the choice or the receipt.
         audit.record(new AuditEntry(actor.accountId().value(), motion.cellId().value(), "ballot.cast", "motion",
-                id.value(), "member=" + member + " method=SECRET"));
+                motion.id().value(), "member=" + member + " method=SECRET"));
         events.publishEvent(new MeetingRoomChanged(motion.meetingId(), MeetingRoomChanged.Part.VOTES));
         return receipt;
+    }
+
+    /**
+     * Checks, storing nothing, that the actor could cast this election or discipline ballot now, for
+     * the step that shows the marks back for confirmation.
+     */
+    @Transactional(readOnly = true)
+    public void checkList(Actor actor, MotionId id, Collection<Integer> positions) {
+        Motion motion = motions.visibleTo(actor, id);
+
+        checkMarks(motion, positions);
+        if (!motion.isOpen()) {
+            throw new MotionNotOpen();
+        }
+        MemberId member = permissions.eligibleMember(actor, motion);
+        if (secretStore.isOnRoll(id, member)) {
+            throw new SecretBallotAlreadyCast();
+        }
+    }
+
+    /**
+     * Returns the marks as a set, or fails when the motion takes no list ballot, a mark names no line of
+     * the ballot, a line is marked twice, or there are more marks than the ballot allows.
+     */
+    private static Set<Integer> checkMarks(Motion motion, Collection<Integer> positions) {
+        if (!motion.listsOptions()) {
+            throw new WrongVotingMethod("voting.error.notListBallot");
+        }
+        var marks = new TreeSet<Integer>();
+        for (int position : positions) {
+            if (motion.option(position).isEmpty()) {
+                throw InvalidBallotMarks.notOnBallot();
+            }
+            if (!marks.add(position)) {
+                throw new InvalidBallotMarks("voting.error.markedTwice");
+            }
+        }
+        if (marks.size() > motion.maxMarks()) {
+            throw new InvalidBallotMarks(motion.isElection() ? "voting.error.tooManyCandidatesMarked"
+                    : "voting.error.tooManyPenaltiesMarked", motion.maxMarks(), marks.size());
+        }
+        return marks;
     }
 
     /**
@@ -82,7 +153,13 @@ public class SecretBallots {
         if (!motion.isClosed()) {
             throw new ReceiptCheckBeforeClose();
         }
-        ReceiptCheck check = new ReceiptCheck(secretStore.choiceOf(id, receipt).orElse(null));
+        ReceiptCheck check = motion.listsOptions()
+                ? secretStore.marksOf(id, receipt)
+                        .map(marks -> new ReceiptCheck(true, null, marks.stream()
+                                .map(position -> motion.option(position).orElseThrow())
+                                .toList()))
+                        .orElse(new ReceiptCheck(null))
+                : new ReceiptCheck(secretStore.choiceOf(id, receipt).orElse(null));
         log.info("Motion {}: receipt checked by account {}, counted: {}", id, actor.accountId(), check.counted());
         return check;
     }

@@ -259,8 +259,9 @@ class AuthorizationMatrixTests {
                 "GET /api/v1/meetings/{meetingId}/motions", "POST /motions/{id}/receipt-check",
                 "POST /api/v1/motions/{id}/receipt-check", "GET /meetings/{meetingId}/motions.csv");
         expect(Access.CELL_RUN, "POST /meetings/{meetingId}/motions", "POST /motions/{id}/close",
-                "POST /motions/{id}/show-of-hands");
-        expect(Access.VOTER, "POST /motions/{id}/ballot", "POST /api/v1/motions/{id}/ballot");
+                "POST /motions/{id}/show-of-hands", "POST /motions/{id}/next-round");
+        expect(Access.VOTER, "POST /motions/{id}/ballot", "POST /api/v1/motions/{id}/ballot",
+                "POST /motions/{id}/list-ballot");
 
         // Opinions: every viewer reads them, members of the cell post them, only the author changes one.
         expect(Access.CELL_VIEW, "GET /api/v1/meetings/{meetingId}/opinions");
@@ -321,8 +322,8 @@ class AuthorizationMatrixTests {
                 "POST /meetings/{meetingId}/agenda/{itemId}/discuss", "GET /meetings/{meetingId}/close",
                 "POST /meetings/{meetingId}/close", "GET /meetings/{meetingId}/check-in/screen",
                 "GET /meetings/{meetingId}/check-in/code", "POST /meetings/{meetingId}/motions", "POST /motions/{id}/close",
-                "POST /motions/{id}/show-of-hands", "POST /opinions/{id}/spoken", "POST /opinions/{id}/unspoken",
-                "POST /meetings/{meetingId}/agenda/{itemId}/speaker-limit", "POST /speaker-requests/{id}/up",
+                "POST /motions/{id}/show-of-hands", "POST /motions/{id}/next-round", "POST /opinions/{id}/spoken",
+                "POST /opinions/{id}/unspoken", "POST /meetings/{meetingId}/agenda/{itemId}/speaker-limit", "POST /speaker-requests/{id}/up",
                 "POST /speaker-requests/{id}/down", "POST /speaker-requests/{id}/position",
                 "POST /speaker-requests/{id}/grant", "POST /speaker-requests/{id}/end",
                 "POST /speaker-requests/{id}/decline", "GET /meetings/{meetingId}/projector",

@@ -86,7 +86,8 @@ class CrossCellAccessTests {
                 "POST /motions/{id}/ballot", "POST /motions/{id}/close", "POST /motions/{id}/show-of-hands",
                 "GET /api/v1/meetings/{meetingId}/motions", "POST /api/v1/motions/{id}/ballot",
                 "POST /motions/{id}/receipt-check", "POST /api/v1/motions/{id}/receipt-check",
-                "GET /meetings/{meetingId}/motions.csv");
+                "GET /meetings/{meetingId}/motions.csv", "POST /motions/{id}/list-ballot",
+                "POST /motions/{id}/next-round");
         hidden("GET /meetings/{meetingId}/minutes", "POST /meetings/{meetingId}/minutes/parts/{code}",
                 "POST /meetings/{meetingId}/minutes/approval", "GET /meetings/{meetingId}/minutes.pdf",
                 "GET /meetings/{meetingId}/minutes.docx", "GET /meetings/{meetingId}/minutes/versions/{versionNo}",

@@ -1,5 +1,7 @@
 package vn.chibo.discussion;
 
+import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.chibo.account.Actor;
+import vn.chibo.meeting.AgendaItem;
+import vn.chibo.meeting.MeetingManagement;
 import vn.chibo.meeting.Meetings;
 import vn.chibo.testing.Browser;
 import vn.chibo.testing.Fixtures;
@@ -41,6 +45,9 @@ class SpeakerBrowserTests {
 
     @Autowired
     SpeakerManagement management;
+
+    @Autowired
+    MeetingManagement meetingManagement;
 
     ChromeDriver browser;
 
@@ -90,6 +97,25 @@ class SpeakerBrowserTests {
         Object overflow = browser.executeScript(
                 "return document.getElementById('speakers').scrollWidth > document.getElementById('speakers').clientWidth;");
         assertThat(overflow).isEqualTo(false);
+    }
+
+    @Test
+    void listFollowsTheAgendaWithoutReload() {
+        Village village = villages.startedMeetingWithRoll();
+        Actor member = villages.accountOf(village, "Lý Văn Khánh");
+        List<AgendaItem> agenda = meetings.get(village.meeting()).agenda();
+        signIn(member);
+        browser.get(url("/meetings/" + village.meeting()));
+        browser.executeScript("window.notReloaded = true;");
+        assertThat(browser.findElements(By.cssSelector("#agenda-item-" + agenda.get(0).id() + " #speakers"))).hasSize(1);
+
+        meetingManagement.discuss(village.secretary(), village.meeting(), agenda.get(1).id());
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#agenda-item-" + agenda.get(1).id() + " #speakers")));
+        assertThat(browser.findElements(By.cssSelector("#agenda-item-" + agenda.get(0).id() + " #speakers"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("#speakers .speaker-item")).getText()).contains(agenda.get(1).title());
+        assertThat(browser.executeScript("return window.notReloaded === true;")).isEqualTo(true);
     }
 
     private void signIn(Actor actor) {

@@ -76,7 +76,7 @@ class SpeakerConcurrencyTests {
                 return rejected.messageKey();
             }
         });
-        assertThat(outcomes).containsOnly("granted", "discussion.speakers.error.notWaiting");
+        assertThat(outcomes).isSubsetOf("granted", "discussion.speakers.error.notWaiting").contains("granted");
 
         List<SpeakerRequest> all = speakers.ofMeeting(meetings.get(village.meeting()));
         assertThat(all).filteredOn(SpeakerRequest::isSpeaking).hasSize(1);

@@ -169,7 +169,7 @@ class PersonVoteTests {
         assertThat(MotionRequest.parse("RECOGNITION", "SHOW_OF_HANDS", null, null, " 42 "))
                 .isEqualTo(new MotionRequest(MotionKind.RECOGNITION, VotingMethod.SHOW_OF_HANDS, null, null,
                         MemberId.of(42)));
-        assertThatThrownBy(() -> MotionRequest.parse("DISCIPLINE", null, "x", null, null))
+        assertThatThrownBy(() -> MotionRequest.parse("DEMOTION", null, "x", null, null))
                 .hasMessage("voting.error.kindInvalid");
         assertThatThrownBy(() -> MotionRequest.parse(null, "POSTAL", "x", null, null))
                 .hasMessage("voting.error.methodInvalid");

@@ -45,7 +45,8 @@ class SpeakerController {
 
     /**
      * Shows the speaker list on a page of its own, or with {@code HX-Request} the fragment that live
-     * pages swap: {@code queue} with {@code part=queue} (no text field), else {@code panel}.
+     * pages swap: {@code queue} with {@code part=queue} (no text field), the meeting page's slot under
+     * every agenda item with {@code part=slots}, else {@code panel}.
      */
     @GetMapping("/meetings/{meetingId}/speakers")
     String page(Actor actor, @PathVariable long meetingId, @RequestParam(required = false) @Nullable String part,
@@ -57,7 +58,11 @@ class SpeakerController {
         if (htmx == null) {
             return "discussion/speaker-page";
         }
-        return "queue".equals(part) ? "discussion/speakers :: queue" : "discussion/speakers :: panel";
+        return switch (part == null ? "" : part) {
+            case "queue" -> "discussion/speakers :: queue";
+            case "slots" -> "discussion/speakers :: slots";
+            default -> "discussion/speakers :: panel";
+        };
     }
 
     @PostMapping("/meetings/{meetingId}/agenda/{itemId}/speakers")

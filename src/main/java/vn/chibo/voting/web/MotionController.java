@@ -27,6 +27,10 @@ import vn.chibo.meeting.Meetings;
 import vn.chibo.system.FlashMessage;
 import vn.chibo.system.Option;
 import vn.chibo.voting.BallotChoice;
+import vn.chibo.voting.BallotOption;
+import vn.chibo.voting.DisciplineThresholds;
+import vn.chibo.voting.InvalidBallotMarks;
+import vn.chibo.voting.Penalty;
 import vn.chibo.voting.BallotReceipt;
 import vn.chibo.voting.InvalidBallotChoice;
 import vn.chibo.voting.InvalidMotion;
@@ -58,9 +62,12 @@ class MotionController {
     private final VotingPermissions permissions;
     private final MotionPages pages;
     private final MessageSource messages;
+    private final DisciplineThresholds thresholds;
 
     MotionController(Meetings meetings, Motions motions, MotionManagement management, SecretBallots secretBallots,
-            VotingPermissions permissions, MotionPages pages, MessageSource messages) {
+            VotingPermissions permissions, MotionPages pages, MessageSource messages,
+            DisciplineThresholds thresholds) {
+        this.thresholds = thresholds;
         this.meetings = meetings;
         this.motions = motions;
         this.management = management;
@@ -157,6 +164,55 @@ class MotionController {
         return htmx == null ? "voting/motion" : "voting/motion :: afterBallot";
     }
 
+    /**
+     * Takes an election or discipline ballot in the same two steps as {@link #cast}: the marks alone
+     * come back for confirmation, and only the confirming request records the ballot. A ballot that
+     * does not fit the list comes back on the page with the message beside the form.
+     */
+    @PostMapping("/motions/{id}/list-ballot")
+    String castList(Actor actor, @PathVariable long id, @ModelAttribute ListBallotFormData form,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+            HttpServletResponse response) {
+        MotionId motionId = MotionId.of(id);
+        permissions.requireVoter(actor, motions.visibleTo(actor, motionId));
+
+        try {
+            List<Integer> marks = form.positions();
+            if (!form.isConfirmed()) {
+                secretBallots.checkList(actor, motionId, marks);
+                Motion motion = motions.get(motionId);
+                List<BallotOption> marked = motion.options().stream()
+                        .filter(option -> marks.contains(option.position()))
+                        .toList();
+                model.addAttribute("page", pages.of(actor, motion).confirmingMarks(marked));
+                return htmx == null ? "voting/motion" : "voting/motion :: panel";
+            }
+            ReceiptCode receipt = secretBallots.castList(actor, motionId, marks);
+            model.addAttribute(FlashMessage.SUCCESS, new FlashMessage("voting.flash.secretRecorded"));
+            model.addAttribute("page", pages.of(actor, motions.get(motionId)).withReceipt(receipt));
+            return htmx == null ? "voting/motion" : "voting/motion :: afterBallot";
+        }
+        catch (InvalidBallotMarks invalid) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("page", pages.of(actor, motions.get(motionId)));
+            model.addAttribute("ballotErrorKey", invalid.messageKey());
+            model.addAttribute("ballotErrorArguments", invalid.messageArguments());
+            return htmx == null ? "voting/motion" : "voting/motion :: panel";
+        }
+    }
+
+    /** Opens the next round of an election after its latest round closed: a runoff or a further round. */
+    @PostMapping("/motions/{id}/next-round")
+    String openNextRound(Actor actor, @PathVariable long id, RedirectAttributes redirect) {
+        Motion motion = motions.visibleTo(actor, MotionId.of(id));
+        permissions.requireRunVotes(actor, meetings.get(motion.meetingId()));
+
+        MotionId next = management.openNextRound(actor, motion.id());
+
+        redirect.addFlashAttribute(FlashMessage.SUCCESS, new FlashMessage("voting.flash.roundOpened"));
+        return "redirect:/motions/" + next;
+    }
+
     /** Checks a receipt code against the counted ballots of a closed secret ballot. */
     @PostMapping("/motions/{id}/receipt-check")
     String checkReceipt(Actor actor, @PathVariable long id, @ModelAttribute ReceiptFormData form, Model model,
@@ -228,7 +284,19 @@ class MotionController {
         model.addAttribute("plannedStart", motions.plannedStart(meeting.startsAt()));
         model.addAttribute("form", form);
         model.addAttribute("kindOptions", Arrays.stream(MotionKind.values())
+                .filter(kind -> !kind.listsOptions())
                 .map(kind -> new Option(kind.name(), messages.getMessage(kind.messageKey(), null, locale())))
+                .toList());
+        // Only the forms that open a vote list members, so nobody else needs their names.
+        model.addAttribute("candidateOptions", canOpen ? motions.eligibleCandidates(meeting).stream()
+                .map(member -> new Option(member.id().toString(), member.fullName()))
+                .toList() : List.of());
+        model.addAttribute("disciplineOptions", canOpen ? disciplineOptions(meeting) : List.of());
+        model.addAttribute("penaltyOptions", Arrays.stream(Penalty.values())
+                .map(penalty -> new Option(penalty.name(), messages.getMessage(penalty.messageKey(), null, locale())))
+                .toList());
+        model.addAttribute("disciplineThresholds", Arrays.stream(Penalty.values())
+                .map(penalty -> messages.getMessage(thresholds.of(penalty).messageKey(), null, locale()))
                 .toList());
         model.addAttribute("methodOptions", Arrays.stream(VotingMethod.values())
                 .map(method -> new Option(method.name(), messages.getMessage(method.messageKey(), null, locale())))
@@ -245,10 +313,20 @@ class MotionController {
      * that such a vote gets a title naming the person unless the chair wrote another one.
      */
     private MotionRequest withoutSuggestedTitle(MotionRequest request, Meeting meeting) {
-        if (request.kind().concernsPerson() && motions.suggestedTitle(meeting).equals(request.title())) {
+        if ((request.kind().concernsPerson() || request.kind().listsOptions())
+                && motions.suggestedTitle(meeting).equals(request.title())) {
             return request.withTitle(null);
         }
         return request;
+    }
+
+    /** Returns the members a discipline vote may concern, after an empty choice. */
+    private List<Option> disciplineOptions(Meeting meeting) {
+        var options = new ArrayList<Option>();
+        options.add(new Option("", messages.getMessage("voting.open.noMember", null, locale())));
+        motions.disciplinableOf(meeting).forEach(member -> options.add(new Option(member.id().toString(),
+                member.fullName())));
+        return options;
     }
 
     /** Returns the probationary members to choose from for a recognition vote, after an empty choice. */
@@ -266,7 +344,13 @@ class MotionController {
             case "voting.error.applicantMissing", "voting.error.applicantTooLong" -> "applicantName";
             case "voting.error.recognitionMemberMissing", "voting.error.notProbationary" -> "probationaryMember";
             case "voting.error.kindInvalid" -> "kind";
-            case "voting.error.methodInvalid" -> "method";
+            case "voting.error.methodInvalid", "voting.error.secretRequired" -> "method";
+            case "voting.error.seatsInvalid", "voting.error.fewerCandidatesThanSeats" -> "seats";
+            case "voting.error.candidatesMissing", "voting.error.tooManyCandidates", "voting.error.candidateInvalid",
+                    "voting.error.candidateTwice" -> "candidates";
+            case "voting.error.disciplinedMemberMissing", "voting.error.disciplinedMemberInvalid" -> "disciplinedMember";
+            case "voting.error.penaltiesMissing", "voting.error.penaltyInvalid",
+                    "voting.error.penaltyNotForProbationary" -> "penalties";
             default -> "title";
         };
     }

@@ -37,6 +37,7 @@ class MotionPages {
         }
         return new MotionPage(motion, meeting, permissions.standingOf(actor, motion),
                 motions.choiceOf(actor, motion).orElse(null), motions.hasVoted(actor, motion), null, showProgress,
-                progress.voted(), progress.eligible(), motions.excludedOf(motion), null, null);
+                progress.voted(), progress.eligible(), motions.excludedOf(motion), null, null, null,
+                runsVote && meeting.isInProgress() ? motions.nextRoundOf(motion).orElse(null) : null);
     }
 }

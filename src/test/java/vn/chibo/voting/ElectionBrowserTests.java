@@ -1,0 +1,140 @@
+package vn.chibo.voting;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import vn.chibo.account.Actor;
+import vn.chibo.testing.Axe;
+import vn.chibo.testing.Browser;
+import vn.chibo.testing.VillageMeetings;
+import vn.chibo.testing.VillageMeetings.Village;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An election in Chromium on a phone 360 pixels wide: the chair opens it from the meeting's vote
+ * page, a member marks two candidates, confirms and keeps the receipt code, the chair closes the
+ * round and opens the runoff for a tie. Each step is free of axe-core violations and of sideways
+ * scrolling.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ElectionBrowserTests {
+
+    private static final int WIDTH = 360;
+
+    static final String A = VillageMeetings.SECRETARY;
+    static final String B = VillageMeetings.MINUTE_TAKER;
+    static final String C = VillageMeetings.ONLINE_OFFICIALS.get(0);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    VillageMeetings villages;
+
+    @Autowired
+    SecretBallots secretBallots;
+
+    @Autowired
+    Motions motions;
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void startPhone() {
+        browser = Browser.startPhone(WIDTH);
+    }
+
+    @AfterEach
+    void stopPhone() {
+        browser.quit();
+    }
+
+    @Test
+    void chairOpensElectionMemberVotesChairOpensRunoff() {
+        Village village = villages.startedMeetingWithRoll();
+        Browser.signIn(browser, base(), village.secretary().username());
+        open("/meetings/" + village.meeting().value() + "/motions");
+        assertFitsAndPasses("vote page with the election form");
+
+        WebElement form = browser.findElement(By.cssSelector("#open-election form"));
+        form.findElement(By.id("election-title")).sendKeys("Bầu chi ủy nhiệm kỳ 2025–2027");
+        form.findElement(By.id("election-seats")).clear();
+        form.findElement(By.id("election-seats")).sendKeys("2");
+        for (String name : List.of(A, B, C)) {
+            form.findElement(By.cssSelector("input[name=candidates][value='" + village.member(name) + "']")).click();
+        }
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        Browser.await(browser).until(ExpectedConditions.urlMatches(".*/motions/\\d+$"));
+        MotionId election = MotionId.of(Long.parseLong(browser.getCurrentUrl().replaceAll(".*/motions/", "")));
+        assertThat(browser.findElement(By.id("election-seats")).getText())
+                .isEqualTo("Bầu 2 người trong số 3 ứng cử viên · vòng đầu");
+
+        Actor voter = villages.accountOf(village, "Phạm Thị Ánh");
+        Browser.signIn(browser, base(), voter.username());
+        open("/motions/" + election);
+        assertFitsAndPasses("election ballot");
+        // The ballot lists the candidates in the order the form sent them, which is by name.
+        Motion round = motions.get(election);
+        assertThat(round.options()).extracting(BallotOption::label).containsExactly(B, C, A);
+        int a = 3;
+        int b = 1;
+        int c = 2;
+        browser.findElement(By.cssSelector("#list-ballot input[name=marks][value='" + b + "']")).click();
+        browser.findElement(By.cssSelector("#list-ballot input[name=marks][value='" + c + "']")).click();
+        browser.findElement(By.cssSelector("#list-ballot button[type=submit]")).click();
+        Browser.await(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("pending-marks")));
+        assertThat(browser.findElement(By.id("pending-marks")).getText()).contains(B, C).doesNotContain(A);
+        assertFitsAndPasses("confirmation");
+        browser.findElement(By.cssSelector(".ballot-confirm button[name=confirmed]")).click();
+        Browser.await(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("receipt-code")));
+
+        // The other 23 give A 20, B 13 and C 13, so with the first ballot B and C tie at 14 for the second seat.
+        List<String> voters = village.eligibleVoters().stream()
+                .filter(name -> !name.equals("Phạm Thị Ánh"))
+                .toList();
+        for (int i = 0; i < voters.size(); i++) {
+            List<Integer> marks = i < 10 ? List.of(a, b) : i < 20 ? List.of(a, c) : List.of(b, c);
+            secretBallots.castList(villages.accountOf(village, voters.get(i)), election, marks);
+        }
+
+        Browser.signIn(browser, base(), village.secretary().username());
+        open("/motions/" + election);
+        browser.findElement(By.cssSelector("form[action$='/close'] button")).click();
+        Browser.await(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("runoff-needed")));
+        assertThat(browser.findElement(By.id("elected")).getText()).isEqualTo("Trúng cử: " + A + ".");
+        assertFitsAndPasses("round result");
+        browser.findElement(By.cssSelector("#next-round button")).click();
+        Browser.await(browser).until(ExpectedConditions.not(ExpectedConditions.urlContains("/motions/" + election)));
+
+        assertThat(browser.findElement(By.id("election-seats")).getText())
+                .isEqualTo("Bầu 1 người trong số 2 ứng cử viên · bầu lại giữa những người bằng phiếu");
+        assertThat(motions.ofMeeting(village.meeting())).hasSize(2);
+    }
+
+    private void assertFitsAndPasses(String page) {
+        assertThat(Axe.violations(browser)).as(page).isEmpty();
+        Number scrollWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth;");
+        assertThat(scrollWidth.intValue()).as(page + " scroll width").isLessThanOrEqualTo(WIDTH);
+    }
+
+    private void open(String path) {
+        browser.get(base() + path);
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+}
