@@ -11,7 +11,8 @@
 #   --spacing-ms time from one change's request to the next, in milliseconds (default 1000)
 #   --gzip       whether the streams accept gzip as browsers do, so that the nodes compress them (default on)
 # Environment: BENCH_LIVE_PORT_A (8160), BENCH_LIVE_PORT_B (8161), BENCH_LIVE_PG_PORT (55460),
-# BENCH_LIVE_LOG_DIR (a folder to keep the nodes' logs in).
+# BENCH_LIVE_LOG_DIR (a folder to keep the nodes' logs in), BENCH_LIVE_PRODUCT_ARGS (more arguments for
+# every node, such as --server.compression.mime-types=text/html,text/event-stream to try a setting).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -51,6 +52,8 @@ if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $(( clients + 1000 ))
         || { log "the open-files limit $(ulimit -n) is too low for $clients streams; raise it with ulimit -n"; exit 1; }
 fi
 
+# Split into words on purpose: each word is one argument of the nodes.
+read -r -a product_args <<< "${BENCH_LIVE_PRODUCT_ARGS:-}"
 port_a=${BENCH_LIVE_PORT_A:-8160}
 port_b=${BENCH_LIVE_PORT_B:-8161}
 pg_port=${BENCH_LIVE_PG_PORT:-55460}
@@ -81,12 +84,12 @@ export CHIBO_BENCH_CELLS=1 CHIBO_BENCH_MANIFEST="$work/manifest.tsv"
 CHIBO_CHECK_IN_KEY=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=' | head -c 48)
 export CHIBO_CHECK_IN_KEY
 log "starting node A on 127.0.0.1:$port_a"
-start_node node-a "$port_a" "$pg_port"
+start_node node-a "$port_a" "$pg_port" "${product_args[@]}"
 wait_for_log node-a 300 "Bench data loaded" "${node_pids[0]}"
 if [ "$nodes" -eq 2 ]; then
     # Node B starts once A has migrated the schema and generated the data, and must not generate again.
     log "starting node B on 127.0.0.1:$port_b"
-    CHIBO_BENCH_GENERATE=false start_node node-b "$port_b" "$pg_port"
+    CHIBO_BENCH_GENERATE=false start_node node-b "$port_b" "$pg_port" "${product_args[@]}"
     wait_for_log node-b 300 "no bench data was generated" "${node_pids[1]}"
 fi
 
