@@ -26,7 +26,8 @@ import vn.chibo.organization.Organizations;
 
 /**
  * Generates the data set of the meeting-evening benchmark when the application starts with the
- * {@code bench} profile on a database without organizations: one commune committee with
+ * {@code bench} profile on a database without organizations, unless {@code chibo.bench.generate} is
+ * false (a second node on the same database): one commune committee with
  * {@code chibo.bench.cells} cells of {@value #CELL_SIZE} members, each with an account and a draft
  * meeting planned for this evening. It then writes the manifest that the load generator reads
  * ({@link BenchManifest}) and logs "Bench data loaded", which the benchmark script waits for.
@@ -63,6 +64,10 @@ class BenchData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments arguments) {
+        if (!properties.generate()) {
+            log.info("Bench profile: chibo.bench.generate is false, so no bench data was generated");
+            return;
+        }
         if (!organizations.isEmpty()) {
             log.info("Bench profile: organizations exist already, so no bench data was generated");
             return;

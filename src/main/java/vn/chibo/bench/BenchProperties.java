@@ -17,9 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     load generator
  * @param meetingStartsIn how long after the generation the meetings are planned to start; the live
  *     stream opens two hours before the start, and the chair may start a meeting from its day on
+ * @param generate whether this node generates the data set when the database has no organizations;
+ *     a second node started on the same database sets it to false, so that it never races the first
+ *     one into generating a second data set
  */
 @ConfigurationProperties("chibo.bench")
 record BenchProperties(@DefaultValue("200") int cells, @DefaultValue("bench-password") String password,
         @DefaultValue("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP") String totpSecret,
-        @DefaultValue("./data/bench-manifest.tsv") Path manifest, @DefaultValue("10m") Duration meetingStartsIn) {
+        @DefaultValue("./data/bench-manifest.tsv") Path manifest, @DefaultValue("10m") Duration meetingStartsIn,
+        @DefaultValue("true") boolean generate) {
 }
