@@ -44,6 +44,7 @@ import vn.chibo.voting.VoteThreshold;
 import vn.chibo.voting.VoterStanding;
 import vn.chibo.voting.VotingMethod;
 import vn.chibo.voting.VotingPermissions;
+import vn.chibo.voting.WrongVotingMethod;
 
 /**
  * The votes of a meeting and the caller's ballot, with the same checks as the motion pages: whoever
@@ -206,6 +207,9 @@ class MeetingVotesController {
         permissions.requireVoter(actor, motions.visibleTo(actor, motionId));
 
         if (motions.get(motionId).listsOptions()) {
+            if (body != null && body.marks() == null && body.choice() != null) {
+                throw new WrongVotingMethod("voting.error.listBallotNeedsMarks");
+            }
             if (body == null || body.marks() == null) {
                 throw new MissingField("marks");
             }

@@ -76,12 +76,18 @@ class BallotOptions {
         }
         Map<MemberId, Member> found = members.byIds(ids).stream()
                 .collect(Collectors.toMap(Member::id, Function.identity()));
-        var options = new ArrayList<BallotOption>();
+        var candidates = new ArrayList<Member>();
         for (MemberId id : ids) {
             Member member = found.get(id);
             if (member == null || !member.cellId().equals(meeting.cellId()) || !mayStand(member)) {
                 throw new InvalidMotion("voting.error.candidateInvalid");
             }
+            candidates.add(member);
+        }
+        // The ballot lists the candidates by name in Vietnamese order, whatever order the request gave.
+        candidates.sort(VietnameseText.byName(Member::fullName));
+        var options = new ArrayList<BallotOption>();
+        for (Member member : candidates) {
             options.add(new BallotOption(options.size() + 1, member.fullName(), member.id(), null));
         }
         return options;

@@ -31,7 +31,7 @@ public class MotionResultsExport {
 
     static final List<String> COLUMNS = List.of("number", "title", "kind", "method", "status", "for", "against",
             "abstain", "notVoting", "denominator", "excluded", "threshold", "votesNeeded", "eligiblePresent",
-            "participationPercent", "outcome", "ballots", "blankBallots");
+            "participationPercent", "outcome", "ballots", "blankBallots", "addedUp");
 
     private static final Logger log = LoggerFactory.getLogger(MotionResultsExport.class);
 
@@ -98,12 +98,14 @@ public class MotionResultsExport {
                 result.eligiblePresent() == null ? "" : Integer.toString(result.eligiblePresent()),
                 participation == null ? "" : Integer.toString(participation),
                 message(motion.outcomeKey(), locale), Integer.toString(result.ballotsCast()),
-                listed ? Integer.toString(result.abstentions()) : ""));
+                listed ? Integer.toString(result.abstentions()) : "", ""));
         return row;
     }
 
     private List<String> lineRow(int number, Motion motion, OptionResult line, Locale locale) {
-        var row = new ArrayList<String>(List.of(number + "." + line.position(), line.label(),
+        String label = line.option().penalty() == null ? line.label()
+                : message(line.option().penalty().messageKey(), locale);
+        var row = new ArrayList<String>(List.of(number + "." + line.position(), label,
                 message(motion.isElection() ? "voting.list.candidate" : "voting.list.penalty", locale), "", "",
                 Integer.toString(line.votes())));
         while (row.size() < COLUMNS.indexOf("threshold")) {
@@ -114,9 +116,10 @@ public class MotionResultsExport {
         row.add("");
         row.add("");
         row.add(message(line.outcome().messageKey(), locale));
-        while (row.size() < COLUMNS.size()) {
+        while (row.size() < COLUMNS.indexOf("addedUp")) {
             row.add("");
         }
+        row.add(line.addedUp() == null ? "" : Integer.toString(line.addedUp()));
         return row;
     }
 

@@ -8,7 +8,7 @@ import vn.chibo.system.ConflictException;
  */
 public class WrongVotingMethod extends ConflictException {
 
-    WrongVotingMethod(String messageKey) {
+    public WrongVotingMethod(String messageKey) {
         super(messageKey);
     }
 }

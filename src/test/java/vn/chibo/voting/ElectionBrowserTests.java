@@ -34,9 +34,10 @@ class ElectionBrowserTests {
 
     private static final int WIDTH = 360;
 
-    static final String A = VillageMeetings.SECRETARY;
-    static final String B = VillageMeetings.MINUTE_TAKER;
-    static final String C = VillageMeetings.ONLINE_OFFICIALS.get(0);
+    /** Three candidates in the order of their given names (Hường, Khánh, Thắng), which is the ballot's order. */
+    static final String A = VillageMeetings.MINUTE_TAKER;
+    static final String B = VillageMeetings.ONLINE_OFFICIALS.get(0);
+    static final String C = VillageMeetings.SECRETARY;
 
     @LocalServerPort
     int port;
@@ -86,12 +87,12 @@ class ElectionBrowserTests {
         Browser.signIn(browser, base(), voter.username());
         open("/motions/" + election);
         assertFitsAndPasses("election ballot");
-        // The ballot lists the candidates in the order the form sent them, which is by name.
+        // The ballot lists the candidates by name.
         Motion round = motions.get(election);
-        assertThat(round.options()).extracting(BallotOption::label).containsExactly(B, C, A);
-        int a = 3;
-        int b = 1;
-        int c = 2;
+        assertThat(round.options()).extracting(BallotOption::label).containsExactly(A, B, C);
+        int a = 1;
+        int b = 2;
+        int c = 3;
         browser.findElement(By.cssSelector("#list-ballot input[name=marks][value='" + b + "']")).click();
         browser.findElement(By.cssSelector("#list-ballot input[name=marks][value='" + c + "']")).click();
         browser.findElement(By.cssSelector("#list-ballot button[type=submit]")).click();

@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SqlTest
 class ElectionTests {
 
-    static final String A = VillageMeetings.SECRETARY;
-    static final String B = VillageMeetings.MINUTE_TAKER;
-    static final String C = VillageMeetings.ONLINE_OFFICIALS.get(0);
+    /** Three candidates in the order of their given names (Hường, Khánh, Thắng), which is the ballot's order. */
+    static final String A = VillageMeetings.MINUTE_TAKER;
+    static final String B = VillageMeetings.ONLINE_OFFICIALS.get(0);
+    static final String C = VillageMeetings.SECRETARY;
 
     @Autowired
     VillageMeetings villages;
@@ -218,7 +219,7 @@ class ElectionTests {
         Motion motion = motions.get(id);
         assertThat(motion.isSecret()).isTrue();
         assertThat(motion.title()).isEqualTo("Bầu cử: bầu 1 người trong số 2 ứng cử viên");
-        assertThat(motion.options()).extracting(BallotOption::label).containsExactly(B, A);
+        assertThat(motion.options()).extracting(BallotOption::label).containsExactly(A, B);
     }
 
     @Test

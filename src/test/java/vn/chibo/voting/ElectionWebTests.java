@@ -57,9 +57,10 @@ class ElectionWebTests {
     private static final Pattern RECEIPT = Pattern.compile("id=\"receipt-code\"[^>]*>\\s*([0-9A-Z-]{32})");
     private static final Pattern MOTION = Pattern.compile("/motions/(\\d+)$");
 
-    static final String A = VillageMeetings.SECRETARY;
-    static final String B = VillageMeetings.MINUTE_TAKER;
-    static final String C = VillageMeetings.ONLINE_OFFICIALS.get(0);
+    /** Three candidates in the order of their given names (Hường, Khánh, Thắng), which is the ballot's order. */
+    static final String A = VillageMeetings.MINUTE_TAKER;
+    static final String B = VillageMeetings.ONLINE_OFFICIALS.get(0);
+    static final String C = VillageMeetings.SECRETARY;
     static final String DISCIPLINED = VillageMeetings.ONLINE_OFFICIALS.get(1);
 
     @Autowired
@@ -202,11 +203,17 @@ class ElectionWebTests {
         String disciplinePage = page(member, "/motions/" + discipline.value());
         assertThat(disciplinePage).contains("Kết quả: Cảnh cáo.", "cộng dồn số phiếu từ hình thức nặng nhất xuống",
                 "Số phiếu thu về 24: chọn một hình thức kỷ luật 15, không thi hành kỷ luật 9.",
-                "Người được biểu quyết: " + DISCIPLINED);
+                "Đảng viên được xem xét kỷ luật: " + DISCIPLINED);
+        // Another member's session, because choosing a language is remembered for the account.
+        String inEnglish = page(SignIn.as(mvc, villages.accountOf(village, "Lý Văn Khánh")),
+                "/motions/" + discipline.value() + "?lang=en");
+        assertThat(inEnglish).contains("Outcome: Warning.", "<td>Warning</td>", "<td>Reprimand</td>", "Not decided")
+                .doesNotContain("Cảnh cáo");
         String projector = page(SignIn.as(mvc, village.secretary()), "/meetings/" + village.meeting().value()
                 + "/projector");
         assertThat(projector).contains(A + ": 20 phiếu (Trúng cử)", B + ": 14 phiếu (Bằng phiếu, bầu lại)",
-                "Cảnh cáo: 3 phiếu (Được quyết định)", "Khai trừ: 10 phiếu (Không đủ phiếu)");
+                "Cảnh cáo: 3 phiếu, cộng dồn 13 (Được quyết định)",
+                "Khai trừ: 10 phiếu, cộng dồn 10 (Không được quyết định)");
 
         JsonNode motions = json.readTree(mvc.perform(get("/api/v1/meetings/{id}/motions", village.meeting().value())
                         .with(api.as(villages.accountOf(village, "Phạm Thị Ánh"))))
@@ -238,7 +245,8 @@ class ElectionWebTests {
         assertThat(records.get(4).get(15)).isEqualTo("Bằng phiếu, bầu lại");
         assertThat(records.get(5).get(17)).isEqualTo("9");
         assertThat(List.of(records.get(7).get(1), records.get(7).get(5), records.get(7).get(12),
-                records.get(7).get(15))).containsExactly("Cảnh cáo", "3", "13", "Được quyết định");
+                records.get(7).get(15), records.get(7).get(18))).containsExactly("Cảnh cáo", "3", "13", "Được quyết định",
+                "13");
 
         MockHttpSession taker = SignIn.as(mvc, village.minuteTaker());
         byte[] pdf = mvc.perform(get("/meetings/{id}/minutes.pdf", village.meeting().value()).session(taker))
@@ -247,7 +255,7 @@ class ElectionWebTests {
         List<String> expected = List.of("- Số người cần bầu: 2 (vòng đầu)", "- " + A + ": 20 phiếu, trúng cử",
                 "- " + C + ": 14 phiếu, bằng phiếu, bầu lại",
                 "- Cảnh cáo: 3 phiếu; cộng dồn từ hình thức nặng nhất: 13; cần có: 13; được quyết định",
-                "- Khai trừ: 10 phiếu; cộng dồn từ hình thức nặng nhất: 10; cần có: 17; không đủ phiếu",
+                "- Khai trừ: 10 phiếu; cộng dồn từ hình thức nặng nhất: 10; cần có: 17; không được quyết định",
                 "- Kết quả: trúng cử: " + A + "; bầu lại giữa " + B + ", " + C + " cho 1 chỗ còn lại.",
                 "- Kết quả: thi hành kỷ luật bằng hình thức cảnh cáo (đạt khi cộng dồn số phiếu từ hình thức nặng "
                         + "nhất xuống).");
@@ -274,6 +282,9 @@ class ElectionWebTests {
 
         mvc.perform(post("/api/v1/motions/{id}/ballot", discipline.value()).with(api.as(voter))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"choice\":\"FOR\"}"))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/v1/motions/{id}/ballot", discipline.value()).with(api.as(voter))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isBadRequest());
         mvc.perform(post("/api/v1/motions/{id}/ballot", discipline.value()).with(api.as(voter))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"marks\":[1,2]}"))

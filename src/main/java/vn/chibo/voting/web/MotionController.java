@@ -296,7 +296,8 @@ class MotionController {
                 .map(penalty -> new Option(penalty.name(), messages.getMessage(penalty.messageKey(), null, locale())))
                 .toList());
         model.addAttribute("disciplineThresholds", Arrays.stream(Penalty.values())
-                .map(penalty -> messages.getMessage(thresholds.of(penalty).messageKey(), null, locale()))
+                .map(penalty -> messages.getMessage("voting.threshold.short." + thresholds.of(penalty), null,
+                        locale()))
                 .toList());
         model.addAttribute("methodOptions", Arrays.stream(VotingMethod.values())
                 .map(method -> new Option(method.name(), messages.getMessage(method.messageKey(), null, locale())))
