@@ -27,7 +27,7 @@ final class Browser {
         this.load = load;
     }
 
-    /** Reads a page and keeps its CSRF token; returns whether it answered 200. */
+    /** Reads a page and keeps its CSRF token; returns whether the status was 200. */
     boolean page(String kind, String path) {
         HttpResponse<String> response = load.send(kind, withCookies(load.request(path)).GET().build(), PAGE);
         if (response == null) {
@@ -67,7 +67,7 @@ final class Browser {
     }
 
     /**
-     * Posts a form as htmx does from the product's pages (header HX-Request), which answers with a
+     * Posts a form as htmx does from the product's pages (header HX-Request), which responds with a
      * fragment and status 200 instead of a redirect. Returns whether it succeeded.
      */
     boolean postFragment(String kind, String path, Map<String, String> fields) {

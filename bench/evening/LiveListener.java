@@ -74,6 +74,7 @@ final class LiveListener implements Runnable {
             countDownIf(first);
             return false;
         }
+
         if (response.statusCode() != 200) {
             stats.error("status " + response.statusCode());
             response.body().close();
@@ -83,6 +84,7 @@ final class LiveListener implements Runnable {
         stats.success(System.nanoTime() - started);
         open.incrementAndGet();
         countDownIf(first);
+
         try (Stream<String> lines = response.body()) {
             lines.takeWhile(line -> !stopped).forEach(this::read);
         }

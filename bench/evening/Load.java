@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 /**
  * Sends the requests of all simulated members through one HTTP client, with at most a fixed number
  * in flight (a closed loop, as wrk does), and records each request's latency from the moment it may
- * be sent until its answer arrived. Requests after the deadline are not sent and count as skipped.
+ * be sent until its response arrived. Requests after the deadline are not sent and count as skipped.
  */
 final class Load {
 
@@ -45,7 +45,7 @@ final class Load {
 
     /**
      * Sends a request and records it under the kind; returns the response, or null when it failed,
-     * answered with a status outside the expected ones, or was skipped after the deadline.
+     * returned a status outside the expected ones, or was skipped after the deadline.
      */
     HttpResponse<String> send(String kind, HttpRequest request, Set<Integer> expected) {
         return send(kind, request, response -> expected.contains(response.statusCode()));

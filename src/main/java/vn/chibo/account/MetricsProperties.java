@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings of the Prometheus scrape ({@link MetricsScrapeAccess}).
  *
- * @param scrapePassword the password of the user "prometheus", at least 32 characters; blank to let
- *     nobody read the metrics
+ * @param scrapePassword the password of the user "prometheus", at least 32 characters; blank to reject
+ *     every request for the metrics
  */
 @ConfigurationProperties("chibo.metrics")
 record MetricsProperties(@Nullable String scrapePassword) {

@@ -16,7 +16,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 /**
  * Lets a Prometheus server read {@code /actuator/prometheus}: the request must sign in with HTTP Basic
  * as {@value #USERNAME} and the configured scrape password. The metrics hold no personal data, but
- * they tell how busy each cell's evening is, so they are not public. Without a password nobody reads them.
+ * they show how busy each cell's evening is, so they are not public. Without a password every request is rejected.
  */
 class MetricsScrapeAccess implements AuthorizationManager<RequestAuthorizationContext> {
 
@@ -43,14 +43,14 @@ class MetricsScrapeAccess implements AuthorizationManager<RequestAuthorizationCo
         if (header == null || !header.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
             return false;
         }
-        byte[] given;
+        byte[] credentials;
         try {
-            given = Base64.getDecoder().decode(header.substring(BASIC.length()).strip());
+            credentials = Base64.getDecoder().decode(header.substring(BASIC.length()).strip());
         }
         catch (IllegalArgumentException notBase64) {
             return false;
         }
-        // Compared in constant time, so that the answer's timing tells nothing about the password.
-        return MessageDigest.isEqual(given, expected);
+        // Compared in constant time, so that the response time reveals nothing about the password.
+        return MessageDigest.isEqual(credentials, expected);
     }
 }

@@ -128,9 +128,9 @@ class MeetingVotesController {
      *        at the close and never all members of the cell. It is null for votes closed before it was recorded.
      * @param participationPercent ballots or hands as a share of eligibleVotersPresent, rounded half up
      * @param excluded the official members taken out of the denominator, and why
-     * @param lines in an election or discipline vote, the count of each line of the ballot; votesFor then
-     *        counts the ballots with a mark and abstentions the blank ones (for no penalty), and passed
-     *        means all seats filled or a penalty decided
+     * @param lines in an election or discipline vote, the count of each line of the ballot. There votesFor
+     *        counts the ballots with a mark and abstentions the blank ones (for no penalty). Passed means
+     *        all seats filled or a penalty decided.
      */
     record ResultView(int votesFor, int votesAgainst, int abstentions, int notVoting, int denominator,
             VoteThreshold threshold, int votesNeeded, boolean passed, @Nullable Integer eligibleVotersPresent,
@@ -142,8 +142,8 @@ class MeetingVotesController {
 
     /**
      * @param choice FOR, AGAINST or ABSTAIN, for any vote but an election or discipline vote
-     * @param marks for an election or discipline vote, the positions of the marked lines: at most the
-     *        seats of the round, or one penalty; an empty list is a blank ballot (no penalty)
+     * @param marks for an election or discipline vote, the positions of the marked lines, at most the
+     *        seats of the round or one penalty. An empty list is a blank ballot (no penalty).
      */
     record BallotRequest(@Schema(example = "FOR") @Nullable String choice, @Nullable List<Integer> marks) {
     }

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Answers 204 and does nothing else, so that the meeting-evening benchmark can compare a ballot with
+ * Returns 204 and does nothing else, so that the meeting-evening benchmark can compare a ballot with
  * a request that passes the same container, session and security filters but does no work of the
  * product. It exists only with the {@code bench} profile.
  */

@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     can compute the second-factor code
  * @param manifest the file to which the ids and user names of the generated data are written, for the
  *     load generator
- * @param meetingStartsIn how long after the generation the meetings are planned to start; the live
- *     stream opens two hours before the start, and the chair may start a meeting from its day on
+ * @param meetingStartsIn how long after the generation the meetings are planned to start. The live
+ *     stream opens two hours before the start, and the chair may start a meeting from its day on.
  * @param generate whether this node generates the data set when the database has no organizations;
  *     a second node started on the same database sets it to false, so that it never races the first
  *     one into generating a second data set

@@ -1,6 +1,6 @@
 /**
- * What the benchmarks under {@code bench/} need inside the product, active only with the {@code bench}
- * profile: a generated data set of cells with their members, accounts and draft meetings, and a no-op
+ * Support for the benchmarks under {@code bench/}, active only with the {@code bench} profile. It
+ * generates a data set of cells with their members, accounts and draft meetings, and serves a no-op
  * endpoint that gives the cost of a request without the product's own work.
  */
 @NullMarked

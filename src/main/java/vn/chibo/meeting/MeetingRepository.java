@@ -9,8 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The meetings as Spring Data JDBC aggregates. The queries run in a read-only transaction. Outside
- * one, each meeting's agenda is loaded on a second pooled connection while the first still holds the
- * result set. Enough concurrent requests then take every connection of the pool and wait for another
+ * one, each meeting's agenda is loaded on a second pooled connection while the first still keeps the
+ * result set open. Enough concurrent requests then take every connection of the pool and wait for another
  * until the pool's timeout, as the home page did under the meeting-evening benchmark.
  */
 @Transactional(readOnly = true)

@@ -24,7 +24,7 @@ import vn.chibo.system.VietnameseText;
 @Component
 class BallotOptions {
 
-    /** The most candidates one election round lists. */
+    /** The maximum number of candidates in one election round. */
     static final int MAX_CANDIDATES = 100;
 
     /** Ballot lines go into the minutes, which are always in Vietnamese. */

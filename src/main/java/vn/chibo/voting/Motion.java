@@ -97,6 +97,11 @@ public record Motion(MotionId id, MeetingId meetingId, OrganizationId cellId, Mo
         };
     }
 
+    /** Returns the first round of this election round's election, which is the motion itself in a first round. */
+    public MotionId firstRoundOfElection() {
+        return election == null || election.firstRound() == null ? id : election.firstRound();
+    }
+
     /** Returns the seats a closed election round left to a runoff or a further round. */
     public int seatsLeft() {
         if (!isElection() || result == null) {

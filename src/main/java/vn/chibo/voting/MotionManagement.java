@@ -115,9 +115,9 @@ public class MotionManagement {
     }
 
     /**
-     * Opens the next round of an election whose latest round has closed without filling its seats:
-     * a runoff among the candidates tied for the last seats, or else a further round for the seats
-     * left unfilled among the candidates not elected. The chair decides whether the cell holds it.
+     * Opens the next round of an election whose latest round closed without filling its seats. That is
+     * a runoff among the candidates tied for the last seats, or else a further round for the unfilled
+     * seats among the candidates not elected. The chair decides whether the cell holds it.
      */
     @Transactional
     public MotionId openNextRound(Actor actor, MotionId previousId) {
@@ -133,9 +133,9 @@ public class MotionManagement {
         if (store.openOf(meeting.id()).isPresent()) {
             throw new MotionAlreadyOpen();
         }
-        MotionId first = previous.election().firstRound() == null ? previous.id() : previous.election().firstRound();
+        MotionId first = previous.firstRoundOfElection();
         List<Motion> later = store.laterRoundsOf(first);
-        if (!later.isEmpty() && !later.getLast().id().equals(previous.id())) {
+        if (!Motions.isLatestRound(previous, later)) {
             throw new NextRoundNotPossible("voting.error.notLatestRound");
         }
         String title = motions.roundTitle(motions.get(first).title(), later.size() + 2, next.round());

@@ -229,14 +229,20 @@ public class Motions {
         }
         try {
             MotionManagement.NextRound next = MotionManagement.nextRoundOf(motion);
-            MotionId first = motion.election().firstRound() == null ? motion.id() : motion.election().firstRound();
-            List<Motion> later = store.laterRoundsOf(first);
-            boolean latest = later.isEmpty() ? first.equals(motion.id()) : later.getLast().id().equals(motion.id());
-            return latest ? Optional.of(next.round()) : Optional.empty();
+            return isLatestRound(motion, store.laterRoundsOf(motion.firstRoundOfElection()))
+                    ? Optional.of(next.round()) : Optional.empty();
         }
         catch (NextRoundNotPossible none) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Returns whether the election round is its election's latest, given the rounds after the first: a
+     * first round without later rounds, or the last of them.
+     */
+    static boolean isLatestRound(Motion round, List<Motion> laterRounds) {
+        return laterRounds.isEmpty() || laterRounds.getLast().id().equals(round.id());
     }
 
     /** Returns the probationary members of the meeting's cell, whom a recognition vote may concern. */

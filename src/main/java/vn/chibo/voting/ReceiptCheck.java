@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param counted whether a counted ballot has this code
  * @param choice the choice the ballot was counted as in a vote for or against, or null
- * @param marks the lines an election or discipline ballot with this code marks, in ballot order; empty
- *        for a blank ballot (in a discipline vote, one for no penalty) and for other kinds
+ * @param marks the lines an election or discipline ballot with this code marks, in ballot order. It is
+ *        empty for a blank ballot (in a discipline vote, one for no penalty) and for other kinds.
  */
 public record ReceiptCheck(boolean counted, @Nullable BallotChoice choice, List<BallotOption> marks) {
 
@@ -18,7 +18,7 @@ public record ReceiptCheck(boolean counted, @Nullable BallotChoice choice, List<
         marks = List.copyOf(marks);
     }
 
-    /** What a code found in a vote for, against or abstain: a choice, or null when no ballot has the code. */
+    /** Creates the check of a vote for, against or abstain: the choice, or null when no ballot has the code. */
     public ReceiptCheck(@Nullable BallotChoice choice) {
         this(choice != null, choice, List.of());
     }

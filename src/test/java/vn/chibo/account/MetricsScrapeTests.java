@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The Prometheus metrics answer the scrape password only. */
+/** Access to the Prometheus metrics with and without the scrape password. */
 @SpringBootTest(properties = "chibo.metrics.scrape-password=" + MetricsScrapeTests.PASSWORD)
 @AutoConfigureMockMvc
 class MetricsScrapeTests {
@@ -45,7 +45,7 @@ class MetricsScrapeTests {
     }
 
     @Test
-    void everyOtherCallerIsRefused() throws Exception {
+    void otherCallersRejected() throws Exception {
         var admin = fixtures.accountWithoutMember(fixtures.commune().committee(), Role.SYSTEM_ADMIN);
 
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
@@ -59,7 +59,7 @@ class MetricsScrapeTests {
     }
 
     @Test
-    void shortPasswordIsRefusedAtStart() {
+    void shortPasswordRejected() {
         assertThatThrownBy(() -> new MetricsProperties("too short"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 32 characters");

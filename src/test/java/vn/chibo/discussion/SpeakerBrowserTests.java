@@ -100,7 +100,7 @@ class SpeakerBrowserTests {
     }
 
     @Test
-    void listFollowsTheAgendaWithoutReload() {
+    void speakerListFollowsAgenda() {
         Village village = villages.startedMeetingWithRoll();
         Actor member = villages.accountOf(village, "Lý Văn Khánh");
         List<AgendaItem> agenda = meetings.get(village.meeting()).agenda();

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The meeting queries must need one pooled connection at a time. Loading a meeting's agenda on a
  * second connection while the first holds the result set deadlocked the pool under concurrent
- * requests. Here the pool has two connections and the test holds one, so the same mistake fails
+ * requests. Here the pool has two connections and the test keeps one, so the same mistake fails
  * after the pool's timeout.
  */
 @SqlTest

@@ -42,7 +42,7 @@ class DisciplineCountTests {
             // A probationary member's ballot has only reprimand and warning.
             "9, 2, 3, -, -, REPRIMAND",
             "9, 2, 2, -, -, NONE",
-            // Nobody counts: nothing is decided.
+            // An empty denominator decides nothing.
             "0, 0, 0, 0, 0, NONE"
     })
     void decidesOnePenaltyOrNone(int denominator, String reprimand, String warning, String removal, String expulsion,
@@ -68,7 +68,7 @@ class DisciplineCountTests {
     }
 
     @Test
-    void addsUpFromTheHeaviestDown() {
+    void votesAddUpFromHeaviest() {
         var options = List.of(new BallotOption(1, "R", null, Penalty.REPRIMAND),
                 new BallotOption(2, "W", null, Penalty.WARNING), new BallotOption(3, "E", null, Penalty.EXPULSION));
         var votes = new HashMap<Integer, Integer>();
@@ -85,7 +85,7 @@ class DisciplineCountTests {
     }
 
     @Test
-    void aConfiguredThresholdForExpulsionApplies() {
+    void expulsionThresholdIsConfigurable() {
         var options = List.of(new BallotOption(1, "E", null, Penalty.EXPULSION));
         var thresholds = new DisciplineThresholds(VoteThreshold.MORE_THAN_HALF, VoteThreshold.MORE_THAN_HALF,
                 VoteThreshold.MORE_THAN_HALF, VoteThreshold.MORE_THAN_HALF);

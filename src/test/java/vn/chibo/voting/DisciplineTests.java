@@ -1,6 +1,5 @@
 package vn.chibo.voting;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +12,7 @@ import vn.chibo.testing.VillageMeetings.Village;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.chibo.voting.ListBallots.times;
 
 /**
  * Discipline votes on the village meeting: 24 eligible voters present and a denominator of 25, so a
@@ -40,7 +40,7 @@ class DisciplineTests {
     AuditLog audit;
 
     @Test
-    void votesAddUpFromTheHeaviestPenaltyDown() {
+    void disciplineAddsUpFromHeaviest() {
         Village village = villages.startedMeetingWithRoll();
         MotionId id = open(village, MEMBER, ALL);
         Motion motion = motions.get(id);
@@ -50,12 +50,8 @@ class DisciplineTests {
                 .containsExactly("Khiển trách", "Cảnh cáo", "Cách chức", "Khai trừ");
 
         // Expulsion 10, removal 0, warning 3, reprimand 2, no penalty 9: none reaches 13 or 17 alone.
-        List<String> voters = village.eligibleVoters();
-        var receipts = new ArrayList<ReceiptCode>();
-        for (int i = 0; i < 24; i++) {
-            List<Integer> marks = i < 10 ? List.of(4) : i < 13 ? List.of(2) : i < 15 ? List.of(1) : List.of();
-            receipts.add(secretBallots.castList(villages.accountOf(village, voters.get(i)), id, marks));
-        }
+        List<ReceiptCode> receipts = cast(village, id, ListBallots.of(times(10, 4), times(3, 2), times(2, 1),
+                times(9)));
         MotionResult result = management.close(village.secretary(), id);
 
         assertThat(result.options()).extracting(OptionResult::votes).containsExactly(2, 3, 0, 10);
@@ -79,12 +75,8 @@ class DisciplineTests {
     void expulsionNeedsTwoThirds() {
         Village village = villages.startedMeetingWithRoll();
         MotionId id = open(village, MEMBER, List.of("WARNING", "EXPULSION"));
-        List<String> voters = village.eligibleVoters();
         // 17 of 25 propose expulsion.
-        for (int i = 0; i < 24; i++) {
-            List<Integer> marks = i < 17 ? List.of(2) : List.of();
-            secretBallots.castList(villages.accountOf(village, voters.get(i)), id, marks);
-        }
+        cast(village, id, ListBallots.of(times(17, 2), times(7)));
 
         MotionResult result = management.close(village.secretary(), id);
 
@@ -94,14 +86,10 @@ class DisciplineTests {
     }
 
     @Test
-    void noPenaltyWhenEvenTheSumFallsShort() {
+    void disciplineWithoutEnoughVotes() {
         Village village = villages.startedMeetingWithRoll();
         MotionId id = open(village, MEMBER, List.of("REPRIMAND", "WARNING"));
-        List<String> voters = village.eligibleVoters();
-        for (int i = 0; i < 24; i++) {
-            List<Integer> marks = i < 6 ? List.of(1) : i < 12 ? List.of(2) : List.of();
-            secretBallots.castList(villages.accountOf(village, voters.get(i)), id, marks);
-        }
+        cast(village, id, ListBallots.of(times(6, 1), times(6, 2), times(12)));
 
         MotionResult result = management.close(village.secretary(), id);
 
@@ -111,7 +99,7 @@ class DisciplineTests {
     }
 
     @Test
-    void aProbationaryMemberMayOnlyBeReprimandedOrWarned() {
+    void probationaryOnlyReprimandedOrWarned() {
         Village village = villages.startedMeetingWithRoll();
         String probationary = VillageMeetings.PROBATIONARY.get(1);
 
@@ -126,7 +114,7 @@ class DisciplineTests {
     }
 
     @Test
-    void refusesDisciplineVotesAndBallotsThatCannotBe() {
+    void disciplineRejectsBadRequests() {
         Village village = villages.startedMeetingWithRoll();
 
         assertThatThrownBy(() -> open(village, MEMBER, List.of()))
@@ -151,6 +139,10 @@ class DisciplineTests {
 
         management.close(village.secretary(), id);
         assertThatThrownBy(() -> open(village, MEMBER, ALL)).isInstanceOf(PersonAlreadyVotedOn.class);
+    }
+
+    private List<ReceiptCode> cast(Village village, MotionId id, List<List<Integer>> ballots) {
+        return ListBallots.cast(villages, secretBallots, village, village.eligibleVoters(), id, ballots);
     }
 
     private MotionId open(Village village, String member, List<String> penalties) {

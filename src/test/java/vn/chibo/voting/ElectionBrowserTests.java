@@ -21,10 +21,11 @@ import vn.chibo.testing.VillageMeetings;
 import vn.chibo.testing.VillageMeetings.Village;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.chibo.voting.ListBallots.times;
 
 /**
- * An election in Chromium on a phone 360 pixels wide: the chair opens it from the meeting's vote
- * page, a member marks two candidates, confirms and keeps the receipt code, the chair closes the
+ * An election in Chromium on a phone 360 pixels wide. The chair opens it from the meeting's vote page,
+ * and a member marks two candidates, confirms and keeps the receipt code. The chair then closes the
  * round and opens the runoff for a tie. Each step is free of axe-core violations and of sideways
  * scrolling.
  */
@@ -64,7 +65,7 @@ class ElectionBrowserTests {
     }
 
     @Test
-    void chairOpensElectionMemberVotesChairOpensRunoff() {
+    void electionJourneyToRunoff() {
         Village village = villages.startedMeetingWithRoll();
         Browser.signIn(browser, base(), village.secretary().username());
         open("/meetings/" + village.meeting().value() + "/motions");
@@ -106,10 +107,8 @@ class ElectionBrowserTests {
         List<String> voters = village.eligibleVoters().stream()
                 .filter(name -> !name.equals("Phạm Thị Ánh"))
                 .toList();
-        for (int i = 0; i < voters.size(); i++) {
-            List<Integer> marks = i < 10 ? List.of(a, b) : i < 20 ? List.of(a, c) : List.of(b, c);
-            secretBallots.castList(villages.accountOf(village, voters.get(i)), election, marks);
-        }
+        ListBallots.cast(villages, secretBallots, village, voters, election,
+                ListBallots.of(times(10, a, b), times(10, a, c), times(3, b, c)));
 
         Browser.signIn(browser, base(), village.secretary().username());
         open("/motions/" + election);

@@ -1,6 +1,5 @@
 package vn.chibo.voting;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -15,6 +14,7 @@ import vn.chibo.testing.VillageMeetings.Village;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.chibo.voting.ListBallots.times;
 
 /**
  * Elections of n of m candidates on the village meeting: 24 eligible voters present and a denominator
@@ -44,17 +44,11 @@ class ElectionTests {
     JdbcClient jdbc;
 
     @Test
-    void electsCandidatesWithMoreThanHalfOfTheDenominator() {
+    void electionNeedsMoreThanHalf() {
         Village village = villages.startedMeetingWithRoll();
         MotionId id = openElection(village, 2, A, B, C);
-        List<String> voters = village.eligibleVoters();
-        var receipts = new ArrayList<ReceiptCode>();
-
         // A 20, B 14, C 6, and 4 blank ballots.
-        for (int i = 0; i < 24; i++) {
-            List<Integer> marks = i < 14 ? List.of(1, 2) : i < 20 ? List.of(1, 3) : List.of();
-            receipts.add(secretBallots.castList(villages.accountOf(village, voters.get(i)), id, marks));
-        }
+        List<ReceiptCode> receipts = cast(village, id, ListBallots.of(times(14, 1, 2), times(6, 1, 3), times(4)));
         assertThat(motions.get(id).result()).isNull();
         assertThat(motions.progressOf(motions.get(id))).isEqualTo(new VoteProgress(24, 24));
 
@@ -82,15 +76,11 @@ class ElectionTests {
     }
 
     @Test
-    void aTieAtTheLastSeatGoesToARunoffAmongTheTied() {
+    void electionTieGoesToRunoff() {
         Village village = villages.startedMeetingWithRoll();
         MotionId first = openElection(village, 2, A, B, C);
-        List<String> voters = village.eligibleVoters();
         // A 20, B 14, C 14: A is elected; B and C tie for the second seat.
-        for (int i = 0; i < 24; i++) {
-            List<Integer> marks = i < 10 ? List.of(1, 2) : i < 20 ? List.of(1, 3) : List.of(2, 3);
-            secretBallots.castList(villages.accountOf(village, voters.get(i)), first, marks);
-        }
+        cast(village, first, ListBallots.of(times(10, 1, 2), times(10, 1, 3), times(4, 2, 3)));
         MotionResult result = management.close(village.secretary(), first);
         assertThat(result.options()).extracting(OptionResult::outcome)
                 .containsExactly(OptionOutcome.ELECTED, OptionOutcome.RUNOFF, OptionOutcome.RUNOFF);
@@ -108,10 +98,7 @@ class ElectionTests {
                 .isInstanceOf(MotionAlreadyOpen.class);
 
         // In the runoff the most votes win without a threshold: 9 of 25 is enough.
-        for (int i = 0; i < 24; i++) {
-            List<Integer> marks = i < 9 ? List.of(1) : i < 17 ? List.of(2) : List.of();
-            secretBallots.castList(villages.accountOf(village, voters.get(i)), runoff, marks);
-        }
+        cast(village, runoff, ListBallots.of(times(9, 1), times(8, 2), times(7)));
         MotionResult second = management.close(village.secretary(), runoff);
 
         assertThat(second.options()).extracting(OptionResult::outcome)
@@ -125,15 +112,11 @@ class ElectionTests {
     }
 
     @Test
-    void tooFewElectedAllowsAFurtherRoundThatNeedsMoreThanHalfAgain() {
+    void electionUnfilledSeatsGetFurtherRound() {
         Village village = villages.startedMeetingWithRoll();
         MotionId first = openElection(village, 2, A, B, C);
-        List<String> voters = village.eligibleVoters();
         // A 20, B 12, C 10: only A has 13.
-        for (int i = 0; i < 24; i++) {
-            List<Integer> marks = i < 12 ? List.of(1, 2) : i < 20 ? List.of(1, 3) : List.of(3);
-            secretBallots.castList(villages.accountOf(village, voters.get(i)), first, marks);
-        }
+        cast(village, first, ListBallots.of(times(12, 1, 2), times(8, 1, 3), times(4, 3)));
         management.close(village.secretary(), first);
 
         MotionId further = management.openNextRound(village.secretary(), first);
@@ -141,10 +124,7 @@ class ElectionTests {
         Motion round = motions.get(further);
         assertThat(round.election()).isEqualTo(new ElectionSeats(1, ElectionRound.FURTHER, first));
         assertThat(round.options()).extracting(BallotOption::label).containsExactly(B, C);
-        for (int i = 0; i < 24; i++) {
-            List<Integer> marks = i < 12 ? List.of(1) : List.of(2);
-            secretBallots.castList(villages.accountOf(village, voters.get(i)), further, marks);
-        }
+        cast(village, further, ListBallots.of(times(12, 1), times(12, 2)));
         MotionResult result = management.close(village.secretary(), further);
         assertThat(result.options()).extracting(OptionResult::outcome)
                 .containsExactly(OptionOutcome.NOT_ELECTED, OptionOutcome.NOT_ELECTED);
@@ -152,7 +132,7 @@ class ElectionTests {
     }
 
     @Test
-    void refusesBallotsThatDoNotFitTheList() {
+    void listBallotRejectsBadMarks() {
         Village village = villages.startedMeetingWithRoll();
         MotionId id = openElection(village, 2, A, B, C);
         var voter = villages.accountOf(village, village.eligibleVoters().get(3));
@@ -185,7 +165,7 @@ class ElectionTests {
     }
 
     @Test
-    void refusesElectionsThatCannotBeHeld() {
+    void electionRejectsBadRequests() {
         Village village = villages.startedMeetingWithRoll();
         MemberId probationary = village.member(VillageMeetings.PROBATIONARY.get(0));
 
@@ -223,9 +203,13 @@ class ElectionTests {
     }
 
     @Test
-    void listBallotTablesHoldNothingOfTheVoter() {
+    void listBallotTablesHaveNoVoter() {
         assertThat(columnsOf("secret_list_ballot")).containsExactlyInAnyOrder("receipt_hash", "motion_id");
         assertThat(columnsOf("secret_list_mark")).containsExactlyInAnyOrder("receipt_hash", "position");
+    }
+
+    private List<ReceiptCode> cast(Village village, MotionId id, List<List<Integer>> ballots) {
+        return ListBallots.cast(villages, secretBallots, village, village.eligibleVoters(), id, ballots);
     }
 
     private MotionId openElection(Village village, int seats, String... candidates) {

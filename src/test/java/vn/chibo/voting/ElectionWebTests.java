@@ -44,11 +44,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.chibo.voting.ListBallots.times;
 
 /**
- * Elections and discipline votes through the pages and the API, and one closed election and one
- * discipline vote read back through every channel that shows results: the motion page, the projector,
- * the API, the CSV export and the PDF and DOCX minutes.
+ * Elections and discipline votes through the pages and the API. One closed election and one
+ * discipline vote are read back through every channel that shows results: the motion page, the
+ * projector, the API, the CSV export and the PDF and DOCX minutes.
  */
 @SqlTest
 @AutoConfigureMockMvc
@@ -90,7 +91,7 @@ class ElectionWebTests {
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
-    void chairOpensAnElectionAndAMemberVotesInTwoSteps() throws Exception {
+    void electionPagesTakeBallotInTwoSteps() throws Exception {
         Village village = villages.startedMeetingWithRoll();
         MockHttpSession chair = SignIn.as(mvc, village.secretary());
 
@@ -153,7 +154,7 @@ class ElectionWebTests {
                         .param("code", receipt.group(1)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Phiếu mang mã này đã được kiểm, đánh dấu: " + A + ", " + C)));
-        // One ballot of 25 elects nobody: the chair is offered a further round for both seats.
+        // One ballot of 25 elects no candidate, so the chair is offered a further round for both seats.
         mvc.perform(get("/motions/{id}", motion.value()).session(chair))
                 .andExpect(content().string(containsString("Còn thiếu 2 người trúng cử.")))
                 .andExpect(content().string(containsString("Mở vòng bầu bổ sung")));
@@ -170,26 +171,22 @@ class ElectionWebTests {
     }
 
     @Test
-    void everyChannelShowsTheSameElectionAndDisciplineFigures() throws Exception {
+    void listResultsSameOnEveryChannel() throws Exception {
         Village village = villages.startedMeetingWithRoll();
         List<String> voters = village.eligibleVoters();
         MotionId election = management.open(village.secretary(), village.meeting(), MotionRequest.parse("ELECTION",
                 "", "Bầu chi ủy", null, null, null, "2", List.of(id(village, A), id(village, B), id(village, C)),
                 List.of()));
         // A 20, B 14, C 14: A elected, B and C tied for the second seat.
-        for (int i = 0; i < 24; i++) {
-            List<Integer> marks = i < 10 ? List.of(1, 2) : i < 20 ? List.of(1, 3) : List.of(2, 3);
-            secretBallots.castList(villages.accountOf(village, voters.get(i)), election, marks);
-        }
+        ListBallots.cast(villages, secretBallots, village, voters, election,
+                ListBallots.of(times(10, 1, 2), times(10, 1, 3), times(4, 2, 3)));
         management.close(village.secretary(), election);
         MotionId discipline = management.open(village.secretary(), village.meeting(), MotionRequest.parse(
                 "DISCIPLINE", "", null, null, null, id(village, DISCIPLINED), null, List.of(),
                 List.of("REPRIMAND", "WARNING", "EXPULSION")));
         // Expulsion 10, warning 3, reprimand 2, no penalty 9: the warning is decided by adding up.
-        for (int i = 0; i < 24; i++) {
-            List<Integer> marks = i < 10 ? List.of(3) : i < 13 ? List.of(2) : i < 15 ? List.of(1) : List.of();
-            secretBallots.castList(villages.accountOf(village, voters.get(i)), discipline, marks);
-        }
+        ListBallots.cast(villages, secretBallots, village, voters, discipline,
+                ListBallots.of(times(10, 3), times(3, 2), times(2, 1), times(9)));
         management.close(village.secretary(), discipline);
         meetingManagement.close(village.secretary(), village.meeting());
         await().atMost(Duration.ofSeconds(20)).until(() -> book.of(village.meeting()).isPresent());
@@ -273,7 +270,7 @@ class ElectionWebTests {
     }
 
     @Test
-    void apiTakesMarksAndRefusesThoseThatDoNotFit() throws Exception {
+    void apiBallotChecksMarks() throws Exception {
         Village village = villages.startedMeetingWithRoll();
         MotionId discipline = management.open(village.secretary(), village.meeting(), MotionRequest.parse(
                 "DISCIPLINE", "", null, null, null, id(village, DISCIPLINED), null, List.of(),

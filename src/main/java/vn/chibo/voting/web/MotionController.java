@@ -287,7 +287,7 @@ class MotionController {
                 .filter(kind -> !kind.listsOptions())
                 .map(kind -> new Option(kind.name(), messages.getMessage(kind.messageKey(), null, locale())))
                 .toList());
-        // Only the forms that open a vote list members, so nobody else needs their names.
+        // Only the forms that open a vote list members, so no other page exposes their names.
         model.addAttribute("candidateOptions", canOpen ? motions.eligibleCandidates(meeting).stream()
                 .map(member -> new Option(member.id().toString(), member.fullName()))
                 .toList() : List.of());

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Compression as the real Tomcat applies it to a browser that accepts gzip: pages are compressed, the
- * live stream is not. A compressed stream holds a zlib deflater for as long as it is open, which cost
+ * live stream is not. A compressed stream keeps a zlib deflater for as long as it is open, which cost
  * 110 to 200 kB of resident memory per stream in bench/live-latency.sh, for events of a few dozen bytes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
