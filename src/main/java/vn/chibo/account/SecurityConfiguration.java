@@ -76,9 +76,9 @@ class SecurityConfiguration {
     /**
      * The JSON API. It needs no CSRF protection because it keeps no session and reads no cookie:
      * a request is signed in only by the bearer token it carries, which a forged cross-site request
-     * cannot add. The health endpoint and the OpenAPI document are public, and the Prometheus metrics
-     * open to the scrape password ({@link MetricsScrapeAccess}). Every other actuator endpoint needs a
-     * token, and returns 404 even then because it is not exposed.
+     * cannot add. The health endpoint with its liveness and readiness probes and the OpenAPI document
+     * are public, and the Prometheus metrics open to the scrape password ({@link MetricsScrapeAccess}).
+     * Every other actuator endpoint needs a token, and returns 404 even then because it is not exposed.
      */
     @Bean
     @Order(1)
@@ -87,7 +87,8 @@ class SecurityConfiguration {
         http.securityMatcher(API_CHAIN_PATHS)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/actuator/health")
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/actuator/health",
+                                "/actuator/health/liveness", "/actuator/health/readiness")
                         .permitAll()
                         .requestMatchers("/actuator/prometheus")
                         .access(new MetricsScrapeAccess(metrics))

@@ -13,10 +13,11 @@ public interface FileStore {
 
     /**
      * Stores the content and records it; the caller's transaction covers the record, and a rollback
-     * leaves at most an unreferenced file behind. The name is stored in the safe form of
-     * {@link FileNames#safe}, which the returned file carries.
+     * deletes the file again. The name is stored in the safe form of {@link FileNames#safe}, which the
+     * returned file carries.
      *
      * @param createdBy the account that uploaded the file, or null for the system
+     * @throws FileStoreFull when the store has no space left; nothing of the content is kept then
      */
     StoredFile store(String uploadedName, String contentType, InputStream content, @Nullable Long createdBy);
 

@@ -14,16 +14,20 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.chibo.system.ChiboProperties;
 import vn.chibo.system.JdbcTime;
@@ -38,12 +42,21 @@ class FilesystemFileStore implements FileStore {
 
     private static final Logger log = LoggerFactory.getLogger(FilesystemFileStore.class);
 
+    /** Less usable space than this after a failed write counts as a full file system: one 64 KiB block. */
+    private static final long MINIMUM_FREE_BYTES = 64 * 1024;
+
     private final Path root;
     private final JdbcClient jdbc;
     private final Clock clock;
 
+    @Autowired
     FilesystemFileStore(ChiboProperties properties, JdbcClient jdbc, Clock clock) {
-        this.root = properties.files().root().toAbsolutePath().normalize();
+        this(properties.files().root(), jdbc, clock);
+    }
+
+    /** Keeps files under the root, which may belong to any file system (tests use a size-limited one). */
+    FilesystemFileStore(Path root, JdbcClient jdbc, Clock clock) {
+        this.root = root.toAbsolutePath().normalize();
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -56,9 +69,9 @@ class FilesystemFileStore implements FileStore {
         Path target = pathOf(key);
         long size;
         String sha256;
+        Path partial = target.resolveSibling(key + ".part");
         try {
             Files.createDirectories(target.getParent());
-            Path partial = target.resolveSibling(key + ".part");
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             try (var digesting = new DigestInputStream(content, digest)) {
                 size = Files.copy(digesting, partial, StandardCopyOption.REPLACE_EXISTING);
@@ -67,12 +80,18 @@ class FilesystemFileStore implements FileStore {
             sha256 = HexFormat.of().formatHex(digest.digest());
         }
         catch (IOException failure) {
+            deleteQuietly(partial);
+            if (isOutOfSpace(failure)) {
+                log.warn("Writing file {} under {} failed: no space left ({})", key, root, failure.getMessage());
+                throw new FileStoreFull(fileName);
+            }
             log.error("Writing file {} under {} failed", key, root, failure);
             throw new UncheckedIOException(failure);
         }
         catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("Every Java runtime has SHA-256", impossible);
         }
+        deleteOnRollback(target, key);
 
         Instant now = clock.instant();
         var keys = new GeneratedKeyHolder();
@@ -117,6 +136,53 @@ class FilesystemFileStore implements FileStore {
         catch (IOException failure) {
             log.error("Reading stored file {} failed", id, failure);
             throw new UncheckedIOException(failure);
+        }
+    }
+
+    /**
+     * Returns whether a write failed for lack of space: the operating system's ENOSPC or EDQUOT
+     * message, Jimfs's own message, or a file system with less free space than one more block.
+     */
+    private boolean isOutOfSpace(IOException failure) {
+        String message = String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT);
+        if (message.contains("no space left") || message.contains("disk quota exceeded")
+                || message.contains("out of disk space")) {
+            return true;
+        }
+        try {
+            return Files.getFileStore(root).getUsableSpace() < MINIMUM_FREE_BYTES;
+        }
+        catch (IOException | UnsupportedOperationException unknown) {
+            return false;
+        }
+    }
+
+    /**
+     * Deletes the file if the caller's transaction rolls back, so that a failed insert of its record,
+     * or of the document that refers to it, leaves no unreferenced file. Without a transaction the
+     * record is already committed.
+     */
+    private void deleteOnRollback(Path target, String key) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    log.info("Deleting file under key {}: its transaction did not commit", key);
+                    deleteQuietly(target);
+                }
+            }
+        });
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        }
+        catch (IOException failure) {
+            log.warn("Could not delete {}; it is referenced by no record and may be deleted by hand", file, failure);
         }
     }
 

@@ -1,6 +1,7 @@
 package vn.chibo.system;
 
 import java.io.IOException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -13,11 +14,14 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -47,10 +51,25 @@ class ErrorHandling {
 
     private final MessageSource messages;
     private final ApiProblems problems;
+    private final DatabaseUnavailableResponse databaseUnavailable;
 
-    ErrorHandling(MessageSource messages, ApiProblems problems) {
+    ErrorHandling(MessageSource messages, ApiProblems problems, DatabaseUnavailableResponse databaseUnavailable) {
         this.messages = messages;
         this.problems = problems;
+        this.databaseUnavailable = databaseUnavailable;
+    }
+
+    /**
+     * The database cannot be reached: 503 with a minimal page, since the usual error page reads the
+     * database. Failures of other kinds whose cause is a lost connection reach {@link #unexpected}
+     * and are answered the same way.
+     */
+    @ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+            CannotCreateTransactionException.class, SQLTransientConnectionException.class })
+    ModelAndView databaseUnavailable(Exception failure, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        databaseUnavailable.send(failure, request, response);
+        return new ModelAndView();
     }
 
     @ExceptionHandler(DomainException.class)
@@ -179,7 +198,7 @@ class ErrorHandling {
      */
     @ExceptionHandler({ AsyncRequestNotUsableException.class, IOException.class })
     ModelAndView clientGone(Exception failure, HttpServletRequest request, HttpServletResponse response,
-            Locale locale) {
+            Locale locale) throws IOException {
         if (causedBy(failure, RequestBodyTooLarge.class)) {
             return tooLarge(request, response, locale);
         }
@@ -201,7 +220,10 @@ class ErrorHandling {
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception failure, HttpServletRequest request, HttpServletResponse response,
-            Locale locale) {
+            Locale locale) throws IOException {
+        if (DatabaseUnavailable.isCause(failure)) {
+            return databaseUnavailable(failure, request, response);
+        }
         String errorId = UUID.randomUUID().toString().substring(0, 8);
         log.error("Request {} {} failed unexpectedly, error id {}", request.getMethod(), request.getRequestURI(),
                 errorId, failure);
