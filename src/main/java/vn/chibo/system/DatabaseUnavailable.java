@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Recognizes the failures that mean the database cannot be reached at all, as opposed to a query
@@ -27,7 +28,8 @@ public final class DatabaseUnavailable {
      * {@code CannotGetJdbcConnectionException}), a transaction that could not begin, a pool that timed
      * out ({@link SQLTransientConnectionException} from HikariCP), and SQL states of class 08
      * (connection exception) or 57P01 to 57P03 (PostgreSQL shutting down, starting up or stopped by an
-     * administrator).
+     * administrator). A rollback that failed after such a failure hides it as the application
+     * exception of a {@link TransactionSystemException}, whose own cause is only "Connection is closed".
      */
     public static boolean isCause(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -38,6 +40,11 @@ public final class DatabaseUnavailable {
                 return true;
             }
             if (cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+                return true;
+            }
+            if (cause instanceof TransactionSystemException rollbackFailed
+                    && rollbackFailed.getApplicationException() != null
+                    && isCause(rollbackFailed.getApplicationException())) {
                 return true;
             }
             if (cause.getCause() == cause) {
