@@ -106,6 +106,11 @@ final class Browser {
         return response != null;
     }
 
+    /** Returns the CSRF token of the last page read, which a form built by hand must send. */
+    String csrfToken() {
+        return csrf;
+    }
+
     HttpRequest.Builder withCookies(HttpRequest.Builder request) {
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies.entrySet().stream()

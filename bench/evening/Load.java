@@ -22,6 +22,13 @@ final class Load {
     private final Semaphore inFlight;
     private final Recorder recorder;
     private final long deadlineNanos;
+    private volatile Observer observer = (kind, startedNanos, elapsedNanos, status) -> {
+    };
+
+    /** Sees every request sent, with its status, or -1 when no response arrived. */
+    interface Observer {
+        void sent(String kind, long startedNanos, long elapsedNanos, int status);
+    }
 
     Load(HttpClient client, String base, int concurrency, Recorder recorder, long deadlineNanos) {
         this.client = client;
@@ -33,6 +40,10 @@ final class Load {
 
     HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT);
+    }
+
+    void observe(Observer observer) {
+        this.observer = observer;
     }
 
     Recorder.Kind recorderKind(String kind) {
@@ -66,6 +77,7 @@ final class Load {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             long elapsed = System.nanoTime() - started;
+            observer.sent(kind, started, elapsed, response.statusCode());
             if (!expected.test(response)) {
                 stats.error("status " + response.statusCode() + response.headers().firstValue("Location")
                         .map(location -> " to " + location.replaceAll("\\?.*", "")).orElse(""));
@@ -75,6 +87,7 @@ final class Load {
             return response;
         }
         catch (IOException failure) {
+            observer.sent(kind, started, System.nanoTime() - started, -1);
             stats.error(failure.getClass().getSimpleName());
             return null;
         }

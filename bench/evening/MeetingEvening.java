@@ -2,6 +2,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.function.Consumer;
  *
  * <p>Arguments, as name=value: base (the product's address), manifest, password, totp-secret,
  * check-in-key, concurrency (requests in flight, 64), deadline-seconds (600), noop-requests (20000),
- * product-pid, commits-command (a shell command that prints PostgreSQL's xact_commit), pgbench-tps.
+ * product-pid (several nodes' ids separated by commas), commits-command (a shell command that prints PostgreSQL's xact_commit), pgbench-tps.
  */
 public final class MeetingEvening {
 
@@ -55,7 +56,8 @@ public final class MeetingEvening {
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(number("deadline-seconds", 600));
         this.load = new Load(client, required("base"), (int) number("concurrency", 64), recorder, deadline);
-        this.probe = new Probe(number("product-pid", -1), arguments.getOrDefault("commits-command", ""));
+        this.probe = new Probe(Arrays.stream(arguments.getOrDefault("product-pid", "-1").split(","))
+                .map(Long::valueOf).toList(), arguments.getOrDefault("commits-command", ""));
     }
 
     public static void main(String[] args) throws Exception {

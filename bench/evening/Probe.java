@@ -2,21 +2,27 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads the product's CPU time and memory from /proc and PostgreSQL's count of committed transactions
- * through a shell command (psql), so that each phase can report them.
+ * through a shell command (psql), so that each phase can report them. With several product nodes the
+ * CPU time and memory are their sums.
  */
 final class Probe {
 
     /** Clock ticks per second of utime and stime in /proc/PID/stat; 100 on Linux on x86-64 and ARM. */
     private static final double TICKS_PER_SECOND = 100;
 
-    private final long pid;
+    private final List<Long> pids;
     private final String commitsCommand;
 
     Probe(long pid, String commitsCommand) {
-        this.pid = pid;
+        this(List.of(pid), commitsCommand);
+    }
+
+    Probe(List<Long> pids, String commitsCommand) {
+        this.pids = List.copyOf(pids);
         this.commitsCommand = commitsCommand;
     }
 
@@ -33,6 +39,14 @@ final class Probe {
     }
 
     private double cpuSeconds() {
+        return pids.stream().mapToDouble(Probe::cpuSeconds).sum();
+    }
+
+    private long statusKb(String field) {
+        return pids.stream().mapToLong(pid -> statusKb(pid, field)).sum();
+    }
+
+    private static double cpuSeconds(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
             // The command name in brackets may contain spaces, so fields are counted after its ")".
@@ -44,7 +58,7 @@ final class Probe {
         }
     }
 
-    private long statusKb(String field) {
+    private static long statusKb(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
                 if (line.startsWith(field + ":")) {

@@ -108,3 +108,32 @@ stop_nodes() {
         wait "$pid" 2>/dev/null || true
     done
 }
+
+# Starts nginx in front of the nodes, round robin, as a user without root rights:
+#   start_nginx PORT APP_PORT...
+# Its files are in $work/nginx; stop it with stop_nginx. Needs Debian's package nginx.
+start_nginx() {
+    local port=$1 upstreams="" app_port
+    shift
+    command -v nginx >/dev/null || { log "no nginx on the PATH (Debian's package nginx)"; exit 1; }
+    for app_port in "$@"; do
+        upstreams+="        server 127.0.0.1:$app_port max_fails=1 fail_timeout=10s;"$'\n'
+    done
+    chmod 711 "$work"
+    mkdir -p "$work/nginx"
+    sed -e "s#@PREFIX@#$work/nginx#g" -e "s#@PORT@#$port#g" bench/lib/nginx.conf.template \
+        | awk -v upstreams="$upstreams" '{ if ($0 == "@UPSTREAMS@") printf "%s", upstreams; else print }' \
+        > "$work/nginx/nginx.conf"
+    if [ "$(id -u)" -eq 0 ]; then
+        chown -R nobody:nogroup "$work/nginx"
+        runuser -u nobody -- nginx -p "$work/nginx" -e "$work/nginx/error.log" -c "$work/nginx/nginx.conf"
+    else
+        nginx -p "$work/nginx" -e "$work/nginx/error.log" -c "$work/nginx/nginx.conf"
+    fi
+}
+
+stop_nginx() {
+    if [ -f "$work/nginx/nginx.pid" ]; then
+        kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null || true
+    fi
+}

@@ -23,8 +23,8 @@ public final class DatabaseUnavailable {
     }
 
     /**
-     * Returns whether the failure, or any of its causes, says that no database connection could be had
-     * or that the connection broke: Spring's resource failures (which include
+     * Returns whether the failure, or any of its causes, means that no database connection could be
+     * had or that the connection broke: Spring's resource failures (which include
      * {@code CannotGetJdbcConnectionException}), a transaction that could not begin, a pool that timed
      * out ({@link SQLTransientConnectionException} from HikariCP), and SQL states of class 08
      * (connection exception) or 57P01 to 57P03 (PostgreSQL shutting down, starting up or stopped by an
