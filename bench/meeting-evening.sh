@@ -60,9 +60,12 @@ node_pids=()
 cleanup() {
     stop_nginx
     stop_nodes
-    # BENCH_APP_LOG names a file to keep the (first) node's log in; the temporary folder is removed.
+    # BENCH_APP_LOG names a file to keep node A's log in, with node B's and nginx's beside it
+    # (.node-b, .nginx); the temporary folder is removed.
     if [ -n "${BENCH_APP_LOG:-}" ] && [ -f "$work/node-a.log" ]; then
         cp "$work/node-a.log" "$BENCH_APP_LOG"
+        [ -f "$work/node-b.log" ] && cp "$work/node-b.log" "$BENCH_APP_LOG.node-b"
+        [ -f "$work/nginx/error.log" ] && cp "$work/nginx/error.log" "$BENCH_APP_LOG.nginx"
     fi
     stop_postgres
     rm -rf "$work"

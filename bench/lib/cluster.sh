@@ -126,7 +126,10 @@ start_nginx() {
         > "$work/nginx/nginx.conf"
     if [ "$(id -u)" -eq 0 ]; then
         chown -R nobody:nogroup "$work/nginx"
-        runuser -u nobody -- nginx -p "$work/nginx" -e "$work/nginx/error.log" -c "$work/nginx/nginx.conf"
+        # setpriv, unlike runuser, keeps this shell's open-files limit: PAM would lower it to 1024,
+        # too few for thousands of live streams.
+        setpriv --reuid=nobody --regid=nogroup --clear-groups -- \
+            nginx -p "$work/nginx" -e "$work/nginx/error.log" -c "$work/nginx/nginx.conf"
     else
         nginx -p "$work/nginx" -e "$work/nginx/error.log" -c "$work/nginx/nginx.conf"
     fi
