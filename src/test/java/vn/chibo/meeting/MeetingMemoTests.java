@@ -8,6 +8,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import vn.chibo.system.RequestMemos;
 import vn.chibo.testing.SqlTest;
 import vn.chibo.testing.VillageMeetings;
 
@@ -32,6 +33,7 @@ class MeetingMemoTests {
     @BeforeEach
     void startRequest() {
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+        RequestMemos.open();
     }
 
     @AfterEach
@@ -47,7 +49,15 @@ class MeetingMemoTests {
 
         assertThat(meetings.get(village.meeting())).isSameAs(first);
         assertThat(meetings.rosterOf(first)).isSameAs(meetings.rosterOf(first)).hasSize(36);
-        RequestContextHolder.resetRequestAttributes();
+        RequestMemos.close();
+        assertThat(meetings.get(village.meeting())).isNotSameAs(meetings.get(village.meeting()));
+    }
+
+    @Test
+    void readsAfreshOutsideRequests() {
+        VillageMeetings.Village village = villageMeetings.publishedMeeting();
+        RequestMemos.close();
+
         assertThat(meetings.get(village.meeting())).isNotSameAs(meetings.get(village.meeting()));
     }
 
