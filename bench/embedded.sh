@@ -10,7 +10,8 @@
 # Usage: bench/embedded.sh [starts]   (default 3 starts on the generated file)
 # Environment: BENCH_EMBEDDED_PORT (8170), BENCH_EMBEDDED_JAVA_OPTIONS (JVM options of the measured
 # starts; default the options of the documented run command), BENCH_EMBEDDED_KEEP (a folder to copy
-# the generated data and the logs to), CHIBO_COMMUNE_MEMBERS, CHIBO_COMMUNE_CELLS, CHIBO_COMMUNE_MONTHS
+# the generated data and the logs to), BENCH_EMBEDDED_REUSE (such a kept folder, whose data/ is copied
+# in place of a new generation), CHIBO_COMMUNE_MEMBERS, CHIBO_COMMUNE_CELLS, CHIBO_COMMUNE_MONTHS
 # (the commune's size, 1000, 40 and 12).
 set -euo pipefail
 
@@ -25,8 +26,10 @@ if ! [[ "$starts" =~ ^[0-9]+$ ]] || [ "$starts" -lt 1 ] || [ "$starts" -gt 10 ];
 fi
 port=${BENCH_EMBEDDED_PORT:-8170}
 base="http://127.0.0.1:$port"
-# The options that docs/deployment.md and the README give for the embedded mode.
-read -r -a java_options <<< "${BENCH_EMBEDDED_JAVA_OPTIONS-}"
+# The JVM options with which the README's first command, mvn spring-boot:run, starts the product: the
+# heap limit of the pom's jvmArguments, and -XX:TieredStopAtLevel=1, which the Spring Boot Maven
+# plugin adds by itself (its optimizedLaunch parameter, true by default).
+read -r -a java_options <<< "${BENCH_EMBEDDED_JAVA_OPTIONS--XX:TieredStopAtLevel=1 -Xmx256m}"
 generation_deadline=1800
 start_deadline=120
 
@@ -79,18 +82,32 @@ wait_for() {
     done
 }
 
+# The CPU time (user and system) that the product has used so far, in seconds: on a shared machine it
+# compares starts better than their wall-clock time.
+cpu_seconds() {
+    awk -v ticks="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / ticks }' "/proc/$pid/stat"
+}
+
 rss_mb() {
     awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$pid/status"
 }
 
 log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-log "generating the commune into $work/data (a few minutes)"
-generation_started=$(date +%s)
-SPRING_PROFILES_ACTIVE=commune start_product generate -Xmx1g
-wait_for generate "$generation_deadline" "Commune generated"
-generation_seconds=$(( $(date +%s) - generation_started ))
-stop_product
-grep -o "Commune generated: .*" "$work/generate.log" | sed 's/; manifest.*//' >&2
+generation_seconds=0
+if [ -n "${BENCH_EMBEDDED_REUSE:-}" ]; then
+    [ -f "$BENCH_EMBEDDED_REUSE/data/chibo.mv.db" ] \
+        || { log "$BENCH_EMBEDDED_REUSE/data/chibo.mv.db not found; give a folder that BENCH_EMBEDDED_KEEP filled"; exit 2; }
+    cp -r "$BENCH_EMBEDDED_REUSE/data" "$work/data"
+    log "reusing the commune of $BENCH_EMBEDDED_REUSE"
+else
+    log "generating the commune into $work/data (a few minutes)"
+    generation_started=$(date +%s)
+    SPRING_PROFILES_ACTIVE=commune start_product generate -Xmx1g
+    wait_for generate "$generation_deadline" "Commune generated"
+    generation_seconds=$(( $(date +%s) - generation_started ))
+    stop_product
+    grep -o "Commune generated: .*" "$work/generate.log" | sed 's/; manifest.*//' >&2
+fi
 database_mb=$(du -m "$work/data/chibo.mv.db" | cut -f1)
 
 # Rows that a year left, counted with H2's own shell from the product's jar.
@@ -104,8 +121,8 @@ unzip -q -o -j "$jar" "$h2_jar" -d "$work/h2"
                  (select count(*) from resolution) resolutions, (select count(*) from notification) notifications,
                  (select count(*) from audit_event) audit_events, (select count(*) from event_publication) event_publications" >&2
 
-echo "| Start | Answers (/login 200), s | Ready (start-up work done), s | RSS after start, MB | RSS after the tour, MB | Peak RSS, MB | Load average |"
-echo "|---|---|---|---|---|---|---|"
+echo "| Start | Answers (/login 200), s | Ready (start-up work done), s | CPU until ready, s | RSS after start, MB | RSS after the tour, MB | Peak RSS, MB | Load average |"
+echo "|---|---|---|---|---|---|---|---|"
 for run in $(seq 1 "$starts"); do
     started=$(date +%s%N)
     SPRING_PROFILES_ACTIVE=demo start_product "start-$run" "${java_options[@]}"
@@ -119,13 +136,16 @@ for run in $(seq 1 "$starts"); do
     answered_ms=$(( ($(date +%s%N) - started) / 1000000 ))
     wait_for "start-$run" "$start_deadline" "Ready: start-up work done"
     ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+    cpu_ready=$(cpu_seconds)
     rss_start=$(rss_mb)
-    "$java_bin" -cp "$work/classes" CommuneTour base="$base" manifest="$work/data/commune-manifest.properties" \
-        > "$work/tour-$run.md"
+    if ! "$java_bin" -cp "$work/classes" CommuneTour base="$base" manifest="$work/data/commune-manifest.properties" \
+        > "$work/tour-$run.md"; then
+        log "the tour of start $run failed:"; cat "$work/tour-$run.md" >&2; exit 1
+    fi
     rss_tour=$(rss_mb)
     peak=$(awk '/^VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$pid/status")
-    printf '| %d | %.1f | %.1f | %s | %s | %s | %s |\n' "$run" "$(bc <<< "scale=1; $answered_ms / 1000")" \
-        "$(bc <<< "scale=1; $ready_ms / 1000")" "$rss_start" "$rss_tour" "$peak" "$(cut -d' ' -f1-3 /proc/loadavg)"
+    printf '| %d | %.1f | %.1f | %s | %s | %s | %s | %s |\n' "$run" "$(bc <<< "scale=1; $answered_ms / 1000")" \
+        "$(bc <<< "scale=1; $ready_ms / 1000")" "$cpu_ready" "$rss_start" "$rss_tour" "$peak" "$(cut -d' ' -f1-3 /proc/loadavg)"
     stop_product
 done
 
