@@ -12,12 +12,12 @@ import java.util.Set;
 
 /**
  * A short tour of the pages that a year of data makes heavier, run by bench/embedded.sh after the
- * product started on the generated commune: as the secretary of one village cell (home, cell, roster,
- * a member's attendance history, meetings, the last regular meeting with its roll, votes, minutes
- * and their PDF, resolutions, notifications), then as the commune committee's officer (home with the
- * missing meetings of every cell, the organization tree, a cell's meetings, minutes and
- * resolutions). Every page is read twice: the first read includes the work a cold start leaves
- * (templates, JIT, caches), the second shows the page's own cost.
+ * product started on the generated commune. It reads them first as the secretary of one village cell
+ * (home, cell, roster, a member's attendance history, meetings, the last regular meeting with its
+ * roll, votes, minutes and their PDF, resolutions, notifications). Then it reads them as the commune
+ * committee's officer (home with the missing meetings of every cell, the organization tree, a cell's
+ * meetings, minutes and resolutions). Every page is read twice: the first read includes the work
+ * that a cold start leaves (templates, JIT, caches), and the second shows the page's own cost.
  *
  * <p>Arguments, as name=value: base (the product's address) and manifest (the file that the
  * commune profile wrote). Prints a Markdown table of the latencies and exits with 1 when any page
@@ -69,7 +69,7 @@ public final class CommuneTour {
                 "/meetings/" + meeting + "/minutes", "/cells/" + cell + "/resolutions", "/notifications"));
     }
 
-    /** Signs in with the password and, when the product asks for it, the second factor. */
+    /** Signs in with the password and, when the account requires it, the second factor. */
     private Browser signIn(String username) {
         var browser = new Browser(load);
         browser.page("sign-in page", "/login");

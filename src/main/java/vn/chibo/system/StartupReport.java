@@ -9,8 +9,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Logs when the application is ready: after the server answers and after the start-up work of every
- * module (key checks, encryption and look-up backfills, demo data) has finished. Spring Boot's own
+ * Logs when the application is ready: after the server accepts requests and after the start-up work
+ * of every module (key checks, encryption and look-up backfills, demo data) has finished. Spring Boot's own
  * "Started" line comes before that work, so operators and bench/embedded.sh wait for this one.
  */
 @Component
