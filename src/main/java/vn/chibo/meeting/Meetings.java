@@ -25,6 +25,7 @@ import vn.chibo.organization.Organizations;
 import vn.chibo.system.Formats;
 import vn.chibo.system.JdbcTime;
 import vn.chibo.system.NotFoundException;
+import vn.chibo.system.RequestMemo;
 
 /** Reads meetings, their roll and their attendance figures. */
 @Component
@@ -54,8 +55,17 @@ public class Meetings {
         this.permissions = permissions;
     }
 
+    /**
+     * Finds the meeting, read once per web request ({@link RequestMemo}): checking access, the
+     * voter and the roll each ask for it. {@link #lock} reads it afresh, and saving or deleting a
+     * meeting forgets it ({@link MeetingMemoEviction}).
+     */
     public Optional<Meeting> find(MeetingId id) {
-        return repository.findById(id.value());
+        return RequestMemo.get(memoKey(id.value()), () -> repository.findById(id.value()));
+    }
+
+    static String memoKey(long meeting) {
+        return "meeting." + meeting;
     }
 
     /** Returns the meeting without checking who asks; for modules that check on their own. */
@@ -70,10 +80,12 @@ public class Meetings {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Meeting lock(MeetingId id) {
+        RequestMemo.forget(memoKey(id.value()));
         jdbc.sql("select id from meeting where id = :id for update").param("id", id.value()).query(Long.class)
                 .optional()
                 .orElseThrow(NotFoundException::hidden);
-        return get(id);
+        // Not kept in the memo: the caller may change this copy and then fail before saving it.
+        return repository.findById(id.value()).orElseThrow(NotFoundException::hidden);
     }
 
     /** Returns the meeting if the actor may see it, and fails with not-found otherwise. */
@@ -159,6 +171,9 @@ public class Meetings {
      * at closing for a closed meeting, else the cell's roster now.
      */
     public List<Member> rosterOf(Meeting meeting) {
-        return rosters.kept(meeting.id()).orElseGet(() -> members.ofCell(meeting.cellId()));
+        // One meeting page counts the roll and lists the roster several times; no request that shows
+        // a meeting changes the roster.
+        return RequestMemo.get("roster." + meeting.id().value(),
+                () -> List.copyOf(rosters.kept(meeting.id()).orElseGet(() -> members.ofCell(meeting.cellId()))));
     }
 }
