@@ -38,13 +38,20 @@ public record AccountProperties(@DefaultValue Crypto crypto, @DefaultValue SignI
      *
      * @param absoluteLifetime how long a session lasts after sign-in, however active it stays; at
      *        least one minute
+     * @param touchInterval how stale the stored time of a session's last request may grow before a
+     *        request writes it again; zero writes it on every request. The idle timeout may then end a
+     *        session up to this much early
      */
-    public record Session(@DefaultValue("12h") Duration absoluteLifetime) {
+    public record Session(@DefaultValue("12h") Duration absoluteLifetime, @DefaultValue("1m") Duration touchInterval) {
 
         public Session {
             if (absoluteLifetime.compareTo(Duration.ofMinutes(1)) < 0) {
                 throw new IllegalArgumentException("chibo.session.absolute-lifetime must be at least 1 minute, but is "
                         + absoluteLifetime);
+            }
+            if (touchInterval.isNegative() || touchInterval.compareTo(Duration.ofMinutes(5)) > 0) {
+                throw new IllegalArgumentException("chibo.session.touch-interval must be between 0 and 5 minutes, but is "
+                        + touchInterval);
             }
         }
     }

@@ -89,7 +89,8 @@ class BenchData implements ApplicationRunner {
                 properties.manifest().toAbsolutePath());
     }
 
-    private static void write(Path file, List<String> lines) {
+    /** Writes a manifest file for a benchmark program, making its folder when missing. */
+    static void write(Path file, List<String> lines) {
         try {
             Path folder = file.toAbsolutePath().getParent();
             if (folder != null) {
@@ -98,7 +99,7 @@ class BenchData implements ApplicationRunner {
             Files.write(file, lines);
         }
         catch (IOException failure) {
-            throw new UncheckedIOException("Could not write the bench manifest " + file.toAbsolutePath(), failure);
+            throw new UncheckedIOException("Could not write the manifest " + file.toAbsolutePath(), failure);
         }
     }
 }

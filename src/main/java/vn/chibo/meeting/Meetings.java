@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -22,7 +23,9 @@ import vn.chibo.member.Members;
 import vn.chibo.organization.OrganizationId;
 import vn.chibo.organization.Organizations;
 import vn.chibo.system.Formats;
+import vn.chibo.system.JdbcTime;
 import vn.chibo.system.NotFoundException;
+import vn.chibo.system.RequestMemo;
 
 /** Reads meetings, their roll and their attendance figures. */
 @Component
@@ -52,8 +55,17 @@ public class Meetings {
         this.permissions = permissions;
     }
 
+    /**
+     * Finds the meeting, read once per web request ({@link RequestMemo}): checking access, the
+     * voter and the roll each ask for it. {@link #lock} reads it afresh, and saving or deleting a
+     * meeting forgets it ({@link MeetingMemoEviction}).
+     */
     public Optional<Meeting> find(MeetingId id) {
-        return repository.findById(id.value());
+        return RequestMemo.get(memoKey(id.value()), () -> repository.findById(id.value()));
+    }
+
+    static String memoKey(long meeting) {
+        return "meeting." + meeting;
     }
 
     /** Returns the meeting without checking who asks; for modules that check on their own. */
@@ -68,10 +80,12 @@ public class Meetings {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Meeting lock(MeetingId id) {
+        RequestMemo.forget(memoKey(id.value()));
         jdbc.sql("select id from meeting where id = :id for update").param("id", id.value()).query(Long.class)
                 .optional()
                 .orElseThrow(NotFoundException::hidden);
-        return get(id);
+        // Not kept in the memo: the caller may change this copy and then fail before saving it.
+        return repository.findById(id.value()).orElseThrow(NotFoundException::hidden);
     }
 
     /** Returns the meeting if the actor may see it, and fails with not-found otherwise. */
@@ -122,10 +136,16 @@ public class Meetings {
      * the officers above it should be shown the result.
      */
     public MissingMeetings missingOf(OrganizationId cell) {
-        List<MissingMeetings.Held> held = ofCell(cell).stream()
-                .map(meeting -> new MissingMeetings.Held(meeting.kind(), meeting.isCombinedSession(), meeting.status(),
-                        formats.local(meeting.startsAt()).toLocalDate()))
-                .toList();
+        // Four columns decide, so no meeting is loaded whole: each aggregate's agenda would cost one more
+        // query, 680 of them for a committee officer's home page over 40 cells and a year of meetings.
+        List<MissingMeetings.Held> held = jdbc.sql("""
+                select kind, combined_session, status, starts_at from meeting where cell_id = :cell
+                """)
+                .param("cell", cell.value())
+                .query((row, number) -> new MissingMeetings.Held(MeetingKind.valueOf(row.getString("kind")),
+                        row.getBoolean("combined_session"), MeetingStatus.valueOf(row.getString("status")),
+                        formats.local(Objects.requireNonNull(JdbcTime.instant(row, "starts_at"))).toLocalDate()))
+                .list();
         LocalDate created = formats.local(organizations.createdAt(cell)).toLocalDate();
         return MissingMeetings.of(held, created, LocalDate.now(clock.withZone(formats.zone())));
     }
@@ -151,6 +171,9 @@ public class Meetings {
      * at closing for a closed meeting, else the cell's roster now.
      */
     public List<Member> rosterOf(Meeting meeting) {
-        return rosters.kept(meeting.id()).orElseGet(() -> members.ofCell(meeting.cellId()));
+        // One meeting page counts the roll and lists the roster several times; no request that shows
+        // a meeting changes the roster.
+        return RequestMemo.get("roster." + meeting.id().value(),
+                () -> List.copyOf(rosters.kept(meeting.id()).orElseGet(() -> members.ofCell(meeting.cellId()))));
     }
 }

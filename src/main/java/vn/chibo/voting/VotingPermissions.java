@@ -17,6 +17,7 @@ import vn.chibo.member.ActivityStatus;
 import vn.chibo.member.Member;
 import vn.chibo.member.MemberId;
 import vn.chibo.member.Members;
+import vn.chibo.system.RequestMemo;
 
 /**
  * Who may see, run and cast votes. Everyone who may see the meeting sees its votes and, once
@@ -88,6 +89,13 @@ public class VotingPermissions {
     }
 
     Voter voterOf(Actor actor, Motion motion) {
+        // A ballot request checks the voter up to three times: before reading the choice, when
+        // recording it and when showing the panel; the member and the roll stay as they were.
+        return RequestMemo.get("voter." + motion.id().value() + "." + actor.accountId().value(),
+                () -> readVoter(actor, motion));
+    }
+
+    private Voter readVoter(Actor actor, Motion motion) {
         Optional<Member> member = actor.member()
                 .flatMap(id -> members.findOnRoster(motion.cellId(), MemberId.of(id)));
         if (member.isEmpty()) {

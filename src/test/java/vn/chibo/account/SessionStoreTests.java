@@ -1,5 +1,7 @@
 package vn.chibo.account;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -7,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.session.MapSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.chibo.audit.AuditLog;
@@ -106,6 +109,48 @@ class SessionStoreTests {
         mvc.perform(post("/account/sign-out-everywhere").session(phone)).andExpect(status().isForbidden());
 
         assertThat(storedSessions(id)).isEqualTo(1);
+    }
+
+    @Test
+    void writesTheLastAccessTimeOncePerTouchInterval() throws Exception {
+        AccountId id = memberAccount("0916000666");
+        MockHttpSession phone = SignIn.as(mvc, "0916000666", "mat-khau-dai");
+        long signedIn = lastAccess(id);
+
+        mvc.perform(get("/").session(phone)).andExpect(status().isOk());
+        mvc.perform(get("/account/sessions").session(phone)).andExpect(status().isOk());
+        assertThat(lastAccess(id)).isEqualTo(signedIn);
+
+        jdbc.sql("update spring_session set last_access_time = last_access_time - 61000 where principal_name = :name")
+                .param("name", "account:" + id.value())
+                .update();
+        mvc.perform(get("/").session(phone)).andExpect(status().isOk());
+        assertThat(lastAccess(id)).isGreaterThanOrEqualTo(signedIn);
+    }
+
+    @Test
+    void throttledSessionsMoveOnlyOnceTheIntervalPassed() {
+        var stored = new MapSession();
+        Instant start = stored.getLastAccessedTime();
+        var session = new ThrottledSessionStore.ThrottledSession<>(stored, Duration.ofMinutes(1));
+
+        session.setLastAccessedTime(start.plusSeconds(59));
+        assertThat(session.getLastAccessedTime()).isEqualTo(start);
+
+        session.setLastAccessedTime(start.plusSeconds(60));
+        assertThat(session.getLastAccessedTime()).isEqualTo(start.plusSeconds(60));
+
+        var everyRequest = new ThrottledSessionStore.ThrottledSession<>(new MapSession(), Duration.ZERO);
+        Instant later = everyRequest.getLastAccessedTime().plusMillis(1);
+        everyRequest.setLastAccessedTime(later);
+        assertThat(everyRequest.getLastAccessedTime()).isEqualTo(later);
+    }
+
+    private long lastAccess(AccountId id) {
+        return jdbc.sql("select last_access_time from spring_session where principal_name = :name")
+                .param("name", "account:" + id.value())
+                .query(Long.class)
+                .single();
     }
 
     private AccountId memberAccount(String phone) {

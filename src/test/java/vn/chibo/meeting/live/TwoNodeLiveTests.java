@@ -11,8 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -26,19 +24,17 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.MapPropertySource;
 
-import vn.chibo.ChiboApplication;
 import vn.chibo.meeting.AttendanceStatus;
 import vn.chibo.meeting.MeetingFixtures;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.MeetingManagement;
 import vn.chibo.testing.Fixtures;
+import vn.chibo.testing.SecondNode;
 import vn.chibo.testing.TestDatabaseInitializer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,18 +70,7 @@ class TwoNodeLiveTests {
 
     @BeforeEach
     void startNodeB() {
-        Map<String, Object> shared = new HashMap<>();
-        for (String name : new String[] { "spring.datasource.url", "spring.datasource.username",
-                "spring.datasource.password", "chibo.files.root", "chibo.crypto.lookup-key-file",
-                "chibo.crypto.data-key-file" }) {
-            shared.put(name, environment.getProperty(name, ""));
-        }
-        shared.put("server.port", "0");
-        nodeB = new SpringApplicationBuilder(ChiboApplication.class)
-                // Runs after TestDatabaseInitializer, so that B uses A's database and keys, not a new database.
-                .initializers(context -> context.getEnvironment().getPropertySources()
-                        .addFirst(new MapPropertySource("node-b", shared)))
-                .run();
+        nodeB = SecondNode.startBeside(environment);
         client = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -103,7 +88,7 @@ class TwoNodeLiveTests {
         MeetingFixtures.Village village = fixtures.village();
         MeetingId meeting = fixtures.underway(village);
         signIn(portA, village.member().username());
-        int portB = Integer.parseInt(nodeB.getEnvironment().getProperty("local.server.port"));
+        int portB = SecondNode.portOf(nodeB);
 
         HttpResponse<String> pageOnB = client.send(HttpRequest.newBuilder(uri(portB, "/meetings/" + meeting)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,71 @@
+package vn.chibo.system;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.servlet.ServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * Values read once per web request. Building one page authorizes the meeting, checks the voter and
+ * counts the roll, and each step read the same meeting and the same roster again: four to five
+ * rosters of 36 members, each with its personal data decrypted, for one meeting page.
+ *
+ * <p>{@link RequestMemoFilter} opens a memo when a request enters the application and drops it
+ * when the answer has been written, so no other request, node or background thread ever sees it.
+ * Outside that span (scheduled jobs, event listeners on other threads, tests calling services
+ * directly) every call reads afresh. Only values that the request itself does not change belong
+ * here, or the writer must {@linkplain #forget forget} the value when it changes it.
+ */
+public final class RequestMemo {
+
+    private static final String ATTRIBUTE = RequestMemo.class.getName();
+
+    private RequestMemo() {
+    }
+
+    /** Returns the value read earlier in this request under the key, or reads it now and keeps it. */
+    @SuppressWarnings("unchecked")
+    public static <T> T get(String key, Supplier<T> read) {
+        Map<String, Object> memo = current();
+        if (memo == null) {
+            return read.get();
+        }
+        Object kept = memo.get(key);
+        if (kept != null) {
+            return (T) kept;
+        }
+        T value = read.get();
+        if (value != null) {
+            memo.put(key, value);
+        }
+        return value;
+    }
+
+    /** Drops the value kept under the key, so that the next read in this request goes to the source. */
+    public static void forget(String key) {
+        Map<String, Object> memo = current();
+        if (memo != null) {
+            memo.remove(key);
+        }
+    }
+
+    /** Starts the memo of a request; values read before it are not kept. */
+    static void open(ServletRequest request) {
+        request.setAttribute(ATTRIBUTE, new HashMap<String, Object>());
+    }
+
+    static void close(ServletRequest request) {
+        request.removeAttribute(ATTRIBUTE);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static @Nullable Map<String, Object> current() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        return request == null ? null
+                : (Map<String, Object>) request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+    }
+}
