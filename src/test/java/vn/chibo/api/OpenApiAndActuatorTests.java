@@ -152,8 +152,21 @@ class OpenApiAndActuatorTests {
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
-        assertThat(json.readTree(body).propertyNames()).containsExactly("status");
+        // The names of the probes' groups are all that is shown besides the status.
+        assertThat(json.readTree(body).propertyNames()).containsExactlyInAnyOrder("status", "groups");
         assertThat(json.readTree(body).get("status").asString()).isEqualTo("UP");
+        assertThat(json.readTree(body).get("groups").toString()).isEqualTo("[\"liveness\",\"readiness\"]");
+    }
+
+    @Test
+    void probesArePublicWithoutDetails() throws Exception {
+        for (String path : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+            String body = mvc.perform(get(path))
+                    .andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+
+            assertThat(json.readTree(body).propertyNames()).as(path).containsExactly("status");
+        }
     }
 
     @Test
@@ -172,7 +185,7 @@ class OpenApiAndActuatorTests {
         }
         String health = mvc.perform(get("/actuator/health").with(api.as(admin))).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(json.readTree(health).propertyNames()).containsExactly("status");
+        assertThat(json.readTree(health).propertyNames()).containsExactlyInAnyOrder("status", "groups");
     }
 
     private JsonNode document() throws Exception {
