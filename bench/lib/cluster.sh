@@ -121,7 +121,8 @@ start_nginx() {
     done
     chmod 711 "$work"
     mkdir -p "$work/nginx"
-    sed -e "s#@PREFIX@#$work/nginx#g" -e "s#@PORT@#$port#g" bench/lib/nginx.conf.template \
+    sed -e "s#@PREFIX@#$work/nginx#g" -e "s#@PORT@#$port#g" \
+        -e "s#@PROXY_CONF@#$PWD/docs/nginx/chibo-proxy.conf#g" bench/lib/nginx.conf.template \
         | awk -v upstreams="$upstreams" '{ if ($0 == "@UPSTREAMS@") printf "%s", upstreams; else print }' \
         > "$work/nginx/nginx.conf"
     if [ "$(id -u)" -eq 0 ]; then
