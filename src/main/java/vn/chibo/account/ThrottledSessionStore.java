@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 
+import vn.chibo.system.RequestMemo;
+
 /**
  * The session store with fewer writes: a request updates the stored time of the session's last
  * request only when that time is older than the touch interval.
@@ -42,15 +44,30 @@ final class ThrottledSessionStore<S extends Session>
         store.save(session.stored);
     }
 
+    /**
+     * Finds the session, once per request: Spring Session's filter reads the session again when it
+     * saves it after the answer was sent, which doubled the session reads of every page.
+     */
     @Override
     public @Nullable ThrottledSession<S> findById(String id) {
+        ThrottledSession<S> found = RequestMemo.get(memoKey(id), () -> read(id));
+        // A session whose id changed during the request is no longer found under the old id.
+        return found != null && found.getId().equals(id) ? found : null;
+    }
+
+    private @Nullable ThrottledSession<S> read(String id) {
         S found = store.findById(id);
         return found == null ? null : new ThrottledSession<>(found, touchInterval);
     }
 
     @Override
     public void deleteById(String id) {
+        RequestMemo.forget(memoKey(id));
         store.deleteById(id);
+    }
+
+    private static String memoKey(String sessionId) {
+        return "session." + sessionId;
     }
 
     @Override

@@ -4,25 +4,24 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import jakarta.servlet.ServletRequest;
 import org.jspecify.annotations.Nullable;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Values read once per web request. Building one page authorizes the meeting, checks the voter and
  * counts the roll, and each step read the same meeting and the same roster again: four to five
  * rosters of 36 members, each with its personal data decrypted, for one meeting page.
  *
- * <p>{@link RequestMemoFilter} opens a memo when a request enters the application and drops it
- * when the answer has been written, so no other request, node or background thread ever sees it.
+ * <p>{@link RequestMemoFilter} opens a memo on the request's thread when the request enters the
+ * application, before the session is read, and drops it once the session is saved and the answer
+ * written, so no other request, node or background thread ever sees it.
  * Outside that span (scheduled jobs, event listeners on other threads, tests calling services
  * directly) every call reads afresh. Only values that the request itself does not change belong
  * here, or the writer must {@linkplain #forget forget} the value when it changes it.
  */
 public final class RequestMemo {
 
-    private static final String ATTRIBUTE = RequestMemo.class.getName();
+    /** A thread local rather than a request attribute: Spring's request context ends before the session is saved. */
+    private static final ThreadLocal<Map<String, Object>> MEMO = new ThreadLocal<>();
 
     private RequestMemo() {
     }
@@ -53,19 +52,16 @@ public final class RequestMemo {
         }
     }
 
-    /** Starts the memo of a request; values read before it are not kept. */
-    static void open(ServletRequest request) {
-        request.setAttribute(ATTRIBUTE, new HashMap<String, Object>());
+    /** Starts the memo of the request on this thread; values read before it are not kept. */
+    static void open() {
+        MEMO.set(new HashMap<>());
     }
 
-    static void close(ServletRequest request) {
-        request.removeAttribute(ATTRIBUTE);
+    static void close() {
+        MEMO.remove();
     }
 
-    @SuppressWarnings("unchecked")
     private static @Nullable Map<String, Object> current() {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        return request == null ? null
-                : (Map<String, Object>) request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        return MEMO.get();
     }
 }

@@ -11,7 +11,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Gives each request its own {@link RequestMemo} for as long as the application handles it. */
+/**
+ * Gives each request its own {@link RequestMemo} for as long as the application handles it. It runs
+ * first, so that the memo also spans the session filter, which reads the session again when it saves it.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestMemoFilter extends OncePerRequestFilter {
@@ -19,12 +22,12 @@ class RequestMemoFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        RequestMemo.open(request);
+        RequestMemo.open();
         try {
             chain.doFilter(request, response);
         }
         finally {
-            RequestMemo.close(request);
+            RequestMemo.close();
         }
     }
 }

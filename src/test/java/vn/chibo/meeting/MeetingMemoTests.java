@@ -4,9 +4,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 import vn.chibo.system.RequestMemos;
 import vn.chibo.testing.SqlTest;
@@ -32,13 +29,12 @@ class MeetingMemoTests {
 
     @BeforeEach
     void startRequest() {
-        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
         RequestMemos.open();
     }
 
     @AfterEach
     void endRequest() {
-        RequestContextHolder.resetRequestAttributes();
+        RequestMemos.close();
     }
 
     @Test
