@@ -28,6 +28,7 @@ import vn.chibo.meeting.MeetingId;
 import vn.chibo.member.MemberId;
 import vn.chibo.organization.OrganizationId;
 import vn.chibo.system.JdbcTime;
+import vn.chibo.system.RequestMemo;
 
 /** Stores motions, their ballots and their frozen results. */
 @Component
@@ -118,11 +119,23 @@ class MotionStore {
                 .list());
     }
 
+    /**
+     * Finds the motion, read once per request ({@link RequestMemo}): a ballot checks access, the voter
+     * and the panel against it. Closing the motion or storing its result forgets it.
+     */
     Optional<Motion> find(MotionId id) {
-        return withExclusions(jdbc.sql(SELECT + " where id = :id")
+        return RequestMemo.get(motionKey(id), () -> withExclusions(jdbc.sql(SELECT + " where id = :id")
                 .param("id", id.value())
                 .query(MotionStore::map)
-                .list()).stream().findFirst();
+                .list()).stream().findFirst());
+    }
+
+    private static String motionKey(MotionId motion) {
+        return "motion." + motion.value();
+    }
+
+    private static String choiceKey(MotionId motion, MemberId member) {
+        return "choice." + motion.value() + "." + member.value();
     }
 
     /** Returns the motions of a meeting in the order they were opened. */
@@ -165,6 +178,7 @@ class MotionStore {
      * @return whether this call stored the ballot
      */
     boolean insertBallot(MotionId motion, MemberId member, BallotChoice choice, Instant now) {
+        RequestMemo.forget(choiceKey(motion, member));
         return jdbc.sql("""
                 insert into ballot (motion_id, member_id, choice, cast_at) values (:motion, :member, :choice, :now)
                 on conflict do nothing
@@ -184,13 +198,15 @@ class MotionStore {
                 .list());
     }
 
+    /** Returns the member's choice, read once per request until the request stores a ballot. */
     Optional<BallotChoice> choiceOf(MotionId motion, MemberId member) {
-        return jdbc.sql("select choice from ballot where motion_id = :motion and member_id = :member")
-                .param("motion", motion.value())
-                .param("member", member.value())
-                .query(String.class)
-                .optional()
-                .map(BallotChoice::valueOf);
+        return RequestMemo.get(choiceKey(motion, member),
+                () -> jdbc.sql("select choice from ballot where motion_id = :motion and member_id = :member")
+                        .param("motion", motion.value())
+                        .param("member", member.value())
+                        .query(String.class)
+                        .optional()
+                        .map(BallotChoice::valueOf));
     }
 
     /** Returns which of the motions the member has cast a ballot on. */
@@ -240,6 +256,7 @@ class MotionStore {
      * @return false if the motion was no longer open
      */
     boolean markClosed(MotionId motion, long closedBy, Instant now) {
+        RequestMemo.forget(motionKey(motion));
         return jdbc.sql("""
                 update motion set status = 'CLOSED', closed_at = :now, closed_by = :closedBy, version = version + 1
                 where id = :id and status = 'OPEN'
@@ -251,6 +268,7 @@ class MotionStore {
     }
 
     void saveResult(MotionId motion, MotionResult result) {
+        RequestMemo.forget(motionKey(motion));
         jdbc.sql("""
                 update motion set votes_for = :votesFor, votes_against = :votesAgainst, abstentions = :abstentions,
                                   not_voting = :notVoting, denominator = :denominator, votes_needed = :votesNeeded,
