@@ -60,16 +60,14 @@ class ActorFilter extends OncePerRequestFilter {
 
     private final Accounts accounts;
     private final AccountLanguages languages;
-    private final SecondFactors secondFactors;
     private final ApiProblems problems;
     private final Duration absoluteLifetime;
     private final Clock clock;
 
-    ActorFilter(Accounts accounts, AccountLanguages languages, SecondFactors secondFactors, ApiProblems problems,
-            Duration absoluteLifetime, Clock clock) {
+    ActorFilter(Accounts accounts, AccountLanguages languages, ApiProblems problems, Duration absoluteLifetime,
+            Clock clock) {
         this.accounts = accounts;
         this.languages = languages;
-        this.secondFactors = secondFactors;
         this.problems = problems;
         this.absoluteLifetime = absoluteLifetime;
         this.clock = clock;
@@ -89,7 +87,9 @@ class ActorFilter extends OncePerRequestFilter {
             return;
         }
 
-        Optional<AccountRecord> account = accounts.find(user.accountId()).filter(AccountRecord::enabled);
+        Optional<Accounts.SignedInAccount> signedIn = accounts.signedIn(user.accountId())
+                .filter(found -> found.account().enabled());
+        Optional<AccountRecord> account = signedIn.map(Accounts.SignedInAccount::account);
         if (account.isEmpty()) {
             log.info("Account {} is disabled or gone; ending its session", user.accountId());
             endSession(request, response, "disabled");
@@ -112,8 +112,9 @@ class ActorFilter extends OncePerRequestFilter {
             endSession(request, response, "expired");
             return;
         }
-        Actor actor = actorOf(account.get());
-        SecondFactors.Stage stage = secondFactors.stageOf(authentication, actor.accountId(), actor.grants());
+        Actor actor = actorOf(signedIn.get());
+        SecondFactors.Stage stage = SecondFactors.stageOf(authentication, signedIn.get().secondFactorConfirmed(),
+                actor.grants());
         // The API answers in the language of each request's header and never redirects: its tokens
         // are not issued to, and stop working for, accounts with an initial password.
         if (ApiProblems.isApi(request)) {
@@ -198,9 +199,10 @@ class ActorFilter extends OncePerRequestFilter {
         return !clock.instant().isBefore(ends);
     }
 
-    private Actor actorOf(AccountRecord account) {
+    private static Actor actorOf(Accounts.SignedInAccount signedIn) {
+        AccountRecord account = signedIn.account();
         return new Actor(account.id(), account.username(), account.displayName(), account.memberId(),
-                new HashSet<>(accounts.grantsOf(account.id())), account.mustChangePassword());
+                new HashSet<>(signedIn.grants()), account.mustChangePassword());
     }
 
     private static void endSession(HttpServletRequest request, HttpServletResponse response, String reason)

@@ -35,10 +35,9 @@ class ActorWebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    ActorFilter actorFilter(Accounts accounts, AccountLanguages languages, SecondFactors secondFactors,
-            ApiProblems problems, AccountProperties properties, Clock clock) {
-        return new ActorFilter(accounts, languages, secondFactors, problems, properties.session().absoluteLifetime(),
-                clock);
+    ActorFilter actorFilter(Accounts accounts, AccountLanguages languages, ApiProblems problems,
+            AccountProperties properties, Clock clock) {
+        return new ActorFilter(accounts, languages, problems, properties.session().absoluteLifetime(), clock);
     }
 
     /** Keeps the servlet container from running the filter a second time outside the security chain. */

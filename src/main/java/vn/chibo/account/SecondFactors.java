@@ -164,7 +164,15 @@ public class SecondFactors {
         if (hasSecondFactor(authentication)) {
             return Stage.COMPLETE;
         }
-        if (store.isConfirmed(account)) {
+        return stageOf(authentication, store.isConfirmed(account), grants);
+    }
+
+    /** Returns the stage when the caller already read whether the account has a confirmed second factor. */
+    static Stage stageOf(Authentication authentication, boolean secondFactorConfirmed, Collection<Grant> grants) {
+        if (hasSecondFactor(authentication)) {
+            return Stage.COMPLETE;
+        }
+        if (secondFactorConfirmed) {
             return Stage.CODE_REQUIRED;
         }
         return isRequired(grants) ? Stage.ENROLMENT_REQUIRED : Stage.COMPLETE;
