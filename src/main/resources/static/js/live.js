@@ -4,7 +4,8 @@
 // data-live-src and replaced by the element with the same id in the response. Regions that share an
 // address are fetched once. A region in which the reader is typing, or has changed a field, is left
 // as it is, so that an unsent text or choice is never lost. The browser reconnects a dropped stream
-// by itself, sending the id of the last event it received, and the server then sends what changed.
+// by itself, sending the id of the last event it received, and the server then sends what changed;
+// a stream that the server answered with an error is opened again here (connect).
 (() => {
     "use strict";
 
@@ -90,20 +91,60 @@
         sources.forEach(fetchRegions);
     }
 
+    // A stream answered with an error status is closed for good by the browser: a 503 while the
+    // database is down, a 502 from the balancer while a node restarts. The page then opens it again
+    // after a growing delay, from the last event it received, so that it catches up once the server
+    // serves again. A stream refused for good (204 after the meeting, 401 after sign-out) is tried a
+    // few more times, cheaply, and then left closed.
+    const FIRST_RETRY_MS = 2000;
+    const LONGEST_RETRY_MS = 60000;
+    const MOST_RETRIES = 20;
+
+    function streamAddress(address, lastEventId) {
+        if (!lastEventId) {
+            return address;
+        }
+        const url = new URL(address, window.location.href);
+        url.searchParams.set("lastEventId", lastEventId);
+        return url.pathname + url.search;
+    }
+
+    function connect(stream, address, retry) {
+        const source = new EventSource(address);
+        let lastEventId = null;
+        for (const part of ["STATE", "ATTENDANCE", "AGENDA", "SPEAKERS", "VOTES", "OPINIONS"]) {
+            source.addEventListener(part, (event) => {
+                lastEventId = event.lastEventId || lastEventId;
+                refresh(part);
+            });
+        }
+        source.addEventListener("open", () => {
+            retry.count = 0;
+            retry.delay = FIRST_RETRY_MS;
+            stream.setAttribute("data-live-state", "open");
+        });
+        source.addEventListener("error", () => {
+            if (source.readyState !== EventSource.CLOSED) {
+                stream.setAttribute("data-live-state", "reconnecting");
+                return;
+            }
+            stream.setAttribute("data-live-state", "closed");
+            if (retry.count >= MOST_RETRIES) {
+                return;
+            }
+            retry.count += 1;
+            const next = streamAddress(address, lastEventId);
+            window.setTimeout(() => connect(stream, next, retry), retry.delay);
+            retry.delay = Math.min(retry.delay * 2, LONGEST_RETRY_MS);
+        });
+    }
+
     function start() {
         const stream = document.querySelector("[data-live-stream]");
         if (!stream || !window.EventSource) {
             return;
         }
-        const source = new EventSource(stream.getAttribute("data-live-stream"));
-        for (const part of ["STATE", "ATTENDANCE", "AGENDA", "SPEAKERS", "VOTES", "OPINIONS"]) {
-            source.addEventListener(part, () => refresh(part));
-        }
-        source.addEventListener("open", () => stream.setAttribute("data-live-state", "open"));
-        source.addEventListener("error", () => {
-            // CLOSED follows a refusal (204 after the meeting, 401, 404): the page then stays as drawn.
-            stream.setAttribute("data-live-state", source.readyState === EventSource.CLOSED ? "closed" : "reconnecting");
-        });
+        connect(stream, stream.getAttribute("data-live-stream"), { count: 0, delay: FIRST_RETRY_MS });
     }
 
     if (document.readyState === "loading") {
