@@ -22,6 +22,7 @@ import vn.chibo.organization.OrganizationId;
 import vn.chibo.system.ChiboProperties;
 import vn.chibo.system.JdbcTime;
 import vn.chibo.system.NotFoundException;
+import vn.chibo.system.RequestMemo;
 import vn.chibo.system.VietnameseText;
 
 /**
@@ -63,9 +64,18 @@ public class Members {
         this.history = history;
     }
 
-    /** Returns the member record as its own cell keeps it. */
+    /**
+     * Returns the member record as its own cell keeps it, read once per request ({@link RequestMemo}):
+     * a meeting page checks the reader's membership, the voter and the roll against it. Changing the
+     * record forgets it.
+     */
     public Optional<Member> find(MemberId id) {
-        return jdbc.sql(SELECT + " where id = :id").param("id", id.value()).query(this::map).optional();
+        return RequestMemo.get(memoKey(id),
+                () -> jdbc.sql(SELECT + " where id = :id").param("id", id.value()).query(this::map).optional());
+    }
+
+    private static String memoKey(MemberId id) {
+        return "member." + id.value();
     }
 
     /** Returns the member, or fails with not-found. */
@@ -194,6 +204,7 @@ public class Members {
                 """), member)
                 .param("id", id.value())
                 .update();
+        RequestMemo.forget(memoKey(id));
         if (updated == 0) {
             throw NotFoundException.hidden();
         }
@@ -236,6 +247,7 @@ public class Members {
                 .param("now", JdbcTime.param(clock.instant()))
                 .param("id", id.value())
                 .update();
+        RequestMemo.forget(memoKey(id));
     }
 
     LocalDate today() {

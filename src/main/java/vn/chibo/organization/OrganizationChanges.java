@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.chibo.audit.AuditEntry;
 import vn.chibo.audit.AuditLog;
 import vn.chibo.system.JdbcTime;
+import vn.chibo.system.RequestMemo;
 
 /**
  * Creates, renames, moves and archives organizations under the rules of {@link TreeRules}, each
@@ -83,6 +84,7 @@ public class OrganizationChanges {
                 .param("locality", cleanLocality)
                 .param("id", id.value())
                 .update();
+        RequestMemo.forgetAll();
         record(actorAccountId, id, "organization.renamed", "name=" + (nameChanged ? "changed" : "same")
                 + ",locality=" + (localityChanged ? "changed" : "same"));
         log.info("Account {} renamed organization {}", actorAccountId, id);
@@ -104,6 +106,7 @@ public class OrganizationChanges {
                 .param("parent", targetId.value())
                 .param("id", id.value())
                 .update();
+        RequestMemo.forgetAll();
         record(actorAccountId, id, "organization.moved",
                 "from=" + Objects.toString(organization.parentId(), "none") + ",to=" + targetId);
         log.info("Account {} moved organization {} from {} to {}", actorAccountId, id, organization.parentId(),
@@ -121,6 +124,7 @@ public class OrganizationChanges {
                 .param("now", JdbcTime.param(clock.instant()))
                 .param("id", id.value())
                 .update();
+        RequestMemo.forgetAll();
         record(actorAccountId, id, "organization.archived", "kind=" + organization.kind().name());
         log.info("Account {} archived organization {}", actorAccountId, id);
     }
@@ -132,6 +136,8 @@ public class OrganizationChanges {
      */
     private void lockTree() {
         jdbc.sql("select id from organization for update").query(Long.class).list();
+        // What the request read before the lock may have changed since; the checks must see the locked rows.
+        RequestMemo.forgetAll();
     }
 
     private void record(long actorAccountId, OrganizationId id, String action, String detail) {

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.chibo.system.JdbcTime;
 import vn.chibo.system.VietnameseText;
+import vn.chibo.system.RequestMemo;
 
 /** Reads organizations and answers questions about their place in the tree. */
 @Component
@@ -33,11 +34,17 @@ public class Organizations {
         this.clock = clock;
     }
 
+    /**
+     * Finds the organization, read once per request ({@link RequestMemo}): a page's navigation,
+     * breadcrumbs and checks each ask for the reader's cell. {@link OrganizationChanges} forgets what
+     * the request read when it locks the tree and when it changes a row.
+     */
     public Optional<Organization> find(OrganizationId id) {
-        return jdbc.sql("select id, parent_id, kind, name, locality, archived_at from organization where id = :id")
-                .param("id", id.value())
-                .query(Organizations::map)
-                .optional();
+        return RequestMemo.get("organization." + id.value(),
+                () -> jdbc.sql("select id, parent_id, kind, name, locality, archived_at from organization where id = :id")
+                        .param("id", id.value())
+                        .query(Organizations::map)
+                        .optional());
     }
 
     /** Returns the organization, or fails with a not-found error. */

@@ -52,6 +52,17 @@ public final class RequestMemo {
         }
     }
 
+    /**
+     * Drops every value kept for this request. A step that locks rows and then reads them calls it,
+     * so that it decides on what the lock protects rather than on an earlier read.
+     */
+    public static void forgetAll() {
+        Map<String, Object> memo = current();
+        if (memo != null) {
+            memo.clear();
+        }
+    }
+
     /** Starts the memo of the request on this thread; values read before it are not kept. */
     static void open() {
         MEMO.set(new HashMap<>());

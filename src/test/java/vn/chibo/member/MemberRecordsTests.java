@@ -18,6 +18,7 @@ import vn.chibo.organization.Organization;
 import vn.chibo.organization.OrganizationArchived;
 import vn.chibo.organization.OrganizationChanges;
 import vn.chibo.system.ForbiddenException;
+import vn.chibo.system.RequestMemos;
 import vn.chibo.testing.Fixtures;
 import vn.chibo.testing.SqlTest;
 
@@ -95,6 +96,24 @@ class MemberRecordsTests {
                 .query(String.class).single();
         assertThat(rewritten).startsWith("v1:").doesNotContain("cu@example.com");
         assertThat(members.get(id).email()).isEqualTo("cu@example.com");
+    }
+
+    @Test
+    void requestSeesItsOwnUpdate() {
+        Fixtures.Commune commune = fixtures.commune();
+        MemberId id = fixtures.member(commune.cell(), "Võ Thị Hằng", MembershipStatus.OFFICIAL, ActivityStatus.ACTIVE);
+        RequestMemos.open();
+        try {
+            Member before = members.get(id);
+            assertThat(members.get(id)).isSameAs(before);
+
+            members.update(id, withEmail(before.values(), "vo.thi.hang@example.com"));
+
+            assertThat(members.get(id).email()).isEqualTo("vo.thi.hang@example.com");
+        }
+        finally {
+            RequestMemos.close();
+        }
     }
 
     private static NewMember withEmail(NewMember member, String email) {
