@@ -141,6 +141,9 @@ class DatabaseOutageTests {
         assertThat(send(get("/actuator/health")).statusCode()).isEqualTo(503);
         assertThat(send(get("/actuator/health/readiness")).statusCode()).isEqualTo(503);
         assertThat(send(get("/actuator/health/liveness")).statusCode()).isEqualTo(200);
+        // A probe that carries a session cookie, such as a person's browser, must not read the session.
+        assertThat(send(get("/actuator/health/liveness").header("Cookie", "SESSION=ZjVkMzE0ZWItZTFhZC00YzE4"))
+                .statusCode()).isEqualTo(200);
     }
 
     /**
