@@ -56,8 +56,8 @@ stop_postgres() {
 }
 
 # Builds the product jar, extracts it into $work/app and sets jar to the extracted jar, as
-# docs/deployment.md runs it. From the executable jar, with virtual threads, a node once hung on the
-# lock of a nested jar under load (spring-projects/spring-boot#51463); the extracted layout reads plain jars.
+# docs/deployment.md runs it. A node run from the executable jar with virtual threads once hung on the
+# lock of a nested jar under load (spring-projects/spring-boot#51463). The extracted layout reads plain jars.
 build_jar() {
     local packaged
     # Offline first; the first repackaging may need spring-boot-loader-tools from Maven Central.

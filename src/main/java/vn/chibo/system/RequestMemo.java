@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Values read once per web request. Building one page authorizes the meeting, checks the voter and
- * counts the roll, and each step read the same meeting and the same roster again: four to five
- * rosters of 36 members, each with its personal data decrypted, for one meeting page.
+ * counts the roll, and each step read the same meeting and the same roster again. One meeting page
+ * read four to five rosters of 36 members, each with its personal data decrypted.
  *
  * <p>{@link RequestMemoFilter} opens a memo on the request's thread when the request enters the
  * application, before the session is read, and drops it once the session is saved and the answer
