@@ -49,7 +49,7 @@ csrf_of() {
     grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'
 }
 
-# Signs in with the demo password; an officer's account then answers the second factor with the
+# Signs in with the demo password. For an officer's account it then enters the second factor: the
 # current code that the demo mode's code page shows.
 sign_in() {
     rm -f "$work/jar"

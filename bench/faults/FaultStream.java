@@ -9,9 +9,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
- * One member's live stream through the balancer, kept open as the browser does: when it is cut, it
- * opens again at once (the product asks for 2 s, a dead node cannot) with Last-Event-ID, until
- * stopped. Records every event it read with its id and part, when each connection was cut, and when
+ * One member's live stream through the balancer, kept open as the browser does. When it is cut, it
+ * opens again at once with Last-Event-ID until stopped: the product's 2 s retry cannot come from a
+ * dead node. Records every event it read with its id and part, when each connection was cut, and when
  * the next one was open again, so that the run can tell which streams were on a killed node, how
  * long they took to come back, and whether they caught up.
  */

@@ -4,8 +4,8 @@
 // data-live-src and replaced by the element with the same id in the response. Regions that share an
 // address are fetched once. A region in which the reader is typing, or has changed a field, is left
 // as it is, so that an unsent text or choice is never lost. The browser reconnects a dropped stream
-// by itself, sending the id of the last event it received, and the server then sends what changed;
-// a stream that the server answered with an error is opened again here (connect).
+// by itself, sending the id of the last event it received, and the server then sends what changed.
+// A stream that the server rejected with an error status is opened again here (connect).
 (() => {
     "use strict";
 
@@ -91,14 +91,14 @@
         sources.forEach(fetchRegions);
     }
 
-    // A stream answered with an error status is closed for good by the browser: a 503 while the
+    // The browser closes a stream for good when the server responds with an error status: a 503 while the
     // database is down, a 502 from the balancer while a node restarts. The page then opens it again
     // after a growing delay, from the last event it received, so that it catches up once the server
     // serves again. A stream refused for good (204 after the meeting, 401 after sign-out) is tried a
     // few more times, cheaply, and then left closed.
     const FIRST_RETRY_MS = 2000;
-    const LONGEST_RETRY_MS = 60000;
-    const MOST_RETRIES = 20;
+    const MAX_RETRY_DELAY_MS = 60000;
+    const MAX_RETRIES = 20;
 
     function streamAddress(address, lastEventId) {
         if (!lastEventId) {
@@ -129,13 +129,13 @@
                 return;
             }
             stream.setAttribute("data-live-state", "closed");
-            if (retry.count >= MOST_RETRIES) {
+            if (retry.count >= MAX_RETRIES) {
                 return;
             }
             retry.count += 1;
             const next = streamAddress(address, lastEventId);
             window.setTimeout(() => connect(stream, next, retry), retry.delay);
-            retry.delay = Math.min(retry.delay * 2, LONGEST_RETRY_MS);
+            retry.delay = Math.min(retry.delay * 2, MAX_RETRY_DELAY_MS);
         });
     }
 

@@ -18,8 +18,8 @@ import vn.chibo.organization.OrganizationKind;
 import vn.chibo.organization.Organizations;
 
 /**
- * Creates the first system administrator of a new installation, which has no account and so nobody
- * who could sign in and create one. It acts only while the database holds no account at all and
+ * Creates the first system administrator of a new installation. Such an installation has no account,
+ * so no one could sign in and create one. It acts only while the database contains no account at all and
  * {@code chibo.bootstrap.admin-username} is set: it creates the top organization and the
  * administrator with an initial password, which the first sign-in must change before anything else,
  * followed by setting up the second factor. On every later start it does nothing, and it warns while

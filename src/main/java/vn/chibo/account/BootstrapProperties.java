@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The first system administrator of a new installation, created at start while the database holds
+ * The first system administrator of a new installation, created at start while the database contains
  * no account at all ({@link AdministratorBootstrap}).
  *
  * @param adminUsername the administrator's user name (CHIBO_BOOTSTRAP_ADMIN_USERNAME); nothing is

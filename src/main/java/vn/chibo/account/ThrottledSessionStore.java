@@ -46,7 +46,7 @@ final class ThrottledSessionStore<S extends Session>
 
     /**
      * Finds the session, once per request: Spring Session's filter reads the session again when it
-     * saves it after the answer was sent, which doubled the session reads of every page.
+     * saves it after the response was sent, which doubled the session reads of every page.
      */
     @Override
     public @Nullable ThrottledSession<S> findById(String id) {

@@ -17,9 +17,9 @@ import vn.chibo.minutes.ResolutionManagement;
 import vn.chibo.minutes.Resolutions;
 
 /**
- * Finishes a closed meeting of the generated year as its cell would in the days after: the chair
+ * Finishes a closed meeting of the generated year as its cell would in the days after. The chair
  * (the secretary) and the minute taker (the deputy) approve the minutes that the minutes module
- * drafted, and the secretary issues the resolution, which takes the cell's next number of the year.
+ * drafted. The secretary then issues the resolution, which takes the cell's next number of the year.
  */
 @Component
 @Profile("commune")

@@ -50,7 +50,7 @@ class CommuneCells {
     /** A generated member with the account through which the generator acts as that member. */
     record CellMember(MemberId id, Actor actor, boolean official, ActivityStatus activity) {
 
-        /** Whether the cell expects the member at its meetings: not exempt and not sent out. */
+        /** Returns whether the cell expects the member at its meetings: not exempt and not sent out. */
         boolean expected() {
             return activity == ActivityStatus.ACTIVE || activity == ActivityStatus.ATTACHED_IN;
         }

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The clock of the commune generator ({@code commune} profile). It runs with the system clock until
- * the generator sets it to a moment of the past year, so that the services it calls record meetings,
- * ballots, approvals and audit entries at the times a real year would have given them.
+ * the generator sets it to a moment of the past year. The services then record meetings, ballots,
+ * approvals and audit entries at the times a real year would have given them.
  */
 final class CommuneClock extends Clock {
 

@@ -15,16 +15,16 @@ import vn.chibo.member.ActivityStatus;
 
 /**
  * One meeting of the generated year: its cell, kind and planned start, what each member will do
- * (drawn once, so that the answer given ahead and the roll agree), and its id once scheduled.
+ * (drawn once, so that the reply given ahead and the roll agree), and its id once scheduled.
  */
 final class CommuneMeeting {
 
-    /** What a member does about one meeting. */
+    /** A member's attendance at one meeting. */
     enum Presence {
         IN_PERSON, ONLINE, EXCUSED, ABSENT, AWAY
     }
 
-    /** A member's presence, and whether the member answered ahead of the meeting. */
+    /** A member's presence, and whether the member replies ahead of the meeting. */
     record Plan(CellMember member, Presence presence, boolean answersAhead) {
     }
 
@@ -48,9 +48,9 @@ final class CommuneMeeting {
     }
 
     /**
-     * Draws a member's presence: members the cell expects come in about 90 % of meetings (a tenth of
+     * Draws a member's presence. Members the cell expects come to about 90 % of meetings (a tenth of
      * them online at a village's hybrid meeting), give a reason in 5 % and stay away without one in
-     * 3 %; exempt members come to one meeting in five; members sent out never come.
+     * 3 %. Exempt members come to one meeting in five, and members sent out never come.
      */
     private Presence presence(CellMember member) {
         int draw = random.nextInt(100);
@@ -85,7 +85,7 @@ final class CommuneMeeting {
         return startsAt;
     }
 
-    /** The month of the meeting as members write it, such as 03/2026. */
+    /** Returns the month of the meeting as members write it, such as 03/2026. */
     String month() {
         return month;
     }

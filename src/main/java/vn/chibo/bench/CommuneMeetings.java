@@ -32,7 +32,7 @@ import vn.chibo.voting.MotionManagement;
 
 /**
  * Takes one meeting of the generated year through its life with the modules' own services, as the
- * secretary and the members would on their pages: announced a week ahead, answered, held (roll,
+ * secretary and the members would on their pages: announced a week ahead, replied to, held (roll,
  * agenda, opinions, a vote on the resolution) and closed about two hours after its start. The
  * minutes are approved and the resolution issued afterwards by {@link CommuneApprovals}. The
  * generator sets {@link CommuneClock} to each step's time before it calls this class.
@@ -77,8 +77,8 @@ class CommuneMeetings {
     }
 
     /**
-     * Schedules and publishes the meeting, lets the members who answer ahead answer, and has the
-     * secretary approve the reasons given for staying away, which marks those members excused.
+     * Schedules and publishes the meeting, records the replies of the members who reply ahead, and
+     * has the secretary approve the reasons given for staying away, which marks those members excused.
      */
     void announce(CommuneMeeting meeting) {
         CommuneCell cell = meeting.cell();
@@ -160,9 +160,17 @@ class CommuneMeetings {
     }
 
     /**
-     * Opens the vote on the resolution; every official member present who is not sent out votes, in
-     * favour mostly (95 %), and the chair closes the vote.
+     * Opens the vote on the resolution, then closes it as the chair. Every official member present who
+     * is not sent out votes, 95 % of them in favour.
      */
+    private static BallotChoice drawChoice(Random random) {
+        int draw = random.nextInt(100);
+        if (draw < 95) {
+            return BallotChoice.FOR;
+        }
+        return draw < 98 ? BallotChoice.ABSTAIN : BallotChoice.AGAINST;
+    }
+
     private void vote(CommuneMeeting meeting, Actor chair, List<CellMember> present, Random random) {
         String title = meeting.kind() == MeetingKind.REGULAR
                 ? "Biểu quyết thông qua Nghị quyết chi bộ tháng " + meeting.month()
@@ -172,9 +180,7 @@ class CommuneMeetings {
             if (!voter.official() || voter.activity() == ActivityStatus.SENT_OUT) {
                 continue;
             }
-            int draw = random.nextInt(100);
-            BallotChoice choice = draw < 95 ? BallotChoice.FOR : draw < 98 ? BallotChoice.ABSTAIN : BallotChoice.AGAINST;
-            motions.cast(voter.actor(), motion, choice);
+            motions.cast(voter.actor(), motion, drawChoice(random));
         }
         motions.close(chair, motion);
     }

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The cells of the generated commune and their sizes. The first ten are the cells every commune has
  * besides its villages (schools, the clinic, the police and militia, the agencies, the cooperative),
- * each of a fixed size; the villages share the remaining members, with sizes that vary around their
+ * each of a fixed size. The villages share the remaining members, with sizes that vary around their
  * mean as village cells do (about 20 to 40 members).
  */
 final class CommunePlan {

@@ -58,7 +58,7 @@ public class Meetings {
     /**
      * Finds the meeting, read once per web request ({@link RequestMemo}): checking access, the
      * voter and the roll each ask for it. {@link #lock} reads it afresh, and saving or deleting a
-     * meeting forgets it ({@link MeetingMemoEviction}).
+     * meeting drops it from the memo ({@link MeetingMemoEviction}).
      */
     public Optional<Meeting> find(MeetingId id) {
         return RequestMemo.get(memoKey(id.value()), () -> repository.findById(id.value()));

@@ -67,7 +67,7 @@ public class Members {
     /**
      * Returns the member record as its own cell keeps it, read once per request ({@link RequestMemo}):
      * a meeting page checks the reader's membership, the voter and the roll against it. Changing the
-     * record forgets it.
+     * record drops it from the memo.
      */
     public Optional<Member> find(MemberId id) {
         return RequestMemo.get(memoKey(id),

@@ -36,7 +36,7 @@ public class Organizations {
 
     /**
      * Finds the organization, read once per request ({@link RequestMemo}): a page's navigation,
-     * breadcrumbs and checks each ask for the reader's cell. {@link OrganizationChanges} forgets what
+     * breadcrumbs and checks each ask for the reader's cell. {@link OrganizationChanges} drops what
      * the request read when it locks the tree and when it changes a row.
      */
     public Optional<Organization> find(OrganizationId id) {

@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The session store (Spring Session JDBC, order {@code Integer.MIN_VALUE + 50}), the sign-in limits
  * and the filter that loads the signed-in account all read the database before any controller runs,
  * so without this filter their failure would reach the servlet container's error page as a 500. It
- * runs outside all of them. Failures inside a controller are answered by {@link ErrorHandling}.
+ * runs outside all of them. {@link ErrorHandling} handles failures inside a controller.
  */
 @Component
 @Order(DatabaseUnavailableFilter.ORDER)

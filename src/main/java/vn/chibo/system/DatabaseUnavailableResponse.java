@@ -15,9 +15,9 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Answers a request that failed because the database cannot be reached: 503 with {@code Retry-After},
- * as problem details for the JSON API, as a message for the page's message area for htmx, and as a
- * minimal page otherwise. Nothing here touches the database, because the page layout would (it
+ * Writes the response to a request that failed because the database cannot be reached: 503 with
+ * {@code Retry-After}, as problem details for the JSON API, as a message for the page's message area
+ * for htmx, and as a minimal page otherwise. Nothing here touches the database, because the page layout would (it
  * counts the reader's notifications).
  */
 @Component

@@ -62,7 +62,7 @@ class ErrorHandling {
     /**
      * The database cannot be reached: 503 with a minimal page, since the usual error page reads the
      * database. Failures of other kinds whose cause is a lost connection reach {@link #unexpected}
-     * and are answered the same way.
+     * and get the same response.
      */
     @ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
             CannotCreateTransactionException.class, SQLTransientConnectionException.class })

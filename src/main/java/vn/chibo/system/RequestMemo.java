@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * read four to five rosters of 36 members, each with its personal data decrypted.
  *
  * <p>{@link RequestMemoFilter} opens a memo on the request's thread when the request enters the
- * application, before the session is read, and drops it once the session is saved and the answer
+ * application, before the session is read, and drops it once the session is saved and the response
  * written, so no other request, node or background thread ever sees it.
  * Outside that span (scheduled jobs, event listeners on other threads, tests calling services
  * directly) every call reads afresh. Only values that the request itself does not change belong
@@ -33,9 +33,9 @@ public final class RequestMemo {
         if (memo == null) {
             return read.get();
         }
-        Object kept = memo.get(key);
-        if (kept != null) {
-            return (T) kept;
+        Object cached = memo.get(key);
+        if (cached != null) {
+            return (T) cached;
         }
         T value = read.get();
         if (value != null) {

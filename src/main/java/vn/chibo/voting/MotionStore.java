@@ -121,7 +121,7 @@ class MotionStore {
 
     /**
      * Finds the motion, read once per request ({@link RequestMemo}): a ballot checks access, the voter
-     * and the panel against it. Closing the motion or storing its result forgets it.
+     * and the panel against it. Closing the motion or storing its result drops it from the memo.
      */
     Optional<Motion> find(MotionId id) {
         return RequestMemo.get(motionKey(id), () -> withExclusions(jdbc.sql(SELECT + " where id = :id")

@@ -218,8 +218,8 @@ class DiscussionWebTests {
         Meeting meeting = meetings.get(village.meeting());
         MockHttpSession secretary = SignIn.as(mvc, village.secretary());
         ZonedDateTime start = meeting.startsAt().atZone(ZONE);
-        // The form takes one date; a meeting planned across midnight (the fixture starts an hour ago and
-        // lasts two) would end before it starts there, so it ends at 23:59 instead.
+        // The form takes one date, and the fixture starts an hour ago and lasts two. After 23:00 its end
+        // falls past midnight and would come before the start in the form, so the test ends it at 23:59.
         ZonedDateTime end = meeting.plannedEndAt().atZone(ZONE);
         LocalTime endTime = end.toLocalDate().equals(start.toLocalDate()) ? end.toLocalTime() : LocalTime.of(23, 59);
 

@@ -12,8 +12,8 @@ import vn.chibo.testing.VillageMeetings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A meeting and its roster are read once per web request, and a request that changes the meeting
- * then sees the change.
+ * Checks that a meeting and its roster are read once per web request, and that a request that
+ * changes the meeting then reads the change.
  */
 @SqlTest
 class MeetingMemoTests {

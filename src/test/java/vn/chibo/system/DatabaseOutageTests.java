@@ -101,7 +101,7 @@ class DatabaseOutageTests {
         assertThat(english.body()).contains("The system cannot reach its database at the moment (error id ");
     }
 
-    /** The session store reads the session before any controller runs. */
+    /** Checks the session lookup, which the session store runs before any controller. */
     @Test
     @Order(3)
     void sessionLookupGets503DuringOutage() throws Exception {
@@ -147,9 +147,9 @@ class DatabaseOutageTests {
     }
 
     /**
-     * H2 reports a broken connection with its own SQL state, which HikariCP does not take for a fatal
-     * one, so a pooled connection that broke is dropped only when its validation fails; PostgreSQL's
-     * state 08006 makes HikariCP drop it at once. Hence a few seconds to recover, without a restart.
+     * H2 reports a broken connection with its own SQL state, which HikariCP does not treat as fatal.
+     * So a broken pooled connection is dropped only when its validation fails, while PostgreSQL's state
+     * 08006 makes HikariCP drop it at once. Recovery therefore takes a few seconds, without a restart.
      */
     @Test
     @Order(7)

@@ -17,20 +17,20 @@ import org.springframework.transaction.TransactionSystemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which failures count as a database that cannot be reached, and so answer 503 instead of 500. */
+/** Failures that count as an unreachable database, and so get 503 instead of 500. */
 class DatabaseUnavailableTests {
 
     static Stream<Arguments> failures() {
-        var refused = new SQLException("Connection to 127.0.0.1:5432 refused", "08001");
+        var connectionRefused = new SQLException("Connection to 127.0.0.1:5432 refused", "08001");
         var poolTimedOut = new SQLTransientConnectionException("Connection is not available, request timed out");
         var rollbackFailed = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
-        rollbackFailed.initApplicationException(new DataAccessResourceFailureException("I/O error", refused));
+        rollbackFailed.initApplicationException(new DataAccessResourceFailureException("I/O error", connectionRefused));
         var rollbackFailedOnBug = new TransactionSystemException("JDBC rollback failed",
                 new SQLException("Connection is closed"));
         rollbackFailedOnBug.initApplicationException(new IllegalStateException("a bug"));
         return Stream.of(
                 Arguments.of("pool timed out", new CannotCreateTransactionException("no connection", poolTimedOut), true),
-                Arguments.of("no JDBC connection", new CannotGetJdbcConnectionException("no connection", refused), true),
+                Arguments.of("no JDBC connection", new CannotGetJdbcConnectionException("no connection", connectionRefused), true),
                 Arguments.of("connection state 08006", new UncategorizedSQLException("query", "select 1",
                         new SQLException("I/O error", "08006")), true),
                 Arguments.of("administrator shutdown 57P01", new UncategorizedSQLException("query", "select 1",

@@ -33,16 +33,16 @@ import vn.chibo.testing.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A meeting page whose event stream the server answers with 503, as during a database outage,
- * opens the stream again once the server serves, and then shows what changed meanwhile. Streams
- * here last 3 seconds, so the browser's own reconnect soon meets the refusal.
+ * A meeting page whose event stream gets 503 from the server, as during a database outage, opens the
+ * stream again once the server serves, and then shows what changed meanwhile. Streams here last 3
+ * seconds, so the browser's own reconnect soon gets the 503.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "chibo.live.stream-timeout=3s", "chibo.live.heartbeat=1s" })
 class LiveReconnectBrowserTests {
 
-    /** While set, every request for an event stream gets 503, as the product answers in an outage. */
+    /** While set, every request for an event stream gets 503, as in a database outage. */
     static final AtomicBoolean REFUSE_STREAMS = new AtomicBoolean();
 
     @LocalServerPort
