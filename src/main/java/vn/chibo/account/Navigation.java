@@ -17,8 +17,8 @@ import vn.chibo.organization.Organizations;
  * The links of the top navigation, drawn from the actor's roles so that each person sees what they
  * may use: every member the meetings of their cells; a secretary or deputy also the roster, the
  * accounts and the roles of the cell; a committee officer the organization tree and the cells below;
- * a system administrator the organization tree and the roles. The layout calls it as
- * {@code ${@navigation.linksFor(currentActor)}}, so that error pages get the same links.
+ * a system administrator the organization tree and the roles; everyone the member handbook. The layout
+ * calls it as {@code ${@navigation.linksFor(currentActor)}}, so that error pages get the same links.
  */
 @Component("navigation")
 public class Navigation {
@@ -71,6 +71,9 @@ public class Navigation {
         if (administered.isPresent()) {
             links.add(new Link("nav.audit", "/admin/audit", null));
         }
+
+        // The handbook is for every signed-in account; it holds no party content of any one organization.
+        links.add(new Link("nav.handbook", "/handbook", null));
 
         // Only a person on a roster has a profile; an officer or admin without one has nothing to open.
         if (actor.memberId() != null) {
