@@ -65,6 +65,9 @@ class SecurityConfiguration {
             + "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
             + "screen-wake-lock=(), usb=(), publickey-credentials-create=(self), publickey-credentials-get=(self)";
 
+    /** What the browser drops on sign-out: its HTTP cache, and the Cache Storage, service workers and other storage. */
+    static final String CLEAR_SITE_DATA = "\"cache\", \"storage\"";
+
     /** The HSTS max-age, one year, during which browsers use only HTTPS for this host. */
     static final long HSTS_MAX_AGE_SECONDS = 31_536_000;
 
@@ -136,6 +139,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
                         .permitAll()
+                        // The offline app's manifest, icons and worker script, which browsers fetch without a session.
+                        .requestMatchers(HttpMethod.GET, "/manifest.webmanifest", "/icons/*.png", "/sw.js")
+                        .permitAll()
                         .requestMatchers(HttpMethod.POST, "/webauthn/register")
                         .denyAll()
                         .requestMatchers(HttpMethod.DELETE, "/webauthn/register/**")
@@ -150,7 +156,12 @@ class SecurityConfiguration {
                         .disableDefaultRegistrationPage(true)
                         .withObjectPostProcessor(passkeySignInFilter(passkeySignIn,
                                 new PasskeySignInSuccessHandler(signInSuccess, passkeys))))
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // Signing out tells the browser to drop the pages saved for offline reading and the service
+                // worker with them. Spring's ClearSiteDataHeaderWriter writes only on HTTPS; browsers obey the
+                // header on localhost too, and an HTTP deployment loses nothing by receiving it.
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout")
+                        .addLogoutHandler((request, response, authentication) -> response
+                                .setHeader("Clear-Site-Data", CLEAR_SITE_DATA)))
                 // An htmx request without a session gets 401, and the page's script reloads the
                 // whole page to show the sign-in form instead of swapping it into a fragment.
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint()))

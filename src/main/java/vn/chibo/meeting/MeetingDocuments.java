@@ -146,14 +146,31 @@ public class MeetingDocuments {
      */
     @Transactional
     public DocumentDownload download(Actor actor, MeetingId meetingId, MeetingDocumentId documentId) {
+        return open(actor, meetingId, documentId, false);
+    }
+
+    /**
+     * Opens a document for the copy that the offline app keeps on the actor's device. It is checked and
+     * audited like a download, but not recorded as read: the member has not opened it yet.
+     */
+    @Transactional
+    public DocumentDownload saveForOffline(Actor actor, MeetingId meetingId, MeetingDocumentId documentId) {
+        return open(actor, meetingId, documentId, true);
+    }
+
+    private DocumentDownload open(Actor actor, MeetingId meetingId, MeetingDocumentId documentId, boolean offline) {
         Meeting meeting = meetings.visibleTo(actor, meetingId);
         MeetingDocument document = find(meetingId, documentId).orElseThrow(NotFoundException::hidden);
 
-        audit.record(new AuditEntry(actor.accountId().value(), meeting.cellId().value(),
-                "meeting.document.downloaded", "meeting", meetingId.value(), "document=" + documentId));
-        permissions.memberOf(actor, meeting)
-                .ifPresent(member -> reads.recordOpen(meetingId, documentId, member.id(), clock.instant()));
-        log.info("Meeting {}: document {} downloaded by account {}", meetingId, documentId, actor.accountId());
+        String action = offline ? "meeting.document.savedOffline" : "meeting.document.downloaded";
+        audit.record(new AuditEntry(actor.accountId().value(), meeting.cellId().value(), action, "meeting",
+                meetingId.value(), "document=" + documentId));
+        if (!offline) {
+            permissions.memberOf(actor, meeting)
+                    .ifPresent(member -> reads.recordOpen(meetingId, documentId, member.id(), clock.instant()));
+        }
+        log.info("Meeting {}: document {} {} by account {}", meetingId, documentId,
+                offline ? "saved for offline reading" : "downloaded", actor.accountId());
         return new DocumentDownload(document.file(), fileStore.open(document.file().id()));
     }
 

@@ -301,6 +301,17 @@ class AuthorizationMatrixTests {
                 "GET /meetings/{meetingId}/resolution.docx", "GET /api/v1/meetings/{meetingId}/resolution.pdf");
         expect(Access.CELL_VIEW, "GET /cells/{cellId}/resolutions", "GET /api/v1/cells/{cellId}/resolutions");
 
+        // The member handbook: every signed-in account reads it and keeps its own bookmarks and notes;
+        // only administrators edit it.
+        expect(Access.SIGNED_IN, "GET /handbook", "GET /handbook/{slug}", "POST /handbook/{slug}/bookmark",
+                "POST /handbook/{slug}/note", "GET /handbook/mine", "POST /handbook/mine/delete");
+        expect(Access.ADMINISTRATION, "GET /handbook/{slug}/edit", "POST /handbook/{slug}/edit");
+
+        // The offline app: browsers fetch the manifest, its icons and the service worker without a session;
+        // the list of pages to keep is the signed-in account's own.
+        expect(Access.PUBLIC, "GET /manifest.webmanifest", "GET /icons/icon-{size}.png", "GET /sw.js");
+        expect(Access.SIGNED_IN, "GET /offline/contents");
+
         // BigBlueButton's webhooks report joins and leaves of a meeting's room, signed with the server's secret.
         expect(Access.PROVIDER_CALLBACK, "POST /video/bbb/meetings/{meetingId}/events");
     }

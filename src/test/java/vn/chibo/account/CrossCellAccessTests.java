@@ -163,6 +163,17 @@ class CrossCellAccessTests {
         KNOWN.put("POST /account/tokens/revoke", Expect.NOT_CELL_SCOPED);
         // Spring Boot's error page, which renders whatever error the request carries.
         KNOWN.put("* /error", Expect.SKIPPED);
+        // The member handbook belongs to no cell, and bookmarks and notes are the actor's own.
+        for (String handbook : new String[] { "GET /handbook", "GET /handbook/{slug}", "POST /handbook/{slug}/bookmark",
+            "POST /handbook/{slug}/note", "GET /handbook/mine", "POST /handbook/mine/delete", "GET /handbook/{slug}/edit",
+            "POST /handbook/{slug}/edit" }) {
+            KNOWN.put(handbook, Expect.NOT_CELL_SCOPED);
+        }
+        // The offline app: files without data, and the list of the actor's own pages to keep.
+        for (String offline : new String[] { "GET /manifest.webmanifest", "GET /icons/icon-{size}.png", "GET /sw.js",
+            "GET /offline/contents" }) {
+            KNOWN.put(offline, Expect.NOT_CELL_SCOPED);
+        }
 
         // The JSON API: GET /api/v1/me shows only the actor's own organizations. A token request needs a
         // password, and revoking the request's token would sign the test out.

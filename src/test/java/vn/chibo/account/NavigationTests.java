@@ -53,7 +53,8 @@ class NavigationTests {
     void memberSeesHomeAndMeetings() throws Exception {
         Actor member = fixtures.account(cell, official("Phạm Thị Ánh"), Role.MEMBER);
 
-        assertThat(navigationLinks(member)).containsExactly("/", "/cells/" + cell.id() + "/meetings", "/members/me");
+        assertThat(navigationLinks(member)).containsExactly("/", "/cells/" + cell.id() + "/meetings", "/handbook",
+                "/members/me");
     }
 
     @Test
@@ -62,14 +63,14 @@ class NavigationTests {
 
         assertThat(navigationLinks(secretary)).containsExactly("/", "/cells/" + cell.id() + "/meetings",
                 "/cells/" + cell.id() + "/members", "/cells/" + cell.id() + "/members/accounts",
-                "/organizations/" + cell.id() + "/roles", "/members/me");
+                "/organizations/" + cell.id() + "/roles", "/handbook", "/members/me");
     }
 
     @Test
     void committeeOfficerSeesTreeAndCellsBelow() throws Exception {
         Actor officer = fixtures.accountWithoutMember(commune.committee(), Role.COMMITTEE_OFFICER);
 
-        assertThat(navigationLinks(officer)).containsExactly("/", "/organizations", "/#cells-below");
+        assertThat(navigationLinks(officer)).containsExactly("/", "/organizations", "/#cells-below", "/handbook");
     }
 
     @Test
@@ -77,7 +78,7 @@ class NavigationTests {
         Actor admin = fixtures.accountWithoutMember(commune.committee(), Role.SYSTEM_ADMIN);
 
         assertThat(navigationLinks(admin)).containsExactly("/", "/organizations",
-                "/organizations/" + commune.committee().id() + "/roles", "/admin/audit");
+                "/organizations/" + commune.committee().id() + "/roles", "/admin/audit", "/handbook");
     }
 
     @Test
@@ -90,7 +91,7 @@ class NavigationTests {
         List<Navigation.Link> links = navigation.linksFor(actor);
 
         assertThat(links).extracting(Navigation.Link::organization)
-                .containsExactlyInAnyOrder(null, cell.name(), second.name(), null);
+                .containsExactlyInAnyOrder(null, cell.name(), second.name(), null, null);
         assertThat(navigation.linksFor(null)).isEmpty();
     }
 
@@ -101,7 +102,8 @@ class NavigationTests {
         String html = mvc.perform(get("/meetings/999999999").session(SignIn.as(mvc, member)))
                 .andReturn().getResponse().getContentAsString();
 
-        assertThat(links(html)).containsExactly("/", "/cells/" + cell.id() + "/meetings", "/members/me");
+        assertThat(links(html)).containsExactly("/", "/cells/" + cell.id() + "/meetings", "/handbook",
+                "/members/me");
     }
 
     @Test

@@ -340,6 +340,8 @@ public class EndpointCatalog {
                 case "code" -> NarrativePart.agendaItem(1).code();
                 case "versionNo" -> 1;
                 case "part" -> "attendance";
+                case "slug" -> "cell-meeting";
+                case "size" -> 192;
                 case "id" -> {
                     if (pattern.startsWith("/motions/") || pattern.startsWith("/api/v1/motions/")) {
                         yield motion.value();

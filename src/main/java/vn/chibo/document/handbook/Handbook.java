@@ -121,7 +121,8 @@ class Handbook {
         return actor.isAdministrator();
     }
 
-    private void requireEditor(Actor actor) {
+    /** Fails with 403 unless the actor may edit the handbook; controllers call it before reading any input. */
+    void requireEditor(Actor actor) {
         if (!mayEdit(actor)) {
             throw ForbiddenException.notAllowed();
         }

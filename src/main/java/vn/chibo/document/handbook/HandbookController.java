@@ -103,6 +103,8 @@ class HandbookController {
     @GetMapping("/handbook/{slug}/edit")
     String editForm(Actor actor, @PathVariable String slug, @RequestParam(required = false) String language,
             Locale locale, Model model) {
+        handbook.requireEditor(actor);
+
         HandbookLanguage chosen = languageOf(language, locale);
         Optional<HandbookPage> current = handbook.forEditing(actor, slug, chosen);
 
@@ -115,6 +117,8 @@ class HandbookController {
     ModelAndView edit(Actor actor, @PathVariable String slug, @RequestParam String language,
             @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String markdown,
             Model model, RedirectAttributes redirect) {
+        handbook.requireEditor(actor);
+
         HandbookLanguage chosen = HandbookLanguage.ofCode(language)
                 .orElseThrow(() -> new InvalidInputException("handbook.edit.error.language", language));
         int version;

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -27,6 +28,7 @@ import vn.chibo.meeting.MeetingDocumentId;
 import vn.chibo.meeting.MeetingDocuments;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.Meetings;
+import vn.chibo.offline.OfflineContent;
 import vn.chibo.system.FlashMessage;
 
 /**
@@ -81,9 +83,12 @@ class MeetingDocumentController {
 
     @GetMapping("/meetings/{meetingId}/documents/{documentId}")
     ResponseEntity<InputStreamResource> download(Actor actor, @PathVariable long meetingId,
-            @PathVariable long documentId) {
-        DocumentDownload download = documents.download(actor, MeetingId.of(meetingId),
-                MeetingDocumentId.of(documentId));
+            @PathVariable long documentId,
+            @RequestHeader(name = OfflineContent.SAVE_HEADER, required = false) @Nullable String offline) {
+        boolean saving = OfflineContent.SAVING.equals(offline);
+        DocumentDownload download = saving
+                ? documents.saveForOffline(actor, MeetingId.of(meetingId), MeetingDocumentId.of(documentId))
+                : documents.download(actor, MeetingId.of(meetingId), MeetingDocumentId.of(documentId));
 
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(download.file().contentType()))
