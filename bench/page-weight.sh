@@ -90,5 +90,9 @@ weigh /
 weigh /cells/2/meetings
 # The demo meeting of the village cell, with its agenda, opinions and the forms to post one.
 weigh /meetings/1
+# The member handbook: its contents and its longest pages.
+weigh /handbook
+weigh /handbook/cell-meeting
+weigh /handbook/using-the-app
 echo
 echo "Started and answering after ${ready_ms} ms; resident memory ${rss_kb} kB."

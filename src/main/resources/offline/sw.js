@@ -1,5 +1,5 @@
 // The service worker of Chi bộ số: keeps the pages that the server lists for the signed-in account
-// (GET /offline/contents) in one cache per account, and answers from that cache when the network fails.
+// (GET /offline/contents) in one cache per account, and serves them from that cache when the network fails.
 //
 // Rules it keeps:
 // - Every copy is fetched with the member's own cookies, so it passed the server's authorization; only
@@ -81,7 +81,7 @@ async function fromCache(url) {
     return isHtml(response) ? markSaved(response) : response;
 }
 
-// A saved page tells its script when it was saved, through an attribute on <body> that the page script
+// A saved page carries the time it was saved in an attribute on <body> that the page script
 // turns into the banner. No page that came from the network has the attribute.
 async function markSaved(response, extra = "") {
     const savedAt = response.headers.get(SAVED_HEADER) || "";
@@ -135,6 +135,7 @@ async function refresh() {
         await clearAll();
         return;
     }
+
     const { account, paths } = await listing.json();
     const name = PREFIX + account;
     for (const other of await caches.keys()) {
@@ -142,6 +143,7 @@ async function refresh() {
             await caches.delete(other);
         }
     }
+
     const cache = await caches.open(name);
     const kept = new Set();
     const assets = new Set();
@@ -154,6 +156,7 @@ async function refresh() {
             }
         }
     }
+
     for (const asset of assets) {
         if (await save(cache, asset) !== null) {
             kept.add(asset);
@@ -168,7 +171,7 @@ async function refresh() {
     }
 }
 
-// Fetches one path with the member's cookies and keeps it when the answer is a 200 that is not the
+// Fetches one path with the member's cookies and keeps it when the response is a 200 that is not the
 // sign-in page. Returns the text of a saved HTML page, "" for another saved file, or null when nothing
 // was kept.
 async function save(cache, path) {

@@ -71,14 +71,14 @@ class OfflineContentsTests {
     }
 
     @Test
-    void memberOfAnotherCellGetsNoneOfTheseMeetings() throws Exception {
+    void otherCellMemberGetsNoMeetings() throws Exception {
         String listing = contentsOf(SignIn.as(mvc, village.outsider()));
 
         assertThat(listing).doesNotContain("/meetings/").contains("\"/handbook/cell-meeting\"");
     }
 
     @Test
-    void draftsAndPastMeetingsAreNotKept() throws Exception {
+    void draftsAndDistantMeetingsNotKept() throws Exception {
         MeetingId draft = fixtures.draft(village, Instant.now().plus(Duration.ofDays(5)));
         MeetingId farAhead = fixtures.published(village, Instant.now().plus(Duration.ofDays(90)));
 

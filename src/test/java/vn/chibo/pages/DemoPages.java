@@ -131,7 +131,9 @@ class DemoPages {
                 new Page("two-step verification", "/account/two-factor"),
                 new Page("meeting in progress", "/meetings/" + meetingInProgress(cell).value()),
                 new Page("resolutions", "/cells/" + cell.value() + "/resolutions"),
-                new Page("notifications", "/notifications"));
+                new Page("notifications", "/notifications"), new Page("handbook", "/handbook"),
+                new Page("handbook page", "/handbook/cell-meeting"),
+                new Page("handbook bookmarks and notes", "/handbook/mine"));
     }
 
     private OrganizationId villageCell() {
