@@ -52,7 +52,7 @@
         }
         if (savedAt) {
             parts.push(body.dataset.offlineNotSaved ? banner.dataset.notSaved
-                : banner.dataset.saved.replace("__TIME__", formatTime(savedAt)));
+                : banner.dataset.saved.replace("%TIME%", formatTime(savedAt)));
         }
         banner.textContent = parts.join(" ");
         banner.hidden = parts.length === 0;
