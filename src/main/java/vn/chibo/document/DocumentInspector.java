@@ -17,6 +17,7 @@ import vn.chibo.document.inspection.DecompressionBomb;
 import vn.chibo.document.inspection.DetectedContent;
 import vn.chibo.document.inspection.EncryptedDocument;
 import vn.chibo.document.inspection.ExtractedText;
+import vn.chibo.document.inspection.ExtractionTimedOut;
 import vn.chibo.document.inspection.ExtractionLimits;
 import vn.chibo.document.inspection.SecretStamp;
 import vn.chibo.document.inspection.TextExtraction;
@@ -47,7 +48,7 @@ public class DocumentInspector {
     private static final Logger log = LoggerFactory.getLogger(DocumentInspector.class);
 
     private static final ExtractionLimits LIMITS = new ExtractionLimits(MAX_TEXT_LENGTH, 2_000,
-            256L * 1024 * 1024, 512L * 1024 * 1024, MAX_IMAGE_PIXELS);
+            256L * 1024 * 1024, 256L * 1024 * 1024, MAX_IMAGE_PIXELS);
 
     private final DocumentProperties properties;
 
@@ -159,6 +160,10 @@ public class DocumentInspector {
             log.warn("Inspection {}: {} rejected as a decompression bomb: {}", inspectionId, format,
                     String.valueOf(bomb.getMessage()).lines().findFirst().orElse(""));
             throw new DocumentRefused("document.refused.bomb", fileName);
+        }
+        catch (ExtractionTimedOut slow) {
+            log.warn("Inspection {}: {} rejected, its text extraction timed out", inspectionId, format);
+            throw new DocumentRefused("document.refused.tooComplex", fileName);
         }
         catch (TextExtraction.ImageTooLarge image) {
             log.info("Inspection {}: {} rejected, {} by {} pixels", inspectionId, format, image.width(),

@@ -167,6 +167,15 @@ class DocumentInspectorTests {
     }
 
     @Test
+    void pdfBombIsRefused() throws IOException {
+        Path bomb = folder.resolve("bom.pdf");
+        MadeDocuments.writePdfBomb(bomb, 400);
+
+        assertThat(Files.size(bomb)).isLessThan(2_000_000);
+        assertThat(refusal(bomb, "bom.pdf").messageKey()).isEqualTo("document.refused.bomb");
+    }
+
+    @Test
     void fileOverMaximumSizeIsRefused() throws IOException {
         var small = new DocumentInspector(
                 new DocumentProperties(DataSize.ofKilobytes(10), "soffice", Duration.ofSeconds(60), 1));
