@@ -83,7 +83,7 @@ final class PdfTextExtractor {
      * that filter alone.
      */
     private static void checkContentSize(PDDocument document, int pages, long maxBytes) throws IOException {
-        var counter = new ByteBudget(maxBytes);
+        var counter = new InflationBudget(maxBytes);
         for (int i = 0; i < pages; i++) {
             Iterator<PDStream> streams = document.getPage(i).getContentStreams();
             while (streams.hasNext()) {
@@ -94,7 +94,7 @@ final class PdfTextExtractor {
                 }
                 else if (filters.equals(List.of(COSName.FLATE_DECODE))) {
                     try (InputStream inflated = new InflaterInputStream(stream.createRawInputStream())) {
-                        counter.count(inflated);
+                        counter.drain(inflated);
                     }
                 }
                 else {
@@ -105,7 +105,7 @@ final class PdfTextExtractor {
                                 + stream.getLength() + " bytes");
                     }
                     try (InputStream decoded = stream.createInputStream()) {
-                        counter.count(decoded);
+                        counter.drain(decoded);
                     }
                 }
             }
@@ -124,32 +124,6 @@ final class PdfTextExtractor {
             }
         }
         return names;
-    }
-
-    /** Counts decoded bytes across streams and fails past the limit. */
-    private static final class ByteBudget {
-
-        private final long maxBytes;
-        private long used;
-
-        ByteBudget(long maxBytes) {
-            this.maxBytes = maxBytes;
-        }
-
-        void count(InputStream decoded) throws IOException {
-            byte[] buffer = new byte[64 * 1024];
-            int read;
-            while ((read = decoded.read(buffer)) > 0) {
-                add(read);
-            }
-        }
-
-        void add(long bytes) throws DecompressionBomb {
-            used += bytes;
-            if (used > maxBytes) {
-                throw new DecompressionBomb("The page contents decode to more than " + maxBytes + " bytes");
-            }
-        }
     }
 
     private static String strip(PDDocument document, int startPage, int endPage, int maxLength, long deadline)
