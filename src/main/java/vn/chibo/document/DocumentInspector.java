@@ -26,11 +26,12 @@ import vn.chibo.document.inspection.TextExtraction;
  * Checks an uploaded file before anything of it is kept, and extracts its text for search.
  *
  * <p>It rejects, each with its own {@code document.refused.*} message: an invalid name, an empty or
- * too large file, a content whose type (told from the bytes, never the name) is not one of
+ * too large file, a content whose type (detected from the bytes, never the name) is not one of
  * {@link DocumentFileFormat} or does not match the name's extension, a program, an encrypted or
- * damaged file, a decompression bomb, an image that declares too many pixels, and a document stamped
- * secret on its first page. Parsers run with limits on memory, temporary disk space and text length,
- * and a parser's failure becomes a refusal, never a server error.
+ * damaged file, a decompression bomb, a PDF whose text takes more than 30 seconds to extract, an
+ * image that declares too many pixels, and a document stamped secret on its first page. Parsers run
+ * with limits on memory, temporary disk space and text length, and a parser's failure becomes a
+ * refusal, never a server error.
  *
  * <p>It only reads the file it is given and keeps nothing of it, not even in the log (which gets an
  * inspection id, the format and the size, never the name or the text). The caller owns the file and
@@ -39,10 +40,13 @@ import vn.chibo.document.inspection.TextExtraction;
 @Component
 public class DocumentInspector {
 
-    /** The most characters of text extracted from one document. */
+    /** The maximum number of characters of text extracted from one document. */
     public static final int MAX_TEXT_LENGTH = 1_000_000;
 
-    /** The largest image accepted, in pixels: 100 megapixels, above any phone camera's photo. */
+    /**
+     * The largest image accepted, in pixels: a chosen bound of 100 megapixels, which admits ordinary
+     * photos and an A4 page scanned at 600 dpi (35 megapixels).
+     */
     public static final long MAX_IMAGE_PIXELS = 100_000_000L;
 
     private static final Logger log = LoggerFactory.getLogger(DocumentInspector.class);
