@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -16,7 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import vn.chibo.account.Actor;
 import vn.chibo.account.Role;
@@ -50,6 +48,7 @@ class LibrarySearchTests {
     Organization foreignCell;
     Actor member;
     Actor officer;
+    LibraryRows rows;
 
     @BeforeEach
     void setUp() {
@@ -59,13 +58,14 @@ class LibrarySearchTests {
         member = fixtures.account(commune.cell(), fixtures.member(commune.cell(), "Nguyễn Văn Tìm",
                 MembershipStatus.OFFICIAL, ActivityStatus.ACTIVE), Role.MEMBER);
         officer = fixtures.accountWithoutMember(commune.committee(), Role.COMMITTEE_OFFICER);
+        rows = new LibraryRows(jdbc, officer);
     }
 
     @ParameterizedTest(name = "\"{0}\"")
     @ValueSource(strings = { "nghị quyết", "nghi quyet", "NGHI QUYET", "đảng viên", "dang vien", "chuyen doi so",
             "Đảng ủy", "dang uy", "diem danh", "bieu quyet", "uu tien", "uy ban", "thuong ky" })
     void findsTheSampleMaterialWithAndWithoutDiacritics(String query) throws IOException {
-        long material = document(commune.cell(), "Tài liệu sinh hoạt chuyên đề quý IV", null, "OTHER", null,
+        long material = rows.document(commune.cell(), "Tài liệu sinh hoạt chuyên đề quý IV", null, "OTHER", null,
                 text("tai-lieu-chuyen-de-quy-iv.pdf"));
 
         SearchResults results = search.search(member, query, 1);
@@ -80,11 +80,11 @@ class LibrarySearchTests {
 
     @Test
     void ranksTitleAndNumberAboveText() {
-        long inText = document(commune.cell(), "Báo cáo tháng 11", null, "REPORT", null,
+        long inText = rows.document(commune.cell(), "Báo cáo tháng 11", null, "REPORT", null,
                 "Chi bộ đã triển khai nghị quyết của Đảng ủy xã về chuyển đổi số.");
-        long inTitle = document(commune.cell(), "Nghị quyết về nhiệm vụ tháng 12", "05-NQ/CB", "RESOLUTION", null,
+        long inTitle = rows.document(commune.cell(), "Nghị quyết về nhiệm vụ tháng 12", "05-NQ/CB", "RESOLUTION", null,
                 "Chi bộ thống nhất các nhiệm vụ.");
-        long inSummary = document(commune.cell(), "Kế hoạch học tập", null, "PLAN", "Học tập nghị quyết Trung ương",
+        long inSummary = rows.document(commune.cell(), "Kế hoạch học tập", null, "PLAN", "Học tập nghị quyết Trung ương",
                 "Lịch học các buổi.");
 
         List<Long> found = search.search(member, "nghi quyet", 1).hits().stream().map(SearchHit::documentId).toList();
@@ -96,8 +96,8 @@ class LibrarySearchTests {
 
     @Test
     void needsEveryWord() {
-        long both = document(commune.cell(), "Nghị quyết tháng 12", null, "RESOLUTION", null, "về chuyển đổi số");
-        document(commune.cell(), "Nghị quyết tháng 11", null, "RESOLUTION", null, "về an ninh trật tự");
+        long both = rows.document(commune.cell(), "Nghị quyết tháng 12", null, "RESOLUTION", null, "về chuyển đổi số");
+        rows.document(commune.cell(), "Nghị quyết tháng 11", null, "RESOLUTION", null, "về an ninh trật tự");
 
         assertThat(search.search(member, "nghi quyet so", 1).hits()).extracting(SearchHit::documentId)
                 .containsExactly(both);
@@ -105,19 +105,19 @@ class LibrarySearchTests {
 
     @Test
     void showsOnlyWhatTheReaderMayOpen() {
-        long own = document(commune.cell(), "Nghị quyết riêng của chi bộ", null, "RESOLUTION", null, "");
-        long ofOtherCell = document(otherCell, "Nghị quyết của chi bộ bên cạnh", null, "RESOLUTION", null, "");
-        long ofForeignCell = document(foreignCell, "Nghị quyết của xã khác", null, "RESOLUTION", null, "");
-        long issuedToCell = document(commune.committee(), "Nghị quyết của Đảng ủy gửi chi bộ", null, "RESOLUTION",
+        long own = rows.document(commune.cell(), "Nghị quyết riêng của chi bộ", null, "RESOLUTION", null, "");
+        long ofOtherCell = rows.document(otherCell, "Nghị quyết của chi bộ bên cạnh", null, "RESOLUTION", null, "");
+        long ofForeignCell = rows.document(foreignCell, "Nghị quyết của xã khác", null, "RESOLUTION", null, "");
+        long issuedToCell = rows.document(commune.committee(), "Nghị quyết của Đảng ủy gửi chi bộ", null, "RESOLUTION",
                 null, "");
-        issue(issuedToCell, commune.cell(), false);
-        long issuedToCommitteeOnly = document(commune.committee(), "Nghị quyết chỉ cho Đảng ủy", null, "RESOLUTION",
+        rows.issue(issuedToCell, commune.cell(), false);
+        long issuedToCommitteeOnly = rows.document(commune.committee(), "Nghị quyết chỉ cho Đảng ủy", null, "RESOLUTION",
                 null, "");
-        issue(issuedToCommitteeOnly, commune.committee(), false);
-        long issuedToCommitteeAndBelow = document(commune.committee(), "Nghị quyết cho toàn Đảng bộ", null,
+        rows.issue(issuedToCommitteeOnly, commune.committee(), false);
+        long issuedToCommitteeAndBelow = rows.document(commune.committee(), "Nghị quyết cho toàn Đảng bộ", null,
                 "RESOLUTION", null, "");
-        issue(issuedToCommitteeAndBelow, commune.committee(), true);
-        long withdrawn = document(commune.cell(), "Nghị quyết đã thu hồi", null, "RESOLUTION", null, "");
+        rows.issue(issuedToCommitteeAndBelow, commune.committee(), true);
+        long withdrawn = rows.document(commune.cell(), "Nghị quyết đã thu hồi", null, "RESOLUTION", null, "");
         jdbc.sql("update library_document set withdrawn_at = :now where id = :id")
                 .param("now", JdbcTime.param(Instant.now())).param("id", withdrawn).update();
 
@@ -140,7 +140,7 @@ class LibrarySearchTests {
     @Test
     void pagesTenAtATime() {
         for (int n = 1; n <= 23; n++) {
-            document(commune.cell(), "Thông báo số " + n, null, "NOTICE", null, "lịch sinh hoạt");
+            rows.document(commune.cell(), "Thông báo số " + n, null, "NOTICE", null, "lịch sinh hoạt");
         }
 
         SearchResults first = search.search(member, "thong bao", 1);
@@ -156,7 +156,7 @@ class LibrarySearchTests {
 
     @Test
     void findsNothingForABlankQueryOrSignsOnly() {
-        document(commune.cell(), "Nghị quyết", null, "RESOLUTION", null, "");
+        rows.document(commune.cell(), "Nghị quyết", null, "RESOLUTION", null, "");
 
         assertThat(search.search(member, "  ", 1).total()).isZero();
         assertThat(search.search(member, "%%%", 1).total()).isZero();
@@ -167,52 +167,5 @@ class LibrarySearchTests {
         try (var pdf = Loader.loadPDF(SampleFiles.document(sample))) {
             return new PDFTextStripper().getText(pdf);
         }
-    }
-
-    /** Inserts a document with one version the way the library stores it, folded text included. */
-    private long document(Organization owner, String title, String number, String kind, String summary, String text) {
-        Instant now = Instant.now();
-        long account = officer.accountId().value();
-        String folded = VietnameseText.fold(String.join(" ", title, number == null ? "" : number,
-                summary == null ? "" : summary, text));
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into library_document (owner_id, title, doc_number, issued_on, kind, classification, summary,
-                    search_text, created_at, created_by, updated_at)
-                values (:owner, :title, :number, :issued, :kind, 'INTERNAL', :summary, :folded, :now, :account, :now)
-                """)
-                .param("owner", owner.id().value()).param("title", title).param("number", number)
-                .param("issued", LocalDate.of(2026, 12, 1)).param("kind", kind).param("summary", summary)
-                .param("folded", folded).param("now", JdbcTime.param(now)).param("account", account)
-                .update(keys, "id");
-        long id = keys.getKey().longValue();
-        var fileKeys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into stored_file (storage_key, file_name, content_type, size_bytes, sha256, created_at)
-                values (:key, 'van-ban.pdf', 'application/pdf', 1, :sha, :now)
-                """)
-                .param("key", "search-test-" + id + "-" + System.nanoTime()).param("sha", "0".repeat(64))
-                .param("now", JdbcTime.param(now))
-                .update(fileKeys, "id");
-        jdbc.sql("""
-                insert into library_document_version (document_id, version_no, stored_file_id, format, extracted_text,
-                    uploaded_at, uploaded_by)
-                values (:document, 1, :file, 'PDF', :text, :now, :account)
-                """)
-                .param("document", id).param("file", fileKeys.getKey().longValue()).param("text", text)
-                .param("now", JdbcTime.param(now)).param("account", account)
-                .update();
-        return id;
-    }
-
-    private void issue(long document, Organization recipient, boolean includeBelow) {
-        jdbc.sql("""
-                insert into library_distribution (document_id, organization_id, include_below, issued_at, issued_by)
-                values (:document, :organization, :below, :now, :account)
-                """)
-                .param("document", document).param("organization", recipient.id().value())
-                .param("below", includeBelow).param("now", JdbcTime.param(Instant.now()))
-                .param("account", officer.accountId().value())
-                .update();
     }
 }

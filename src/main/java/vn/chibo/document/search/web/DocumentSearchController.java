@@ -1,5 +1,6 @@
 package vn.chibo.document.search.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,12 +33,14 @@ class DocumentSearchController {
     @GetMapping("/documents/search")
     String results(Actor actor, @RequestParam(name = "q", required = false) @Nullable String query,
             @RequestParam(defaultValue = "1") String page,
-            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+            HttpServletResponse response) {
         model.addAttribute("query", query == null ? "" : query);
         try {
             model.addAttribute("results", search.search(actor, query, pageNumber(page)));
         }
         catch (InvalidInputException invalid) {
+            response.setStatus(invalid.status().value());
             model.addAttribute("searchError", new FlashMessage(invalid.messageKey(), invalid.messageArguments()));
         }
         return htmx != null ? "document/search :: results" : "document/search";
