@@ -17,8 +17,6 @@ const REFRESH_INTERVAL_MS = 10 * 60 * 1000;
 // Stylesheets, scripts and webjars that a saved page links to; these have content hashes in their URLs.
 const ASSET = /(?:src|href)="(\/(?:css|js|webjars)\/[^"?#]+)"/g;
 
-let lastRefresh = { account: "", at: 0 };
-
 self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
 
@@ -107,23 +105,27 @@ async function refreshIfDue(account) {
     if (running) {
         await running;
     }
-    const name = PREFIX + account;
-    const exists = (await caches.keys()).includes(name);
-    const due = !exists || lastRefresh.account !== account || Date.now() - lastRefresh.at > REFRESH_INTERVAL_MS;
+    // The time the home page was saved is the time of the last refresh. It lives in the cache because
+    // the browser stops an idle worker, and a variable would be lost with it.
+    const savedAt = await homeSavedAt(PREFIX + account);
+    const due = !savedAt || Date.now() - Date.parse(savedAt) > REFRESH_INTERVAL_MS;
     if (due) {
-        lastRefresh = { account, at: Date.now() };
-        running = refresh().catch(() => {
-            // Offline or the server is down: keep what was saved and try again on the next page.
-            lastRefresh = { account: "", at: 0 };
-        });
+        // Offline or the server is down: keep what was saved and try again on the next page.
+        running = refresh().catch(() => undefined);
         try {
             await running;
         } finally {
             running = null;
         }
     }
-    const cache = await accountCache();
-    const home = cache ? await cache.match("/", { ignoreVary: true }) : undefined;
+    return homeSavedAt(PREFIX + account);
+}
+
+async function homeSavedAt(name) {
+    if (!(await caches.keys()).includes(name)) {
+        return null;
+    }
+    const home = await (await caches.open(name)).match("/", { ignoreVary: true });
     return home ? home.headers.get(SAVED_HEADER) : null;
 }
 
@@ -192,7 +194,6 @@ async function save(cache, path) {
 }
 
 async function clearAll() {
-    lastRefresh = { account: "", at: 0 };
     for (const name of await caches.keys()) {
         await caches.delete(name);
     }
