@@ -14,6 +14,8 @@ const PREFIX = "chibo-offline-";
 const SAVED_HEADER = "X-Chibo-Saved-At";
 // A refresh fetches every listed page, so it runs at most this often per account.
 const REFRESH_INTERVAL_MS = 10 * 60 * 1000;
+// What save() returns when the server redirected instead of answering, which means the session ended.
+const SESSION_ENDED = Symbol("session ended");
 // Stylesheets, scripts and webjars that a saved page links to; these have content hashes in their URLs.
 const ASSET = /(?:src|href)="(\/(?:css|js|webjars)\/[^"?#]+)"/g;
 
@@ -130,9 +132,12 @@ async function homeSavedAt(name) {
 }
 
 async function refresh() {
-    const listing = await fetch("/offline/contents", { credentials: "same-origin", headers: { Accept: "application/json" } });
+    // No fetch of the worker follows a redirect: without a session, following one to the sign-in page
+    // would start a new session and replace the cookie of a sign-in form open in a tab.
+    const listing = await fetch("/offline/contents",
+        { credentials: "same-origin", redirect: "manual", headers: { Accept: "application/json", "X-Chibo-Offline": "save" } });
     const type = listing.headers.get("Content-Type") || "";
-    if (listing.status !== 200 || listing.redirected || !type.includes("json")) {
+    if (listing.status !== 200 || !type.includes("json")) {
         // Signed out, or the session ended: nothing may stay.
         await clearAll();
         return;
@@ -151,6 +156,10 @@ async function refresh() {
     const assets = new Set();
     for (const path of paths) {
         const html = await save(cache, path);
+        if (html === SESSION_ENDED) {
+            await clearAll();
+            return;
+        }
         if (html !== null) {
             kept.add(path);
             for (const match of html.matchAll(ASSET)) {
@@ -160,7 +169,8 @@ async function refresh() {
     }
 
     for (const asset of assets) {
-        if (await save(cache, asset) !== null) {
+        const saved = await save(cache, asset);
+        if (saved !== null && saved !== SESSION_ENDED) {
             kept.add(asset);
         }
     }
@@ -174,16 +184,20 @@ async function refresh() {
 }
 
 // Fetches one path with the member's cookies and keeps it when the response is a 200 that is not the
-// sign-in page. Returns the text of a saved HTML page, "" for another saved file, or null when nothing
-// was kept.
+// sign-in page. Returns the text of a saved HTML page, "" for another saved file, SESSION_ENDED on a
+// redirect, or null when nothing was kept.
 async function save(cache, path) {
     let response;
     try {
-        response = await fetch(path, { credentials: "same-origin", headers: { "X-Chibo-Offline": "save" } });
+        response = await fetch(path, { credentials: "same-origin", redirect: "manual", headers: { "X-Chibo-Offline": "save" } });
     } catch (failure) {
         return null;
     }
-    if (response.status !== 200 || response.redirected || new URL(response.url).pathname === "/login") {
+    if (response.type === "opaqueredirect") {
+        // The session ended during the refresh (the server sends a signed-out request to the sign-in page).
+        return SESSION_ENDED;
+    }
+    if (response.status !== 200 || new URL(response.url).pathname === "/login") {
         return null;
     }
     const headers = new Headers(response.headers);

@@ -4,11 +4,16 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -31,6 +36,8 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationProvider;
 import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
@@ -67,6 +74,9 @@ class SecurityConfiguration {
 
     /** What the browser drops on sign-out: its HTTP cache, and the Cache Storage, service workers and other storage. */
     static final String CLEAR_SITE_DATA = "\"cache\", \"storage\"";
+
+    /** The header on the offline app's fetches, {@code vn.chibo.offline.OfflineContent#SAVE_HEADER}. */
+    static final String OFFLINE_SAVE_HEADER = "X-Chibo-Offline";
 
     /** The HSTS max-age, one year, during which browsers use only HTTPS for this host. */
     static final long HSTS_MAX_AGE_SECONDS = 31_536_000;
@@ -159,6 +169,7 @@ class SecurityConfiguration {
                 // Signing out tells the browser to drop the pages saved for offline reading and the service
                 // worker with them. Spring's ClearSiteDataHeaderWriter writes only on HTTPS; browsers obey the
                 // header on localhost too, and an HTTP deployment loses nothing by receiving it.
+                .requestCache(cache -> cache.requestCache(savedRequests()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout")
                         .addLogoutHandler((request, response, authentication) -> response
                                 .setHeader("Clear-Site-Data", CLEAR_SITE_DATA)))
@@ -210,6 +221,42 @@ class SecurityConfiguration {
                 return filter;
             }
         };
+    }
+
+    /**
+     * Remembers the page that sent a signed-out visitor to the sign-in form, so that sign-in returns there.
+     * It saves what Spring Security saves by default (GET requests that are not for a favicon, not made by
+     * script with X-Requested-With, and that do not accept JSON, multipart or event streams), except the
+     * offline app's own fetches, marked with the header {@code X-Chibo-Offline} (see
+     * {@code vn.chibo.offline.OfflineContent}). Saving a request creates a session, and a session
+     * created by the service worker while the member signs in replaced the session of the sign-in
+     * form, whose CSRF token then failed.
+     */
+    static RequestCache savedRequests() {
+        var cache = new HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName("continue");
+        cache.setRequestMatcher(request -> HttpMethod.GET.matches(request.getMethod())
+                && request.getHeader(OFFLINE_SAVE_HEADER) == null
+                && !request.getRequestURI().contains("favicon.")
+                && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+                && !accepts(request, MediaType.APPLICATION_JSON) && !accepts(request, MediaType.MULTIPART_FORM_DATA)
+                && !accepts(request, MediaType.TEXT_EVENT_STREAM));
+        return cache;
+    }
+
+    /** Returns whether the Accept header names the type or one compatible with it; a wildcard does not count. */
+    private static boolean accepts(HttpServletRequest request, MediaType type) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null) {
+            return false;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(each -> !each.equals(MediaType.ALL) && each.isCompatibleWith(type));
+        }
+        catch (InvalidMediaTypeException invalid) {
+            return false;
+        }
     }
 
     private static AuthenticationEntryPoint entryPoint() {

@@ -114,6 +114,20 @@ class OfflineContentsTests {
     }
 
     @Test
+    void signedOutSaveStartsNoSession() throws Exception {
+        var saving = mvc.perform(get("/meetings/" + next).header(OfflineContent.SAVE_HEADER, OfflineContent.SAVING))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        var reading = mvc.perform(get("/meetings/" + next))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+
+        assertThat(saving.getRequest().getSession(false)).isNull();
+        assertThat(reading.getRequest().getSession(false)).as("a reader's request is still saved for after sign-in")
+                .isNotNull();
+    }
+
+    @Test
     void signOutClearsSiteData() throws Exception {
         MockHttpSession session = SignIn.as(mvc, village.member());
 
