@@ -23,6 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.chibo.account.Actor;
 import vn.chibo.audit.AuditEntry;
 import vn.chibo.audit.AuditLog;
+import vn.chibo.document.DocumentFileFormat;
+import vn.chibo.document.DocumentInspector;
+import vn.chibo.document.DocumentRefused;
 import vn.chibo.document.FileNames;
 import vn.chibo.document.FileStore;
 import vn.chibo.document.StoredFile;
@@ -48,10 +51,13 @@ public class MeetingDocuments {
     private final MeetingProperties properties;
     private final Clock clock;
     private final MeetingDocumentReads reads;
+    private final DocumentInspector inspector;
 
     MeetingDocuments(JdbcClient jdbc, Meetings meetings, MeetingPermissions permissions, FileStore fileStore,
-            AuditLog audit, MeetingProperties properties, Clock clock, MeetingDocumentReads reads) {
+            AuditLog audit, MeetingProperties properties, Clock clock, MeetingDocumentReads reads,
+            DocumentInspector inspector) {
         this.jdbc = jdbc;
+        this.inspector = inspector;
         this.reads = reads;
         this.meetings = meetings;
         this.permissions = permissions;
@@ -63,7 +69,8 @@ public class MeetingDocuments {
 
     /**
      * Attaches an uploaded file to a meeting that has not closed. The file must be of an accepted
-     * format by both its name and its content, not empty, and within the size limit.
+     * format by both its name and its content, not empty, within the size limit, readable, and not
+     * stamped secret on its first page.
      *
      * @param fileName the name the uploader's device gave the file; folders in it are dropped
      * @throws DocumentRejected when the file is not accepted; nothing is stored then
@@ -73,8 +80,6 @@ public class MeetingDocuments {
         Meeting meeting = meetings.get(meetingId);
         permissions.requireManage(actor, meeting);
         meeting.requireNotClosed();
-        // NOTE: documents marked secret (Mật, Tối mật, Tuyệt mật) must be refused and internal ones
-        // watermarked on download; neither is checked yet, so the upload form asks people not to.
         String name = cleanFileName(fileName);
         DocumentFormat format = DocumentFormat.claimedBy(name)
                 .orElseThrow(() -> new DocumentRejected("meeting.document.error.unsupported", name,
@@ -86,9 +91,10 @@ public class MeetingDocuments {
             if (size == 0) {
                 throw new DocumentRejected("meeting.document.error.empty", name);
             }
-            if (!format.matches(upload)) {
+            if (!format.contentType().equals(inspector.contentTypeOf(upload))) {
                 throw new DocumentRejected("meeting.document.error.mismatch", name, format.name());
             }
+            inspect(upload, name, format);
             StoredFile file;
             try (InputStream stored = Files.newInputStream(upload)) {
                 file = fileStore.store(name, format.contentType(), stored, actor.accountId().value());
@@ -106,6 +112,24 @@ public class MeetingDocuments {
         }
         finally {
             deleteQuietly(upload);
+        }
+    }
+
+    /**
+     * Runs the document inspector on the formats it reads (PDF, DOCX, XLSX, ODT, ODS, JPEG and PNG),
+     * which rejects damaged and encrypted files, decompression bombs and documents stamped secret.
+     */
+    private void inspect(Path upload, String name, DocumentFormat format) {
+        if (DocumentFileFormat.ofContentType(format.contentType()).isEmpty()) {
+            // NOTE: the text of DOC, XLS, PPT, PPTX and ODP files is not extracted, so a secret stamp in
+            // them goes unnoticed; the upload form asks people not to upload secret documents.
+            return;
+        }
+        try {
+            inspector.inspect(upload, name);
+        }
+        catch (DocumentRefused refused) {
+            throw new DocumentRejected(refused.messageKey(), refused.messageArguments());
         }
     }
 

@@ -74,8 +74,8 @@ public class DocumentUploads {
      * Refuses a document that its uploader declares secret (Mật, Tối mật, Tuyệt mật), with the law's
      * explanation, before anything of it is read or kept.
      */
-    public RuntimeException secretDeclared(String level) {
-        return inspection.secretDeclared(level);
+    public RuntimeException secretDeclared() {
+        return inspection.secretDeclared();
     }
 
     /**

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,7 +11,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-import vn.chibo.system.InvalidInputException;
+import vn.chibo.document.DocumentFileFormat;
+import vn.chibo.document.DocumentInspector;
+import vn.chibo.document.DocumentRefused;
+import vn.chibo.document.Inspection;
 
 /**
  * The library's use of the document module's inspection, renditions and watermarks, in the terms the
@@ -20,6 +22,12 @@ import vn.chibo.system.InvalidInputException;
  */
 @Component
 class LibraryInspection {
+
+    private final DocumentInspector inspector;
+
+    LibraryInspection(DocumentInspector inspector) {
+        this.inspector = inspector;
+    }
 
     /**
      * What the inspection found in an accepted upload.
@@ -46,27 +54,21 @@ class LibraryInspection {
     }
 
     /**
-     * Inspects the upload: detects the format from the content, refuses what the library does not take
-     * and extracts the text.
+     * Inspects the upload: detects the format from the content, refuses what the library does not take,
+     * a document stamped secret above all, and extracts the text.
+     *
+     * @throws DocumentRefused when the file is not accepted
      */
     Inspected inspect(Path upload, String uploadedName) {
-        // TODO: replace with DocumentInspector when the inspection lands.
-        try (InputStream in = Files.newInputStream(upload)) {
-            byte[] head = in.readNBytes(4);
-            long size = Files.size(upload);
-            if (size == 0 || head.length < 4 || head[0] != '%' || head[1] != 'P') {
-                throw new InvalidInputException("document.error.unsupported");
-            }
-            return new Inspected("PDF", "application/pdf", uploadedName, size, "", null);
-        }
-        catch (IOException failure) {
-            throw new UncheckedIOException(failure);
-        }
+        Inspection inspection = inspector.inspect(upload, uploadedName);
+        DocumentFileFormat format = inspection.format();
+        return new Inspected(format.name(), format.contentType(), inspection.fileName(), inspection.sizeBytes(),
+                inspection.text(), inspection.pageCount());
     }
 
-    /** Returns the exception that refuses a document declared with a secret level. */
-    RuntimeException secretDeclared(String level) {
-        return new InvalidInputException("document.error.secret", level);
+    /** Returns the refusal of a document that its uploader declares secret, with the law's explanation. */
+    RuntimeException secretDeclared() {
+        return DocumentRefused.secretDeclared();
     }
 
     /** Makes the PDF rendition of an office file, to be deleted by the caller. */

@@ -1,6 +1,10 @@
 package vn.chibo.document.library;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +20,7 @@ import vn.chibo.account.Actor;
 import vn.chibo.document.Classification;
 import vn.chibo.document.library.LibraryTree.Tree;
 import vn.chibo.organization.OrganizationId;
+import vn.chibo.system.ChiboProperties;
 import vn.chibo.testing.SampleFiles;
 import vn.chibo.testing.SignIn;
 import vn.chibo.testing.SqlTest;
@@ -48,6 +53,9 @@ class LibraryWebTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ChiboProperties properties;
 
     @Test
     void officerUploadsPdfIntoCommuneLibrary() throws Exception {
@@ -82,11 +90,50 @@ class LibraryWebTests {
 
         mvc.perform(upload("du-thao-nghi-quyet-thang-12.pdf", tree.commune().id(), "SECRET").session(officer))
                 .andExpect(status().is4xxClientError())
-                .andExpect(content().string(containsString("29/2018/QH14")));
+                .andExpect(content().string(containsString("117/2025/QH15")));
 
         assertThat(count("library_document")).isEqualTo(documents);
         assertThat(count("stored_file")).isEqualTo(files);
         assertThat(count("audit_event")).isEqualTo(audits);
+    }
+
+    @Test
+    void everySampleFileUploads() throws Exception {
+        Tree tree = trees.build();
+        MockHttpSession officer = SignIn.as(mvc, tree.officer());
+
+        for (String sample : List.of("du-thao-nghi-quyet-thang-12.pdf", "du-thao-nghi-quyet-thang-12.docx",
+                "tai-lieu-chuyen-de-quy-iv.pdf")) {
+            mvc.perform(upload(sample, tree.commune().id(), "PUBLIC").session(officer))
+                    .andExpect(status().is3xxRedirection());
+        }
+
+        assertThat(jdbc.sql("""
+                select v.format from library_document_version v join library_document d on d.id = v.document_id
+                where d.owner_id = :owner order by v.id
+                """).param("owner", tree.commune().id().value()).query(String.class).list())
+                .containsExactly("PDF", "DOCX", "PDF");
+    }
+
+    @Test
+    void stampedSecretFileLeavesNothing() throws Exception {
+        Tree tree = trees.build();
+        MockHttpSession officer = SignIn.as(mvc, tree.officer());
+        long documents = count("library_document");
+        long files = count("stored_file");
+        long audits = count("audit_event");
+        long stored = filesInStore();
+
+        mvc.perform(upload("van-ban-mat.pdf", tree.commune().id(), "INTERNAL").session(officer))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("117/2025/QH15")));
+
+        assertThat(count("library_document")).isEqualTo(documents);
+        assertThat(count("stored_file")).isEqualTo(files);
+        assertThat(count("audit_event")).isEqualTo(audits);
+        assertThat(filesInStore()).isEqualTo(stored);
+        assertThat(jdbc.sql("select count(*) from audit_event where detail like '%van-ban-mat%'")
+                .query(Long.class).single()).isZero();
     }
 
     @Test
@@ -254,6 +301,17 @@ class LibraryWebTests {
                 .param("noSecrecyStamp", "true")
                 .with(csrf());
         return request;
+    }
+
+    /** Returns the number of regular files under the file store's root, whatever their records say. */
+    private long filesInStore() throws IOException {
+        Path root = properties.files().root();
+        if (!Files.exists(root)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).count();
+        }
     }
 
     private long count(String table) {

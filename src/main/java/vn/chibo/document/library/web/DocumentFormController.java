@@ -80,7 +80,7 @@ class DocumentFormController {
 
         if (form.secretLevel() != null) {
             return refused(model, null, form, libraries, locale, response,
-                    (DomainException) uploads.secretDeclared(form.secretLevel()));
+                    (DomainException) uploads.secretDeclared());
         }
         Map<String, String> problems = new LinkedHashMap<>(form.problems(true));
         if (problems.isEmpty()) {
@@ -121,7 +121,7 @@ class DocumentFormController {
 
         if (form.secretLevel() != null) {
             return refused(model, document, form, List.of(), locale, response,
-                    (DomainException) uploads.secretDeclared(form.secretLevel()));
+                    (DomainException) uploads.secretDeclared());
         }
         Map<String, String> problems = new LinkedHashMap<>(form.problems(false));
         if (problems.isEmpty()) {
