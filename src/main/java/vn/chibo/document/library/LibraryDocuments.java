@@ -67,7 +67,7 @@ public class LibraryDocuments {
                 select d.id, d.title, d.doc_number, d.issued_on, d.kind, d.classification, d.owner_id, o.name as owner_name,
                        d.created_at, %s as unread
                 from library_document d join organization o on o.id = d.owner_id
-                where """.formatted(actor.memberId() == null ? "false" : UNREAD)).append(visible.sql());
+                where\s""".formatted(actor.memberId() == null ? "false" : UNREAD)).append(visible.sql());
         Map<String, Object> parameters = new HashMap<>(visible.parameters());
         if (actor.memberId() != null) {
             parameters.put("member", actor.memberId());
