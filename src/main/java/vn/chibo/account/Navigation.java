@@ -18,7 +18,8 @@ import vn.chibo.organization.Organizations;
  * may use: every member the meetings of their cells; a secretary or deputy also the roster, the
  * accounts and the roles of the cell; a committee officer the organization tree and the cells below;
  * a system administrator the organization tree and the roles. The layout calls it as
- * {@code ${@navigation.linksFor(currentActor)}}, so that error pages get the same links.
+ * {@code ${@navigation.linksFor(currentActor)}}, so that error pages get the same links. Everyone with a
+ * party role also gets the document library.
  */
 @Component("navigation")
 public class Navigation {

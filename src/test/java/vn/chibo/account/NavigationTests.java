@@ -53,14 +53,15 @@ class NavigationTests {
     void memberSeesHomeAndMeetings() throws Exception {
         Actor member = fixtures.account(cell, official("Phạm Thị Ánh"), Role.MEMBER);
 
-        assertThat(navigationLinks(member)).containsExactly("/", "/cells/" + cell.id() + "/meetings", "/members/me");
+        assertThat(navigationLinks(member)).containsExactly("/", "/documents", "/cells/" + cell.id() + "/meetings",
+                "/members/me");
     }
 
     @Test
     void secretarySeesRosterAccountsAndRoles() throws Exception {
         Actor secretary = fixtures.account(cell, official("Nguyễn Văn Thắng"), Role.MEMBER, Role.CELL_SECRETARY);
 
-        assertThat(navigationLinks(secretary)).containsExactly("/", "/cells/" + cell.id() + "/meetings",
+        assertThat(navigationLinks(secretary)).containsExactly("/", "/documents", "/cells/" + cell.id() + "/meetings",
                 "/cells/" + cell.id() + "/members", "/cells/" + cell.id() + "/members/accounts",
                 "/organizations/" + cell.id() + "/roles", "/members/me");
     }
@@ -69,7 +70,7 @@ class NavigationTests {
     void committeeOfficerSeesTreeAndCellsBelow() throws Exception {
         Actor officer = fixtures.accountWithoutMember(commune.committee(), Role.COMMITTEE_OFFICER);
 
-        assertThat(navigationLinks(officer)).containsExactly("/", "/organizations", "/#cells-below");
+        assertThat(navigationLinks(officer)).containsExactly("/", "/documents", "/organizations", "/#cells-below");
     }
 
     @Test
@@ -90,7 +91,7 @@ class NavigationTests {
         List<Navigation.Link> links = navigation.linksFor(actor);
 
         assertThat(links).extracting(Navigation.Link::organization)
-                .containsExactlyInAnyOrder(null, cell.name(), second.name(), null);
+                .containsExactlyInAnyOrder(null, null, cell.name(), second.name(), null);
         assertThat(navigation.linksFor(null)).isEmpty();
     }
 
@@ -101,7 +102,8 @@ class NavigationTests {
         String html = mvc.perform(get("/meetings/999999999").session(SignIn.as(mvc, member)))
                 .andReturn().getResponse().getContentAsString();
 
-        assertThat(links(html)).containsExactly("/", "/cells/" + cell.id() + "/meetings", "/members/me");
+        assertThat(links(html)).containsExactly("/", "/documents", "/cells/" + cell.id() + "/meetings",
+                "/members/me");
     }
 
     @Test
