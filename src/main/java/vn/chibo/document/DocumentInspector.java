@@ -80,7 +80,7 @@ public class DocumentInspector {
         DocumentFileFormat format = formatOf(content, claimed, fileName, inspectionId);
         ExtractedText extracted = extract(upload, format, fileName, inspectionId);
         SecretStamp.in(extracted.firstPage()).ifPresent(level -> {
-            log.info("Inspection {}: {} of {} bytes refused, stamped secret on its first page", inspectionId, format,
+            log.info("Inspection {}: {} of {} bytes rejected, stamped secret on its first page", inspectionId, format,
                     size);
             throw new DocumentRefused("document.refused.secret", fileName, level);
         });
@@ -124,21 +124,21 @@ public class DocumentInspector {
     private static DocumentFileFormat formatOf(DetectedContent content, DocumentFileFormat claimed, String fileName,
             String inspectionId) {
         if (content.executable()) {
-            log.info("Inspection {}: refused, the content is a program ({})", inspectionId, content.contentType());
+            log.info("Inspection {}: rejected, the content is a program ({})", inspectionId, content.contentType());
             throw new DocumentRefused("document.refused.executable", fileName);
         }
         if (content.encrypted()) {
-            log.info("Inspection {}: refused, an encrypted Office file", inspectionId);
+            log.info("Inspection {}: rejected, an encrypted Office file", inspectionId);
             throw new DocumentRefused("document.refused.encrypted", fileName);
         }
         DocumentFileFormat actual = DocumentFileFormat.ofContentType(content.contentType()).orElse(null);
         if (actual == null && claimed.isOffice() && content.contentType().equals("application/zip")) {
             // A ZIP archive without the parts of any office format is most likely a damaged one.
-            log.info("Inspection {}: refused, named {} but a ZIP archive without its parts", inspectionId, claimed);
+            log.info("Inspection {}: rejected, named {} but a ZIP archive without its parts", inspectionId, claimed);
             throw new DocumentRefused("document.refused.damaged", fileName, claimed.extension().toUpperCase(Locale.ROOT));
         }
         if (actual != claimed) {
-            log.info("Inspection {}: refused, named {} but the content is {}", inspectionId, claimed,
+            log.info("Inspection {}: rejected, named {} but the content is {}", inspectionId, claimed,
                     content.contentType());
             throw new DocumentRefused("document.refused.mismatch", fileName, claimed.extension().toUpperCase(Locale.ROOT),
                     content.label());
@@ -152,23 +152,23 @@ public class DocumentInspector {
             return TextExtraction.extract(upload, format, LIMITS);
         }
         catch (EncryptedDocument encrypted) {
-            log.info("Inspection {}: {} refused, encrypted", inspectionId, format);
+            log.info("Inspection {}: {} rejected, encrypted", inspectionId, format);
             throw new DocumentRefused("document.refused.encrypted", fileName);
         }
         catch (DecompressionBomb bomb) {
-            log.warn("Inspection {}: {} refused as a decompression bomb: {}", inspectionId, format,
+            log.warn("Inspection {}: {} rejected as a decompression bomb: {}", inspectionId, format,
                     String.valueOf(bomb.getMessage()).lines().findFirst().orElse(""));
             throw new DocumentRefused("document.refused.bomb", fileName);
         }
         catch (TextExtraction.ImageTooLarge image) {
-            log.info("Inspection {}: {} refused, {} by {} pixels", inspectionId, format, image.width(),
+            log.info("Inspection {}: {} rejected, {} by {} pixels", inspectionId, format, image.width(),
                     image.height());
             throw new DocumentRefused("document.refused.imageTooLarge", fileName, image.width(), image.height(),
                     MAX_IMAGE_PIXELS / 1_000_000);
         }
         catch (IOException | RuntimeException | StackOverflowError damaged) {
             // A parser's message may quote the document's text, so only the exception's type is logged.
-            log.warn("Inspection {}: {} refused as damaged ({})", inspectionId, format,
+            log.warn("Inspection {}: {} rejected as damaged ({})", inspectionId, format,
                     damaged.getClass().getName());
             throw new DocumentRefused("document.refused.damaged", fileName, format.extension().toUpperCase(Locale.ROOT));
         }

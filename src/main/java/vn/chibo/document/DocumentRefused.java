@@ -4,7 +4,7 @@ import vn.chibo.system.InvalidInputException;
 
 /**
  * An uploaded file that is not accepted as a document. Its message key ({@code document.refused.*})
- * says what is wrong and what to do. Nothing of the file is kept by whoever refuses it.
+ * states what is wrong and what to do. Nothing of the file is kept by whoever refuses it.
  */
 public class DocumentRefused extends InvalidInputException {
 

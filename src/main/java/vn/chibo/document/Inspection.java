@@ -3,7 +3,7 @@ package vn.chibo.document;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@link DocumentInspector} found in an accepted upload.
+ * The result of {@link DocumentInspector} for an accepted upload.
  *
  * @param format the format detected from the content, which the name's extension agrees with
  * @param fileName the checked name, in Unicode NFC

@@ -5,11 +5,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -21,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Answers 400 (or 413 for an upload over the size limit), as a page or for the JSON API as problem
  * details, to a request whose parameters the servlet container cannot read: a broken percent-encoding
- * such as {@code ?q=%}, or a multipart body that is too large or cut short; and to one whose
+ * such as {@code ?q=%}, or a multipart body that is too large or cut short; to a multipart request
+ * whose Content-Length is over the multipart limit, before any of its body is read; and to one whose
  * parameter names hold list indexes that form binding cannot handle. It runs before the security filters, because the first filter to read a parameter
  * (the CSRF check, for one) would otherwise fail with a 500, and the container's message would carry
  * the raw value, which may be a member's name or phone number, into the log.
@@ -40,14 +43,23 @@ class UnreadableRequestFilter extends OncePerRequestFilter {
     private static final Pattern INDEX = Pattern.compile("\\[([^\\]]*)\\]");
 
     private final EarlyRejection rejection;
+    private final ObjectProvider<MultipartConfigElement> multipart;
 
-    UnreadableRequestFilter(EarlyRejection rejection) {
+    UnreadableRequestFilter(EarlyRejection rejection, ObjectProvider<MultipartConfigElement> multipart) {
         this.rejection = rejection;
+        this.multipart = multipart;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (isMultipart(request) && request.getContentLengthLong() > maxRequestBytes()) {
+            // Refused from the header alone, so the client need not send the whole body first.
+            log.info("Rejected {} {}: a multipart body of {} bytes exceeds {}", request.getMethod(),
+                    request.getRequestURI(), request.getContentLengthLong(), maxRequestBytes());
+            reject(request, response, true);
+            return;
+        }
         try {
             for (String name : request.getParameterMap().keySet()) {
                 checkIndexes(name);
@@ -66,10 +78,33 @@ class UnreadableRequestFilter extends OncePerRequestFilter {
 
     private void reject(HttpServletRequest request, HttpServletResponse response, boolean tooLarge)
             throws IOException {
-        boolean multipart = request.getContentType() != null && request.getContentType().startsWith("multipart/");
-        String tooLargeKey = multipart ? "error.uploadTooLarge" : "error.requestTooLarge";
-        rejection.send(request, response, tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST,
-                tooLarge ? tooLargeKey : "error.badRequest");
+        if (!tooLarge) {
+            rejection.send(request, response, HttpStatus.BAD_REQUEST, "error.badRequest");
+        }
+        else if (isMultipart(request)) {
+            rejection.send(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "error.uploadTooLarge",
+                    maxFileMegabytes());
+        }
+        else {
+            rejection.send(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "error.requestTooLarge");
+        }
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        return request.getContentType() != null && request.getContentType().startsWith("multipart/");
+    }
+
+    /** Returns {@code spring.servlet.multipart.max-request-size}, or no limit where it is not set. */
+    private long maxRequestBytes() {
+        MultipartConfigElement limits = multipart.getIfAvailable();
+        return limits == null || limits.getMaxRequestSize() < 0 ? Long.MAX_VALUE : limits.getMaxRequestSize();
+    }
+
+    /** Returns {@code spring.servlet.multipart.max-file-size} in whole megabytes, for the message. */
+    private long maxFileMegabytes() {
+        MultipartConfigElement limits = multipart.getIfAvailable();
+        long bytes = limits == null ? -1 : limits.getMaxFileSize();
+        return bytes < 0 ? 0 : bytes / (1024 * 1024);
     }
 
     /**

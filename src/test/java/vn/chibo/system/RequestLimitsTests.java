@@ -1,6 +1,7 @@
 package vn.chibo.system;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -113,6 +114,31 @@ class RequestLimitsTests {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void oversizeUploadAnswers413BeforeBody() throws Exception {
+        try (var socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /meetings/1/documents HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: multipart/form-data; boundary=XYZ\r\nContent-Length: 60000000\r\n\r\n"
+                    + "--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"lon.pdf\"\r\n\r\n%PDF-1.7\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+
+            // Only the headers and a few bytes of the 60 MB body were sent, and the answer comes anyway.
+            var answer = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            int read;
+            while (!answer.toString(StandardCharsets.UTF_8).contains("</html>")
+                    && (read = socket.getInputStream().read(buffer)) > 0) {
+                answer.write(buffer, 0, read);
+            }
+            String response = answer.toString(StandardCharsets.UTF_8);
+
+            assertThat(response).startsWith("HTTP/1.1 413");
+            assertThat(response).contains("không được vượt quá 50 MB");
+        }
     }
 
     @Test

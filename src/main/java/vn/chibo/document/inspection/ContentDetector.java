@@ -21,8 +21,8 @@ import org.apache.tika.mime.MimeTypes;
  * "bien-ban.pdf" is recognised as a program.
  *
  * <p>Word, Excel and PowerPoint files since 2007 and OpenDocument files are ZIP archives; they are
- * told apart by the parts inside, read from the archive's central directory (nothing is unpacked).
- * Older Office files share the OLE2 container and are told apart by its main stream; a password
+ * distinguished by the parts inside, read from the archive's central directory (nothing is unpacked).
+ * Older Office files share the OLE2 container and are distinguished by its main stream; a password
  * protected DOCX or XLSX is such a container too. Anything else is named by Apache Tika's magic
  * numbers (tika-core), again without the file name.
  */
@@ -131,7 +131,7 @@ public final class ContentDetector {
     /**
      * Checks the "mimetype" entry that OpenDocument requires first in the archive, stored
      * uncompressed with no extra field: its name starts at byte 30, its content at byte 38, and the
-     * local header gives its size at byte 22, which tells "…opendocument.text" from "…text-template".
+     * local header gives its size at byte 22, which distinguishes "…opendocument.text" from "…text-template".
      */
     private static boolean hasOpenDocumentType(byte[] head, String contentType) {
         byte[] name = "mimetype".getBytes(StandardCharsets.US_ASCII);

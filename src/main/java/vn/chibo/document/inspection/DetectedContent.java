@@ -1,7 +1,7 @@
 package vn.chibo.document.inspection;
 
 /**
- * The type of a file's content, as {@link ContentDetector} tells it from the bytes alone.
+ * The type of a file's content, as {@link ContentDetector} detects it from the bytes alone.
  *
  * @param contentType the media type, such as {@code application/pdf}, or Apache Tika's name for a
  *        content that no document format matches, such as {@code video/mp4}

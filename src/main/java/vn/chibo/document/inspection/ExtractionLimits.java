@@ -7,14 +7,14 @@ package vn.chibo.document.inspection;
  * @param maxPages the most pages of a PDF whose text is extracted; later pages are not read
  * @param maxScratchBytes the most bytes PDFBox may write to its temporary file while it decodes a PDF;
  *        a PDF that needs more is refused as a decompression bomb
- * @param maxInflatedBytes the most bytes unpacked from all the parts of one DOCX, XLSX, ODT or ODS
- *        together; a file that holds more is refused as a decompression bomb
+ * @param maxInflatedBytes the maximum number of bytes unpacked from all the parts of one DOCX, XLSX, ODT or ODS
+ *        together; a file that contains more is refused as a decompression bomb
  * @param maxPixels the largest number of pixels (width times height) that an image may declare
  */
 public record ExtractionLimits(int maxTextLength, int maxPages, long maxScratchBytes, long maxInflatedBytes,
         long maxPixels) {
 
-    /** The most characters of a PDF's first page that the secret-stamp check reads. */
+    /** The maximum number of characters of a PDF's first page that the secret-stamp check reads. */
     static final int FIRST_PAGE_LENGTH = 20_000;
 
     /**

@@ -32,7 +32,7 @@ import vn.chibo.document.DocumentFileFormat;
  */
 final class OfficeTextExtractor {
 
-    /** The most bytes one part may inflate to; POI's own default is 4 GB. */
+    /** The maximum size one part may inflate to, in bytes; POI's own default is 4 GB. */
     static final long MAX_PART_BYTES = 256L * 1024 * 1024;
 
     /** The lowest ratio of compressed to inflated size; it is POI's default, set here so that it stays so. */

@@ -1,5 +1,5 @@
 /**
- * How uploaded files are checked: the type from the content, text extraction with limits against
+ * The checks of uploaded files: the type from the content, text extraction with limits against
  * decompression bombs, and the search for a secret stamp. {@link vn.chibo.document.DocumentInspector}
  * is the entry point; nothing here keeps any part of a file.
  */

@@ -155,6 +155,20 @@ class MeetingDocumentTests {
     }
 
     @Test
+    void documentStampedSecretIsRejected() throws Exception {
+        MeetingId id = fixtures.draft(village, Instant.now().plus(Duration.ofDays(3)));
+
+        MvcResult result = upload(id, "van-ban-mat.pdf", sample("van-ban-mat.pdf")).andReturn();
+
+        FlashMessage error = (FlashMessage) result.getFlashMap().get("documentError");
+        assertThat(error.key()).isEqualTo("document.refused.secret");
+        assertThat(documents.of(id)).isEmpty();
+        String page = mvc.perform(get("/meetings/{id}", id.value()).session(secretary).flashAttrs(result.getFlashMap()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Luật Bảo vệ bí mật nhà nước");
+    }
+
+    @Test
     void unsupportedAndEmptyFilesAreRejected() throws Exception {
         MeetingId id = fixtures.draft(village, Instant.now().plus(Duration.ofDays(3)));
 
