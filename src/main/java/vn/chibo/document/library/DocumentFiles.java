@@ -83,11 +83,6 @@ public class DocumentFiles {
     private ServedFile watermarked(Actor actor, DocumentVersion version, Instant now) {
         StoredFileId pdf = version.format().equals("PDF") ? version.storedFileId() : version.renditionFileId();
         if (pdf == null) {
-            if (version.format().equals("PNG") || version.format().equals("JPEG")) {
-                // NOTE: an internal image is served without a watermark: the watermarker stamps PDFs only.
-                StoredFile stored = stored(version.storedFileId());
-                return new ServedFile(stored.fileName(), stored.contentType(), read(stored.id()), false, true);
-            }
             log.warn("Document {} version {} ({}) has no PDF rendition to watermark", version.documentId(),
                     version.versionNo(), version.format());
             throw new ConflictException("document.error.noRendition");
@@ -100,7 +95,7 @@ public class DocumentFiles {
         catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
-        String name = stored(version.storedFileId()).fileName().replaceAll("\\.[^.]*$", "") + ".pdf";
+        String name = DocumentUploads.pdfName(stored(version.storedFileId()).fileName());
         return new ServedFile(name, "application/pdf", out.toByteArray(), true, true);
     }
 

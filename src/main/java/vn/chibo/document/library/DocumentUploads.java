@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -233,18 +232,25 @@ public class DocumentUploads {
         }
     }
 
-    private @Nullable StoredFileId storeRendition(Path upload, LibraryInspection.Inspected inspected, Actor actor) {
-        Optional<Path> pdf = inspection.rendition(upload, inspected);
-        if (pdf.isEmpty()) {
-            return null;
-        }
+    /**
+     * Stores the PDF that readers of an internal document get. It is made for public documents too, because
+     * an edit may make them internal later.
+     */
+    private StoredFileId storeRendition(Path upload, LibraryInspection.Inspected inspected, Actor actor) {
+        // NOTE: LibreOffice runs inside the upload's transaction, so a slow conversion holds a database
+        // connection for up to chibo.document.conversion-timeout.
+        Path pdf = inspection.rendition(upload, inspected);
         try {
-            String name = inspected.fileName().replaceAll("\\.[^.]*$", "") + ".pdf";
-            return store(pdf.get(), name, "application/pdf", actor).id();
+            return store(pdf, pdfName(inspected.fileName()), "application/pdf", actor).id();
         }
         finally {
-            deleteQuietly(pdf.get());
+            deleteQuietly(pdf);
         }
+    }
+
+    /** Returns the name with its extension replaced by ".pdf". */
+    static String pdfName(String fileName) {
+        return fileName.replaceAll("\\.[^.]*$", "") + ".pdf";
     }
 
     private void writeTags(LibraryDocumentId id, DocumentDetails details) {

@@ -1,12 +1,9 @@
 package vn.chibo.document.library;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -15,6 +12,9 @@ import vn.chibo.document.DocumentFileFormat;
 import vn.chibo.document.DocumentInspector;
 import vn.chibo.document.DocumentRefused;
 import vn.chibo.document.Inspection;
+import vn.chibo.document.PdfRenditions;
+import vn.chibo.document.PdfWatermarker;
+import vn.chibo.document.Watermark;
 
 /**
  * The library's use of the document module's inspection, renditions and watermarks, in the terms the
@@ -24,9 +24,13 @@ import vn.chibo.document.Inspection;
 class LibraryInspection {
 
     private final DocumentInspector inspector;
+    private final PdfRenditions renditions;
+    private final PdfWatermarker watermarker;
 
-    LibraryInspection(DocumentInspector inspector) {
+    LibraryInspection(DocumentInspector inspector, PdfRenditions renditions, PdfWatermarker watermarker) {
         this.inspector = inspector;
+        this.renditions = renditions;
+        this.watermarker = watermarker;
     }
 
     /**
@@ -40,12 +44,12 @@ class LibraryInspection {
     record Inspected(String format, String contentType, String fileName, long sizeBytes, String text,
             @Nullable Integer pageCount) {
 
-        /** Returns whether readers of an internal document get a PDF made from this file in its place. */
+        /**
+         * Returns whether readers of an internal document get a PDF made from this file in its place: every
+         * format but PDF, because only a PDF carries the watermark.
+         */
         boolean needsRendition() {
-            return switch (format) {
-                case "DOCX", "XLSX", "ODT", "ODS" -> true;
-                default -> false;
-            };
+            return !isPdf();
         }
 
         boolean isPdf() {
@@ -71,18 +75,16 @@ class LibraryInspection {
         return DocumentRefused.secretDeclared();
     }
 
-    /** Makes the PDF rendition of an office file, to be deleted by the caller. */
-    Optional<Path> rendition(Path office, Inspected inspected) {
-        return Optional.empty();
+    /**
+     * Makes the PDF that readers of an internal document get in place of an office file or an image, to
+     * be deleted by the caller.
+     */
+    Path rendition(Path file, Inspected inspected) {
+        return renditions.toPdf(file, DocumentFileFormat.valueOf(inspected.format()), inspected.text());
     }
 
     /** Copies the PDF to the output with the reader's name, number and the time on every page. */
     void watermark(InputStream pdf, OutputStream out, String readerName, String readerNumber, Instant at) {
-        try {
-            pdf.transferTo(out);
-        }
-        catch (IOException failure) {
-            throw new UncheckedIOException(failure);
-        }
+        watermarker.stamp(pdf, out, new Watermark(readerName, readerNumber, at));
     }
 }
