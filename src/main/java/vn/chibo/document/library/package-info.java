@@ -2,9 +2,11 @@
  * The document library of each organization: documents, their versions, where they were issued, read
  * receipts and the log of every access. It is an application module of its
  * own inside the document module, because it reads member records while the member module keeps its
- * files in the document module's file store: as one module the two would depend on each other.
+ * files in the document module's file store: as one module the two would depend on each other. It is
+ * open because Spring Modulith lets no top-level module but its parent reference a nested module that
+ * is not; the home page and the demo data use it, and Java's package-private types stay hidden.
  */
-@ApplicationModule(displayName = "Document library")
+@ApplicationModule(displayName = "Document library", type = ApplicationModule.Type.OPEN)
 @NullMarked
 package vn.chibo.document.library;
 
