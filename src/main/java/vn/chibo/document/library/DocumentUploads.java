@@ -109,7 +109,7 @@ public class DocumentUploads {
         audit.record(new AuditEntry(actor.accountId().value(), owner.value(), "document.created", TARGET_TYPE,
                 id.value(), "version=" + versionId + " format=" + inspected.format() + " classification="
                         + details.classification()));
-        log.info("Document {} created in library {} by account {} (version {}, {})", id, owner, actor.accountId(),
+        log.info("Document {} created in library {} by account {} (version row {}, {})", id, owner, actor.accountId(),
                 versionId, inspected.format());
         return id;
     }
@@ -137,7 +137,7 @@ public class DocumentUploads {
         audit.record(new AuditEntry(actor.accountId().value(), document.ownerId().value(), "document.versionAdded",
                 TARGET_TYPE, id.value(), "version=" + versionId + " versionNo=" + versionNo + " format="
                         + inspected.format()));
-        log.info("Document {} got version {} ({}) from account {}", id, versionNo, versionId, actor.accountId());
+        log.info("Document {} got version {} (row {}) from account {}", id, versionNo, versionId, actor.accountId());
         return versionNo;
     }
 
