@@ -85,10 +85,15 @@ weigh /
 weigh /cells/2
 weigh /cells/2/members
 weigh /cells/2/meetings/new
+# The village cell's own demo document, with its readers report and access log.
+weigh /documents/3
 sign_in 0912418916
 weigh /
 weigh /cells/2/meetings
 # The demo meeting of the village cell, with its agenda, opinions and the forms to post one.
 weigh /meetings/1
+# The library, and the commune's internal study material issued to the cell.
+weigh /documents
+weigh /documents/1
 echo
 echo "Started and answering after ${ready_ms} ms; resident memory ${rss_kb} kB."
