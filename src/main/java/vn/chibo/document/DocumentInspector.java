@@ -17,6 +17,7 @@ import vn.chibo.document.inspection.DecompressionBomb;
 import vn.chibo.document.inspection.DetectedContent;
 import vn.chibo.document.inspection.EncryptedDocument;
 import vn.chibo.document.inspection.ExtractedText;
+import vn.chibo.document.inspection.ExtractionTimedOut;
 import vn.chibo.document.inspection.ExtractionLimits;
 import vn.chibo.document.inspection.SecretStamp;
 import vn.chibo.document.inspection.TextExtraction;
@@ -25,11 +26,12 @@ import vn.chibo.document.inspection.TextExtraction;
  * Checks an uploaded file before anything of it is kept, and extracts its text for search.
  *
  * <p>It rejects, each with its own {@code document.refused.*} message: an invalid name, an empty or
- * too large file, a content whose type (told from the bytes, never the name) is not one of
+ * too large file, a content whose type (detected from the bytes, never the name) is not one of
  * {@link DocumentFileFormat} or does not match the name's extension, a program, an encrypted or
- * damaged file, a decompression bomb, an image that declares too many pixels, and a document stamped
- * secret on its first page. Parsers run with limits on memory, temporary disk space and text length,
- * and a parser's failure becomes a refusal, never a server error.
+ * damaged file, a decompression bomb, a PDF whose text takes more than 30 seconds to extract, an
+ * image that declares too many pixels, and a document stamped secret on its first page. Parsers run
+ * with limits on memory, temporary disk space and text length, and a parser's failure becomes a
+ * refusal, never a server error.
  *
  * <p>It only reads the file it is given and keeps nothing of it, not even in the log (which gets an
  * inspection id, the format and the size, never the name or the text). The caller owns the file and
@@ -38,16 +40,19 @@ import vn.chibo.document.inspection.TextExtraction;
 @Component
 public class DocumentInspector {
 
-    /** The most characters of text extracted from one document. */
+    /** The maximum number of characters of text extracted from one document. */
     public static final int MAX_TEXT_LENGTH = 1_000_000;
 
-    /** The largest image accepted, in pixels: 100 megapixels, above any phone camera's photo. */
+    /**
+     * The largest image accepted, in pixels: a chosen bound of 100 megapixels, which admits ordinary
+     * photos and an A4 page scanned at 600 dpi (35 megapixels).
+     */
     public static final long MAX_IMAGE_PIXELS = 100_000_000L;
 
     private static final Logger log = LoggerFactory.getLogger(DocumentInspector.class);
 
     private static final ExtractionLimits LIMITS = new ExtractionLimits(MAX_TEXT_LENGTH, 2_000,
-            256L * 1024 * 1024, 512L * 1024 * 1024, MAX_IMAGE_PIXELS);
+            256L * 1024 * 1024, 256L * 1024 * 1024, MAX_IMAGE_PIXELS);
 
     private final DocumentProperties properties;
 
@@ -159,6 +164,10 @@ public class DocumentInspector {
             log.warn("Inspection {}: {} rejected as a decompression bomb: {}", inspectionId, format,
                     String.valueOf(bomb.getMessage()).lines().findFirst().orElse(""));
             throw new DocumentRefused("document.refused.bomb", fileName);
+        }
+        catch (ExtractionTimedOut slow) {
+            log.warn("Inspection {}: {} rejected, its text extraction timed out", inspectionId, format);
+            throw new DocumentRefused("document.refused.tooComplex", fileName);
         }
         catch (TextExtraction.ImageTooLarge image) {
             log.info("Inspection {}: {} rejected, {} by {} pixels", inspectionId, format, image.width(),

@@ -14,8 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param officeCommand the LibreOffice program that renders DOCX, XLSX, ODT and ODS as PDF, such as
  *        {@code soffice} (found on the PATH) or {@code /usr/bin/soffice}
  * @param conversionTimeout how long one LibreOffice conversion may take before it is killed
- * @param maxConcurrentConversions how many LibreOffice conversions may run at once; each takes a
- *        core and about 200 MB of memory while it runs
+ * @param maxConcurrentConversions how many LibreOffice conversions may run at once; one took a core
+ *        and 210 MB of resident memory for a one-page document (docs/deployment.md)
  */
 @ConfigurationProperties("chibo.document")
 public record DocumentProperties(@DefaultValue("50MB") DataSize maxSize,

@@ -80,7 +80,8 @@ public class PdfWatermarker {
     private void stampFile(Path file, OutputStream out, Watermark mark) throws IOException {
         var cache = MemoryUsageSetting.setupTempFileOnly().streamCache;
         try (PDDocument document = Loader.loadPDF(file.toFile(), "", cache)) {
-            // Uploads of encrypted PDFs are refused; a PDF with only an owner password is served as text.
+            // The inspector rejects encrypted uploads. A PDF stored before that check, with an owner
+            // password alone, opens here and its copy is saved without encryption.
             document.setAllSecurityToBeRemoved(true);
             PDType0Font font = PDType0Font.load(document, new ByteArrayInputStream(DocumentFonts.serifBytes()), true);
             String name = printable(font, VietnameseText.clean(mark.readerName()));

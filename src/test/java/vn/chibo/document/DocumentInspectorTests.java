@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.util.unit.DataSize;
 
+import vn.chibo.testing.LibreOffice;
 import vn.chibo.testing.SampleFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,6 +98,21 @@ class DocumentInspectorTests {
         }
     }
 
+    @Test
+    void libreOfficeFilesAreRead() throws Exception {
+        byte[] odt = LibreOffice.convert(SampleFiles.document(DRAFT + ".docx"), "a.docx", "odt", "odt", null);
+        byte[] ods = LibreOffice.convert(MadeDocuments.xlsx("Họ và tên|Nghị quyết", "Nguyễn Văn An|tán thành"),
+                "b.xlsx", "ods", "ods", null);
+
+        Inspection text = inspect(DRAFT + ".odt", odt);
+        Inspection sheet = inspect("danh-sach.ods", ods);
+
+        assertThat(text.format()).isEqualTo(DocumentFileFormat.ODT);
+        assertThat(text.text()).contains("NGHỊ QUYẾT", "Nguyễn Văn Thắng");
+        assertThat(sheet.format()).isEqualTo(DocumentFileFormat.ODS);
+        assertThat(sheet.text()).contains("Nguyễn Văn An", "tán thành");
+    }
+
     static Stream<Arguments> refusedFiles() {
         byte[] draftPdf = SampleFiles.document(DRAFT + ".pdf");
         byte[] draftDocx = SampleFiles.document(DRAFT + ".docx");
@@ -164,6 +180,15 @@ class DocumentInspectorTests {
 
         assertThat(Files.size(bomb)).isLessThan(2_000_000);
         assertThat(refusal(bomb, "bom.odt").messageKey()).isEqualTo("document.refused.bomb");
+    }
+
+    @Test
+    void pdfBombIsRefused() throws IOException {
+        Path bomb = folder.resolve("bom.pdf");
+        MadeDocuments.writePdfBomb(bomb, 400);
+
+        assertThat(Files.size(bomb)).isLessThan(2_000_000);
+        assertThat(refusal(bomb, "bom.pdf").messageKey()).isEqualTo("document.refused.bomb");
     }
 
     @Test

@@ -165,6 +165,26 @@ public final class MadeDocuments {
         }
     }
 
+    /** Writes a one-page PDF whose content stream inflates to {@code megabytes} MB of spaces. */
+    public static void writePdfBomb(Path file, int megabytes) throws IOException {
+        try (var document = new PDDocument()) {
+            var page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            // Deflated here, because PDFBox would hold the whole inflated content in memory to encode it.
+            var deflated = new ByteArrayOutputStream();
+            try (var out = new java.util.zip.DeflaterOutputStream(deflated)) {
+                repeat(out, (byte) ' ', megabytes);
+            }
+            var stream = document.getDocument().createCOSStream();
+            try (OutputStream out = stream.createRawOutputStream()) {
+                out.write(deflated.toByteArray());
+            }
+            stream.setItem(org.apache.pdfbox.cos.COSName.FILTER, org.apache.pdfbox.cos.COSName.FLATE_DECODE);
+            page.setContents(new org.apache.pdfbox.pdmodel.common.PDStream(stream));
+            document.save(file.toFile());
+        }
+    }
+
     /** Returns the first bytes of a PNG that declares the given size: the signature and the IHDR chunk. */
     public static byte[] pngHeader(int width, int height) {
         ByteBuffer chunk = ByteBuffer.allocate(17);

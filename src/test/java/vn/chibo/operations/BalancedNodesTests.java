@@ -28,7 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,6 +62,7 @@ import vn.chibo.meeting.MeetingFixtures;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.testing.Fixtures;
 import vn.chibo.testing.Nginx;
+import vn.chibo.testing.SampleFiles;
 import vn.chibo.testing.SecondFactorCodes;
 import vn.chibo.testing.SecondNode;
 import vn.chibo.testing.TestDatabaseInitializer;
@@ -219,7 +219,7 @@ class BalancedNodesTests {
         MeetingId meeting = fixtures.published(village, Instant.now().plus(Duration.ofDays(3)));
         Balanced browser = new Balanced();
         browser.signIn(village.secretary());
-        byte[] content = pdfOf(64 * 1024);
+        byte[] content = SampleFiles.document("du-thao-nghi-quyet-thang-12.pdf");
 
         String token = browser.csrfToken("/meetings/" + meeting);
         HttpResponse<String> uploaded = browser.postFile("/meetings/" + meeting + "/documents", token,
@@ -345,15 +345,6 @@ class BalancedNodesTests {
         catch (MessagingException failure) {
             throw new IllegalStateException(failure);
         }
-    }
-
-    /** Returns a file that passes the PDF check (its signature) with random bytes after it. */
-    private static byte[] pdfOf(int size) {
-        byte[] content = new byte[size];
-        ThreadLocalRandom.current().nextBytes(content);
-        byte[] signature = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(signature, 0, content, 0, signature.length);
-        return content;
     }
 
     private static Path temporaryFolder(String prefix) {

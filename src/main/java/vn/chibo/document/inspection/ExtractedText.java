@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param text the whole text, within the extraction's maximum length
  * @param firstPage the text of the first page, with the page headers where the format keeps them
- *        apart: where a secret stamp stands
+ *        apart, where a secret stamp is printed
  * @param pageCount the number of pages of a PDF, or null
  */
 public record ExtractedText(String text, String firstPage, @Nullable Integer pageCount) {

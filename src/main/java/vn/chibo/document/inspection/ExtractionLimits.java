@@ -8,7 +8,8 @@ package vn.chibo.document.inspection;
  * @param maxScratchBytes the most bytes PDFBox may write to its temporary file while it decodes a PDF;
  *        a PDF that needs more is refused as a decompression bomb
  * @param maxInflatedBytes the maximum number of bytes unpacked from all the parts of one DOCX, XLSX, ODT or ODS
- *        together; a file that contains more is refused as a decompression bomb
+ *        together, or decoded from the content streams of a PDF's pages; a file that contains more is
+ *        refused as a decompression bomb
  * @param maxPixels the largest number of pixels (width times height) that an image may declare
  */
 public record ExtractionLimits(int maxTextLength, int maxPages, long maxScratchBytes, long maxInflatedBytes,

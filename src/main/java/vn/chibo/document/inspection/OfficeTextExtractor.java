@@ -1,6 +1,5 @@
 package vn.chibo.document.inspection;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -147,46 +146,5 @@ final class OfficeTextExtractor {
             }
         }
         return false;
-    }
-
-    /** Counts the bytes inflated from all the parts of one file and fails past the limit. */
-    private static final class InflationBudget {
-
-        private final long maxBytes;
-        private long used;
-
-        InflationBudget(long maxBytes) {
-            this.maxBytes = maxBytes;
-        }
-
-        InputStream count(InputStream part) {
-            return new FilterInputStream(part) {
-
-                @Override
-                public int read() throws IOException {
-                    int next = super.read();
-                    if (next >= 0) {
-                        add(1);
-                    }
-                    return next;
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) throws IOException {
-                    int count = super.read(buffer, offset, length);
-                    if (count > 0) {
-                        add(count);
-                    }
-                    return count;
-                }
-            };
-        }
-
-        private void add(long bytes) throws DecompressionBomb {
-            used += bytes;
-            if (used > maxBytes) {
-                throw new DecompressionBomb("The parts inflate to more than " + maxBytes + " bytes");
-            }
-        }
     }
 }
