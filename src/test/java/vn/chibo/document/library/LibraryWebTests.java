@@ -57,6 +57,12 @@ class LibraryWebTests {
     @Autowired
     ChiboProperties properties;
 
+    @Autowired
+    LibraryDocuments documents;
+
+    @Autowired
+    ReadersReport readers;
+
     @Test
     void officerUploadsPdfIntoCommuneLibrary() throws Exception {
         Tree tree = trees.build();
@@ -245,6 +251,33 @@ class LibraryWebTests {
         String asMember = mvc.perform(get("/documents/{id}", id.value()).session(member))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(asMember).doesNotContain("id=\"readers\"", "id=\"access-log\"", "id=\"distribution\"");
+    }
+
+    @Test
+    void readersReportPerCell() throws Exception {
+        Tree tree = trees.build();
+        LibraryDocumentId id = trees.upload(tree.officer(), tree.commune().id(), "du-thao-nghi-quyet-thang-12.pdf",
+                Classification.PUBLIC);
+        distributions.issue(tree.officer(), id, List.of(), true, false);
+        mvc.perform(get("/documents/{id}/file", id.value()).session(SignIn.as(mvc, tree.member())))
+                .andExpect(status().isOk());
+        LibraryDocument asOfficer = documents.get(tree.officer(), id);
+
+        List<ReadersReport.CellReaders> officerReport = readers.of(tree.officer(), asOfficer);
+        List<ReadersReport.CellReaders> secretaryReport = readers.of(tree.secretary(),
+                documents.get(tree.secretary(), id));
+        List<ReadersReport.CellReaders> memberReport = readers.of(tree.member(), documents.get(tree.member(), id));
+
+        assertThat(officerReport).extracting(ReadersReport.CellReaders::cellId)
+                .containsExactlyInAnyOrder(tree.cell().id().value(), tree.siblingCell().id().value());
+        assertThat(secretaryReport).singleElement().satisfies(cell -> {
+            assertThat(cell.cellId()).isEqualTo(tree.cell().id().value());
+            assertThat(cell.onRoster()).isEqualTo(3);
+            assertThat(cell.read()).isEqualTo(1);
+            assertThat(cell.notRead()).containsExactlyInAnyOrder(
+                    new ReadersReport.Unread("Nguyễn Văn Thắng", false), new ReadersReport.Unread("Đặng Văn Ơn", true));
+        });
+        assertThat(memberReport).isEmpty();
     }
 
     @Test
