@@ -25,8 +25,8 @@ import vn.chibo.organization.Organization;
 
 /**
  * The libraries of the demo commune: two documents of the commune committee issued to every cell below
- * it, one of them internal, and an internal draft resolution in the village cell's own library, opened by
- * a few members so that the readers report and the access log have rows.
+ * it, one of them internal, and an internal draft resolution in the village cell's own library. A few
+ * members have opened them, so that the readers report and the access log have rows.
  */
 @Component
 class DemoDocuments {

@@ -25,9 +25,9 @@ import vn.chibo.system.NotFoundException;
 
 /**
  * Serves the current version of a document to a reader who may open it, and records the access and
- * the reader's read receipt. An internal document's PDF, or the PDF made from an internal office file,
+ * the reader's read receipt. An internal document's PDF, or the PDF made from any other internal file,
  * is stamped on every page with the reader's name, member number (the account name for a reader with
- * no member record) and the time; a public document is served as stored.
+ * no member record) and the time. A public document is served as stored.
  */
 @Component
 public class DocumentFiles {

@@ -30,7 +30,7 @@ import vn.chibo.system.NotFoundException;
 @Component
 public class LibraryDocuments {
 
-    /** The most documents a list shows; an organization's library rarely grows past it in a few years. */
+    /** The maximum number of documents a list shows, the newest; older ones are left out of the list. */
     public static final int LIST_LIMIT = 200;
 
     private static final String COLUMNS = """

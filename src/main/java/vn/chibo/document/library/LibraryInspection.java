@@ -34,7 +34,7 @@ class LibraryInspection {
     }
 
     /**
-     * What the inspection found in an accepted upload.
+     * The findings of the inspection of an accepted upload.
      *
      * @param format the format detected from the content, such as {@code PDF}
      * @param fileName the safe form of the uploaded name

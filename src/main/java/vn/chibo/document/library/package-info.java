@@ -3,8 +3,8 @@
  * receipts and the log of every access. It is an application module of its
  * own inside the document module, because it reads member records while the member module keeps its
  * files in the document module's file store: as one module the two would depend on each other. It is
- * open because Spring Modulith lets no top-level module but its parent reference a nested module that
- * is not; the home page and the demo data use it, and Java's package-private types stay hidden.
+ * open so that the home page and the demo data may use it, because Spring Modulith lets only the
+ * parent reference a nested module that is closed. Java's package-private types stay hidden all the same.
  */
 @ApplicationModule(displayName = "Document library", type = ApplicationModule.Type.OPEN)
 @NullMarked

@@ -23,9 +23,9 @@ import vn.chibo.testing.SampleFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A commune officer in headless Chromium uploads an internal document and issues it to one cell; a
- * member of that cell finds it on the home page of a phone 360 pixels wide, opens it, and the library
- * then shows it as read. axe-core finds nothing on the pages the member sees.
+ * A commune officer in headless Chromium uploads an internal document and issues it to one cell. A
+ * member of that cell finds it on the home page of a phone 360 pixels wide and opens it, and the
+ * library then shows it as read. axe-core finds nothing on the pages the member sees.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

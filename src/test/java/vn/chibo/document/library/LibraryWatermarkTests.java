@@ -33,9 +33,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The copies that readers get, read back with PDFBox: an internal document carries the reader's name,
+ * The copies that readers get, read back with PDFBox. An internal document carries the reader's name,
  * party card number (the account name for a reader with no member record) and the time of the access on
- * its pages; a public one is served as stored.
+ * its pages. A public one is served as stored.
  */
 @SqlTest
 @AutoConfigureMockMvc

@@ -336,7 +336,7 @@ class LibraryWebTests {
         return request;
     }
 
-    /** Returns the number of regular files under the file store's root, whatever their records say. */
+    /** Returns the number of regular files under the file store's root, whatever the stored_file rows contain. */
     private long filesInStore() throws IOException {
         Path root = properties.files().root();
         if (!Files.exists(root)) {

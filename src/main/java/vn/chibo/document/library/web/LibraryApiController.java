@@ -32,7 +32,7 @@ import vn.chibo.organization.Organizations;
 
 /**
  * The library for the mobile app: the documents the caller may open, their details and the current
- * file, watermarked and logged as on the pages. A document the caller may not open answers 404.
+ * file, watermarked and logged as on the pages. A document the caller may not open returns 404.
  */
 @RestController
 @SecurityRequirement(name = "bearerToken")
