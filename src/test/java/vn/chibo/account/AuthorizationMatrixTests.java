@@ -197,6 +197,8 @@ class AuthorizationMatrixTests {
                 "POST /account/sessions/revoke-others", "POST /account/tokens/revoke");
         // The export of one's own data: a member's data, or an account's for accounts of no member.
         expect(Access.SIGNED_IN, "GET /me/data", "POST /me/data/export", "POST /api/v1/me/data-export");
+        // Search in the document library: open to everyone signed in; the results hold only what each may open.
+        expect(Access.SIGNED_IN, "GET /documents/search", "GET /documents/suggestions", "GET /api/v1/documents/search");
         expect(Access.ADMINISTRATION, "GET /admin/audit", "POST /admin/audit/verification", "POST /admin/backups");
         expect(Access.NOBODY, "POST /account/passkeys/{passkeyId}/delete");
         expect(Access.NOBODY, "POST /notifications/{notificationId}/read",

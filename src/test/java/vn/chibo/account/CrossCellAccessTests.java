@@ -143,6 +143,10 @@ class CrossCellAccessTests {
         KNOWN.put("POST /notifications/read-all", Expect.NOT_CELL_SCOPED);
         hidden("POST /notifications/{notificationId}/read");
         // The actor's own profile: a redirect to the page of the actor's own member record.
+        // Document search: no cell in the path; LibrarySearchTests proves that results hold no other cell's document.
+        KNOWN.put("GET /documents/search", Expect.NOT_CELL_SCOPED);
+        KNOWN.put("GET /documents/suggestions", Expect.NOT_CELL_SCOPED);
+        KNOWN.put("GET /api/v1/documents/search", Expect.NOT_CELL_SCOPED);
         KNOWN.put("GET /members/me", Expect.NOT_CELL_SCOPED);
         // The actor's own data page and export; another member's access list is hidden like their profile.
         KNOWN.put("GET /me/data", Expect.NOT_CELL_SCOPED);
