@@ -69,9 +69,9 @@ class DemoDocuments {
                 DocumentKind.RESOLUTION, Classification.INTERNAL, null, List.of("dự thảo")));
 
         for (Actor reader : readers) {
-            files.serve(reader, material, AccessLog.Action.VIEW, "127.0.0.1");
+            files.serve(reader, material, AccessLog.Action.VIEW, "127.0.0.1").close();
         }
-        files.serve(readers.getFirst(), draft, AccessLog.Action.DOWNLOAD, "127.0.0.1");
+        files.serve(readers.getFirst(), draft, AccessLog.Action.DOWNLOAD, "127.0.0.1").close();
     }
 
     private LibraryDocumentId upload(Actor manager, Organization library, String resource, DocumentDetails details) {

@@ -1,9 +1,12 @@
 package vn.chibo.document.library;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -11,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.chibo.account.Actor;
 import vn.chibo.document.FileStore;
@@ -41,9 +45,11 @@ public class DocumentFiles {
     private final ReadReceipts receipts;
     private final Members members;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     DocumentFiles(LibraryDocuments documents, FileStore files, LibraryInspection inspection, AccessLog accessLog,
-            ReadReceipts receipts, Members members, Clock clock) {
+            ReadReceipts receipts, Members members, Clock clock, PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.documents = documents;
         this.files = files;
         this.inspection = inspection;
@@ -54,21 +60,28 @@ public class DocumentFiles {
     }
 
     /**
-     * Returns the content for the reader, and logs the access in the same transaction.
+     * Returns the content for the reader, who closes it, and logs the access. The watermark is stamped
+     * before the transaction that logs the access, so that no database connection waits on it.
      *
      * @param clientAddress the address the request came from
      */
-    @Transactional
     public ServedFile serve(Actor actor, LibraryDocumentId id, AccessLog.Action action, @Nullable String clientAddress) {
         LibraryDocument document = documents.get(actor, id);
         DocumentVersion version = documents.currentVersion(id);
         Instant now = clock.instant();
 
         ServedFile served = document.isInternal() ? watermarked(actor, version, now) : asStored(version);
-
-        accessLog.record(actor, version, action, served.watermarked(), clientAddress, now);
-        if (actor.memberId() != null) {
-            receipts.record(id, actor.memberId(), now);
+        try {
+            transactions.executeWithoutResult(status -> {
+                accessLog.record(actor, version, action, served.watermarked(), clientAddress, now);
+                if (actor.memberId() != null) {
+                    receipts.record(id, actor.memberId(), now);
+                }
+            });
+        }
+        catch (RuntimeException failure) {
+            served.close();
+            throw failure;
         }
         log.info("Document {} version {} served to account {} ({}, watermarked: {})", id, version.versionNo(),
                 actor.accountId(), action, served.watermarked());
@@ -77,9 +90,11 @@ public class DocumentFiles {
 
     private ServedFile asStored(DocumentVersion version) {
         StoredFile stored = stored(version.storedFileId());
-        return new ServedFile(stored.fileName(), stored.contentType(), read(stored.id()), false, false);
+        return new ServedFile(stored.fileName(), stored.contentType(), stored.sizeBytes(), files.open(stored.id()),
+                false, false);
     }
 
+    /** Stamps the PDF into a temporary file that closing the returned stream deletes. */
     private ServedFile watermarked(Actor actor, DocumentVersion version, Instant now) {
         StoredFileId pdf = version.format().equals("PDF") ? version.storedFileId() : version.renditionFileId();
         if (pdf == null) {
@@ -88,15 +103,33 @@ public class DocumentFiles {
             throw new ConflictException("document.error.noRendition");
         }
         Reader reader = readerOf(actor);
-        var out = new ByteArrayOutputStream();
-        try (InputStream content = files.open(pdf)) {
-            inspection.watermark(content, out, reader.name(), reader.number(), now);
+        String name = DocumentUploads.pdfName(stored(version.storedFileId()).fileName());
+        Path copy = null;
+        try {
+            copy = Files.createTempFile("chibo-watermarked-", ".pdf");
+            try (InputStream content = files.open(pdf); OutputStream out = Files.newOutputStream(copy)) {
+                inspection.watermark(content, out, reader.name(), reader.number(), now);
+            }
+            long size = Files.size(copy);
+            return new ServedFile(name, "application/pdf", size,
+                    Files.newInputStream(copy, StandardOpenOption.DELETE_ON_CLOSE), true, true);
+        }
+        catch (IOException | RuntimeException failure) {
+            deleteQuietly(copy);
+            throw failure instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) failure;
+        }
+    }
+
+    private static void deleteQuietly(@Nullable Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
         }
         catch (IOException failure) {
-            throw new UncheckedIOException(failure);
+            log.warn("Deleting the temporary watermarked copy {} failed: {}", file.getFileName(), failure.getMessage());
         }
-        String name = DocumentUploads.pdfName(stored(version.storedFileId()).fileName());
-        return new ServedFile(name, "application/pdf", out.toByteArray(), true, true);
     }
 
     private record Reader(String name, String number) {
@@ -118,12 +151,4 @@ public class DocumentFiles {
         return files.find(id).orElseThrow(NotFoundException::hidden);
     }
 
-    private byte[] read(StoredFileId id) {
-        try (InputStream content = files.open(id)) {
-            return content.readAllBytes();
-        }
-        catch (IOException failure) {
-            throw new UncheckedIOException(failure);
-        }
-    }
 }

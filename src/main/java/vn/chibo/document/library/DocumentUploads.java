@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.chibo.account.Actor;
 import vn.chibo.audit.AuditEntry;
@@ -35,6 +37,9 @@ import vn.chibo.system.VietnameseText;
  * details and withdrawal. Each change is audited in its own transaction. The file is inspected before
  * anything is written, so that a refused file, a secret one above all, leaves no row, no stored file and
  * no audit entry behind.
+ *
+ * <p>An upload inspects the file and makes its PDF copy before its transaction begins: LibreOffice may
+ * take seconds, and a database connection held all that time would be missed by every other request.
  */
 @Component
 public class DocumentUploads {
@@ -51,9 +56,12 @@ public class DocumentUploads {
     private final AuditLog audit;
     private final Clock clock;
     private final ChiboProperties properties;
+    private final TransactionTemplate transactions;
 
     DocumentUploads(JdbcClient jdbc, FileStore files, LibraryInspection inspection, LibraryPermissions permissions,
-            LibraryDocuments documents, AuditLog audit, Clock clock, ChiboProperties properties) {
+            LibraryDocuments documents, AuditLog audit, Clock clock, ChiboProperties properties,
+            PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.files = files;
         this.inspection = inspection;
@@ -82,13 +90,22 @@ public class DocumentUploads {
      *
      * @param upload the uploaded content in a temporary file, which the caller deletes
      */
-    @Transactional
     public LibraryDocumentId create(Actor actor, OrganizationId owner, DocumentDetails details, Path upload,
             String uploadedName) {
         permissions.requireManage(actor, owner);
         requireValid(details);
-        LibraryInspection.Inspected inspected = inspection.inspect(upload, uploadedName);
+        Prepared prepared = prepare(upload, uploadedName);
+        try {
+            return transactions.execute(status -> insertDocument(actor, owner, details, upload, prepared));
+        }
+        finally {
+            prepared.deleteRendition();
+        }
+    }
 
+    private LibraryDocumentId insertDocument(Actor actor, OrganizationId owner, DocumentDetails details, Path upload,
+            Prepared prepared) {
+        LibraryInspection.Inspected inspected = prepared.inspected();
         Instant now = clock.instant();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -104,7 +121,7 @@ public class DocumentUploads {
                 .update(keys, "id");
         var id = LibraryDocumentId.of(keys.getKey().longValue());
         writeTags(id, details);
-        long versionId = addVersionRow(actor, id, 1, upload, inspected, null, now);
+        long versionId = addVersionRow(actor, id, 1, upload, prepared, null, now);
 
         audit.record(new AuditEntry(actor.accountId().value(), owner.value(), "document.created", TARGET_TYPE,
                 id.value(), "version=" + versionId + " format=" + inspected.format() + " classification="
@@ -115,7 +132,6 @@ public class DocumentUploads {
     }
 
     /** Adds a new version of the file; it becomes the one readers get. */
-    @Transactional
     public int addVersion(Actor actor, LibraryDocumentId id, Path upload, String uploadedName, @Nullable String note) {
         LibraryDocument document = documents.get(actor, id);
         permissions.requireManage(actor, document.ownerId());
@@ -123,11 +139,25 @@ public class DocumentUploads {
         if (cleanNote != null && cleanNote.length() > 300) {
             throw new InvalidInputException("document.error.noteTooLong");
         }
-        LibraryInspection.Inspected inspected = inspection.inspect(upload, uploadedName);
+        Prepared prepared = prepare(upload, uploadedName);
+        try {
+            Integer versionNo = transactions.execute(status -> insertVersion(actor, id, upload, prepared, cleanNote));
+            return versionNo == null ? 0 : versionNo;
+        }
+        finally {
+            prepared.deleteRendition();
+        }
+    }
 
+    private int insertVersion(Actor actor, LibraryDocumentId id, Path upload, Prepared prepared,
+            @Nullable String cleanNote) {
+        // Read again inside the transaction: the document may have been withdrawn during the conversion.
+        LibraryDocument document = documents.get(actor, id);
+        permissions.requireManage(actor, document.ownerId());
+        LibraryInspection.Inspected inspected = prepared.inspected();
         Instant now = clock.instant();
         int versionNo = documents.currentVersion(id).versionNo() + 1;
-        long versionId = addVersionRow(actor, id, versionNo, upload, inspected, cleanNote, now);
+        long versionId = addVersionRow(actor, id, versionNo, upload, prepared, cleanNote, now);
         jdbc.sql("update library_document set search_text = :searchText, updated_at = :now where id = :id")
                 .param("searchText", searchText(document.details(), inspected.text()))
                 .param("now", JdbcTime.param(now))
@@ -198,10 +228,13 @@ public class DocumentUploads {
         }
     }
 
-    private long addVersionRow(Actor actor, LibraryDocumentId id, int versionNo, Path upload,
-            LibraryInspection.Inspected inspected, @Nullable String note, Instant now) {
+    private long addVersionRow(Actor actor, LibraryDocumentId id, int versionNo, Path upload, Prepared prepared,
+            @Nullable String note, Instant now) {
+        LibraryInspection.Inspected inspected = prepared.inspected();
         StoredFile stored = store(upload, inspected.fileName(), inspected.contentType(), actor);
-        StoredFileId rendition = inspected.needsRendition() ? storeRendition(upload, inspected, actor) : null;
+        Path pdf = prepared.rendition();
+        StoredFileId rendition = pdf == null ? null
+                : store(pdf, pdfName(inspected.fileName()), "application/pdf", actor).id();
 
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -233,18 +266,22 @@ public class DocumentUploads {
     }
 
     /**
-     * Stores the PDF that readers of an internal document get. It is made for public documents too, because
-     * an edit may make them internal later.
+     * Inspects the upload and, for an office file or an image, makes the PDF that readers of an internal
+     * document get. The PDF is made for public documents too, because an edit may make them internal later.
      */
-    private StoredFileId storeRendition(Path upload, LibraryInspection.Inspected inspected, Actor actor) {
-        // NOTE: LibreOffice runs inside the upload's transaction, so a slow conversion holds a database
-        // connection for up to chibo.document.conversion-timeout.
-        Path pdf = inspection.rendition(upload, inspected);
-        try {
-            return store(pdf, pdfName(inspected.fileName()), "application/pdf", actor).id();
-        }
-        finally {
-            deleteQuietly(pdf);
+    private Prepared prepare(Path upload, String uploadedName) {
+        LibraryInspection.Inspected inspected = inspection.inspect(upload, uploadedName);
+        Path rendition = inspected.needsRendition() ? inspection.rendition(upload, inspected) : null;
+        return new Prepared(inspected, rendition);
+    }
+
+    /** An inspected upload and its PDF copy in a temporary file, if it needs one. */
+    private record Prepared(LibraryInspection.Inspected inspected, @Nullable Path rendition) {
+
+        void deleteRendition() {
+            if (rendition != null) {
+                deleteQuietly(rendition);
+            }
         }
     }
 

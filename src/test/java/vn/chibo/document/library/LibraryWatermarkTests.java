@@ -79,6 +79,22 @@ class LibraryWatermarkTests {
     }
 
     @Test
+    void watermarkedCopyLeavesNoTemporaryFile() throws Exception {
+        Tree tree = trees.build();
+        LibraryDocumentId id = issuedToCell(tree, "tai-lieu-chuyen-de-quy-iv.pdf", Classification.INTERNAL);
+
+        byte[] pdf = mvc.perform(get("/documents/{id}/download", id.value()).session(SignIn.as(mvc, tree.member())))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+
+        assertThat(textOf(pdf)).contains("Phạm Thị Ánh");
+        try (var left = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(left.map(path -> path.getFileName().toString()))
+                    .noneMatch(name -> name.startsWith("chibo-watermarked-"));
+        }
+    }
+
+    @Test
     void apiCopyIsWatermarkedToo() throws Exception {
         Tree tree = trees.build();
         LibraryDocumentId id = issuedToCell(tree, "du-thao-nghi-quyet-thang-12.pdf", Classification.INTERNAL);

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -34,13 +36,13 @@ class DocumentFileController {
     }
 
     @GetMapping("/documents/{id}/file")
-    ResponseEntity<byte[]> view(Actor actor, @PathVariable long id, HttpServletRequest request) {
+    ResponseEntity<Resource> view(Actor actor, @PathVariable long id, HttpServletRequest request) {
         ServedFile served = files.serve(actor, LibraryDocumentId.of(id), AccessLog.Action.VIEW, request.getRemoteAddr());
         return response(served, ContentDisposition.inline());
     }
 
     @GetMapping("/documents/{id}/download")
-    ResponseEntity<byte[]> download(Actor actor, @PathVariable long id, HttpServletRequest request) {
+    ResponseEntity<Resource> download(Actor actor, @PathVariable long id, HttpServletRequest request) {
         ServedFile served = files.serve(actor, LibraryDocumentId.of(id), AccessLog.Action.DOWNLOAD,
                 request.getRemoteAddr());
         return response(served, ContentDisposition.attachment());
@@ -48,9 +50,10 @@ class DocumentFileController {
 
     /**
      * Builds the response with the stored content type, a UTF-8 file name, no sniffing of the type, and
-     * for an internal document no copy in any cache.
+     * for an internal document no copy in any cache. The resource converter closes the stream when it
+     * has copied it, which deletes a watermarked copy's temporary file.
      */
-    static ResponseEntity<byte[]> response(ServedFile served, ContentDisposition.Builder disposition) {
+    static ResponseEntity<Resource> response(ServedFile served, ContentDisposition.Builder disposition) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(served.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -58,6 +61,7 @@ class DocumentFileController {
                 .header("X-Content-Type-Options", "nosniff")
                 .cacheControl(served.internal() ? CacheControl.noStore().cachePrivate()
                         : CacheControl.noCache().cachePrivate())
-                .body(served.content());
+                .contentLength(served.sizeBytes())
+                .body(new InputStreamResource(served.content()));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -99,7 +100,7 @@ class LibraryApiController {
             + "request is logged and counts as the caller's reading of it.")
     @ApiResponse(responseCode = "200", description = "The file")
     @GetMapping("/api/v1/documents/{id}/file")
-    ResponseEntity<byte[]> file(Actor actor, @PathVariable long id, HttpServletRequest request) {
+    ResponseEntity<Resource> file(Actor actor, @PathVariable long id, HttpServletRequest request) {
         var served = files.serve(actor, LibraryDocumentId.of(id), AccessLog.Action.DOWNLOAD, request.getRemoteAddr());
         return DocumentFileController.response(served, ContentDisposition.attachment());
     }
