@@ -58,6 +58,7 @@ class LibraryController {
         var filter = new LibraryDocuments.ListFilter(kindFilter, organization);
 
         model.addAttribute("entries", documents.list(actor, filter));
+        model.addAttribute("listLimit", LibraryDocuments.LIST_LIMIT);
         model.addAttribute("owners", documents.owners(actor));
         model.addAttribute("kindOptions", kindOptions(locale));
         model.addAttribute("kind", kindFilter == null ? "" : kindFilter.name());
