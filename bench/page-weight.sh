@@ -85,11 +85,16 @@ weigh /
 weigh /cells/2
 weigh /cells/2/members
 weigh /cells/2/meetings/new
+# The village cell's own demo document, with its readers report and access log.
+weigh /documents/3
 sign_in 0912418916
 weigh /
 weigh /cells/2/meetings
 # The demo meeting of the village cell, with its agenda, opinions and the forms to post one.
 weigh /meetings/1
+# The library, and the commune's internal study material issued to the cell.
+weigh /documents
+weigh /documents/1
 # The member handbook: its contents and its longest pages.
 weigh /handbook
 weigh /handbook/cell-meeting

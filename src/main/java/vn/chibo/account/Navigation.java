@@ -19,6 +19,7 @@ import vn.chibo.organization.Organizations;
  * accounts and the roles of the cell; a committee officer the organization tree and the cells below;
  * a system administrator the organization tree and the roles; everyone the member handbook. The layout
  * calls it as {@code ${@navigation.linksFor(currentActor)}}, so that error pages get the same links.
+ * Everyone with a party role also gets the document library.
  */
 @Component("navigation")
 public class Navigation {
@@ -45,6 +46,10 @@ public class Navigation {
         }
         List<Link> links = new ArrayList<>();
         links.add(new Link("nav.home", "/", null));
+        // Every party role reads a library; a system administrator sees no party content.
+        if (actor.grants().stream().anyMatch(grant -> grant.role() != Role.SYSTEM_ADMIN)) {
+            links.add(new Link("nav.documents", "/documents", null));
+        }
 
         List<Organization> cells = cellsOf(actor);
         for (Organization cell : cells) {

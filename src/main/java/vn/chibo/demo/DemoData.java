@@ -32,8 +32,9 @@ import vn.chibo.organization.Organizations;
  * set by the {@code demo} profile) and the database holds no organization yet: "Đảng bộ xã Minh An"
  * with the village cell "Chi bộ thôn Hòa Bình 3" of 36 members and the small cells "Chi bộ thôn Tân
  * Lập" of 6 and "Chi bộ thôn Phú Xuân" of 9, and two announced meetings of the village cell
- * ({@link DemoMeetings}), the regular one with a few opinions ({@link DemoOpinions}). All names,
- * numbers and addresses are invented.
+ * ({@link DemoMeetings}), the regular one with a few opinions ({@link DemoOpinions}), and the documents
+ * of the commune's and the village cell's libraries ({@link DemoDocuments}). All names, numbers and
+ * addresses are invented.
  *
  * <p>The demo accounts all have the password {@value #PASSWORD}, with no change required:
  * <ul>
@@ -77,9 +78,11 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final DemoMeetings meetings;
     private final DemoOpinions opinions;
+    private final DemoDocuments documents;
 
     DemoData(Organizations organizations, Members members, Accounts accounts, SecondFactors secondFactors,
-            TransactionTemplate transactions, DemoMeetings meetings, DemoOpinions opinions) {
+            TransactionTemplate transactions, DemoMeetings meetings, DemoOpinions opinions, DemoDocuments documents) {
+        this.documents = documents;
         this.secondFactors = secondFactors;
         this.meetings = meetings;
         this.opinions = opinions;
@@ -132,7 +135,7 @@ class DemoData implements ApplicationRunner {
                 new Grant(village.id(), Role.MEMBER));
         account("0916201408", "Trương Văn Hòa", tanLapByPhone, new Grant(tanLap.id(), Role.MEMBER),
                 new Grant(tanLap.id(), Role.CELL_SECRETARY));
-        account("0916203317", "Đoàn Thị Mến", tanLapByPhone, new Grant(tanLap.id(), Role.MEMBER),
+        Actor officer = account("0916203317", "Đoàn Thị Mến", tanLapByPhone, new Grant(tanLap.id(), Role.MEMBER),
                 new Grant(commune.id(), Role.COMMITTEE_OFFICER));
         // The administrator is no party member: the account has no member record.
         AccountId admin = accounts.create(ADMIN, PASSWORD, "Lê Thanh Tùng", null, false,
@@ -142,6 +145,7 @@ class DemoData implements ApplicationRunner {
         MeetingId meeting = meetings.announce(villageSecretary, village.id(), villageByPhone.get("0912104729"),
                 villageByPhone.get("0912418916"));
         opinions.post(meeting, villageSecretary, villageMember, villageProbationary);
+        documents.load(officer, commune, villageSecretary, village, List.of(villageMember, villageSecretary));
 
         log.info("Demo data loaded: committee {} with cells {} ({} members), {} ({} members) and {} ({} members), "
                 + "6 demo accounts, meeting {}", commune.id(), village.id(), villageByPhone.size(), tanLap.id(),

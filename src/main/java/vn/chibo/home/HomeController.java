@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 import vn.chibo.account.Actor;
 import vn.chibo.account.CellAccess;
+import vn.chibo.document.library.LibraryDocuments;
 import vn.chibo.meeting.AttendanceHistory;
 import vn.chibo.meeting.MeetingManagement;
 import vn.chibo.organization.Organization;
@@ -24,16 +25,22 @@ import vn.chibo.voting.Motions;
 @Controller
 class HomeController {
 
+    /** The most unread documents the home page lists; the library lists them all. */
+    private static final int NEW_DOCUMENTS = 3;
+
     private final HomeOverview overview;
     private final Organizations organizations;
     private final CellAccess cellAccess;
     private final Motions motions;
     private final MeetingManagement meetingManagement;
     private final AttendanceHistory attendance;
+    private final LibraryDocuments documents;
     private final Clock clock;
 
     HomeController(HomeOverview overview, Organizations organizations, CellAccess cellAccess, Motions motions,
-            MeetingManagement meetingManagement, AttendanceHistory attendance, Clock clock) {
+            MeetingManagement meetingManagement, AttendanceHistory attendance, LibraryDocuments documents,
+            Clock clock) {
+        this.documents = documents;
         this.meetingManagement = meetingManagement;
         this.overview = overview;
         this.organizations = organizations;
@@ -48,6 +55,7 @@ class HomeController {
         model.addAttribute("cells", overview.cellsOf(actor));
         model.addAttribute("committees", overview.supervisedBy(actor));
         model.addAttribute("openVotes", motions.openFor(actor));
+        model.addAttribute("newDocuments", documents.unread(actor, NEW_DOCUMENTS));
         model.addAttribute("lengthRule", meetingManagement.lengthRule());
         return "home/home";
     }

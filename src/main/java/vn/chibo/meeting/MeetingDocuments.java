@@ -30,6 +30,8 @@ import vn.chibo.document.FileNames;
 import vn.chibo.document.FileStore;
 import vn.chibo.document.StoredFile;
 import vn.chibo.document.StoredFileId;
+import vn.chibo.document.Watermark;
+import vn.chibo.member.Member;
 import vn.chibo.system.JdbcTime;
 import vn.chibo.system.NotFoundException;
 import vn.chibo.system.VietnameseText;
@@ -189,13 +191,17 @@ public class MeetingDocuments {
         String action = offline ? "meeting.document.savedOffline" : "meeting.document.downloaded";
         audit.record(new AuditEntry(actor.accountId().value(), meeting.cellId().value(), action, "meeting",
                 meetingId.value(), "document=" + documentId));
+        Optional<Member> reader = permissions.memberOf(actor, meeting);
         if (!offline) {
-            permissions.memberOf(actor, meeting)
-                    .ifPresent(member -> reads.recordOpen(meetingId, documentId, member.id(), clock.instant()));
+            reader.ifPresent(member -> reads.recordOpen(meetingId, documentId, member.id(), clock.instant()));
         }
         log.info("Meeting {}: document {} {} by account {}", meetingId, documentId,
                 offline ? "saved for offline reading" : "downloaded", actor.accountId());
-        return new DocumentDownload(document.file(), fileStore.open(document.file().id()));
+        Watermark mark = reader
+                .map(member -> new Watermark(member.fullName(), member.partyCardNumber() == null ? actor.username()
+                        : member.partyCardNumber(), clock.instant()))
+                .orElseGet(() -> new Watermark(actor.displayName(), actor.username(), clock.instant()));
+        return new DocumentDownload(document.file(), fileStore.open(document.file().id()), mark);
     }
 
     private Optional<MeetingDocument> find(MeetingId meetingId, MeetingDocumentId documentId) {

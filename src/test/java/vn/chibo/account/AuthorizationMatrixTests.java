@@ -125,6 +125,14 @@ class AuthorizationMatrixTests {
          * bringing back and moving a member: those who run the cell and officers above it.
          */
         MEMBER_PROFILE(Relation.CELL_DEPUTY_SECRETARY, Relation.CELL_SECRETARY, Relation.OFFICER_ABOVE),
+        /**
+         * LibraryVisibility for the sample document, which lies in the cell's own library and was issued to
+         * nobody: the roles of the cell, and no officer above it.
+         */
+        LIBRARY_READ(Relation.OFFICIAL_MEMBER, Relation.PROBATIONARY_MEMBER, Relation.CELL_COMMITTEE_MEMBER,
+                Relation.CELL_DEPUTY_SECRETARY, Relation.CELL_SECRETARY),
+        /** LibraryPermissions.managedLibraries: those who run a cell and committee officers, each in their own. */
+        LIBRARY_MANAGE(Relation.CELL_DEPUTY_SECRETARY, Relation.CELL_SECRETARY, Relation.OFFICER_ABOVE),
         /** OrganizationPermissions.canOpenTree: officers and administrators. */
         ORGANIZATION_TREE(Relation.OFFICER_ABOVE, Relation.ADMINISTRATOR),
         /** System administration (the audit page, its chain check and backups): administrators only. */
@@ -302,6 +310,17 @@ class AuthorizationMatrixTests {
                 "POST /meetings/{meetingId}/resolution/issue", "GET /meetings/{meetingId}/resolution.pdf",
                 "GET /meetings/{meetingId}/resolution.docx", "GET /api/v1/meetings/{meetingId}/resolution.pdf");
         expect(Access.CELL_VIEW, "GET /cells/{cellId}/resolutions", "GET /api/v1/cells/{cellId}/resolutions");
+
+        // The document library: the list shows only what the user may open; the sample document is the cell's own.
+        expect(Access.SIGNED_IN, "GET /documents", "GET /api/v1/documents");
+        expect(Access.LIBRARY_MANAGE, "GET /documents/new", "POST /documents/new");
+        expect(Access.LIBRARY_READ, "GET /documents/{id}", "GET /documents/{id}/file", "GET /documents/{id}/download",
+                "GET /api/v1/documents/{id}", "GET /api/v1/documents/{id}/file");
+        expect(Access.CELL_RUN, "GET /documents/{id}/edit", "POST /documents/{id}/edit",
+                "GET /documents/{id}/versions/new", "POST /documents/{id}/versions/new",
+                "POST /documents/{id}/withdraw");
+        // Only a committee issues documents, and the sample document belongs to a cell.
+        expect(Access.NOBODY, "POST /documents/{id}/distribution");
 
         // The member handbook: every signed-in account reads it and keeps its own bookmarks and notes;
         // only administrators edit it.

@@ -115,7 +115,16 @@ class CrossCellAccessTests {
                 "POST /organizations/{organizationId}/rename", "POST /organizations/{organizationId}/move",
                 "POST /organizations/{organizationId}/archive");
 
+        hidden("GET /documents/{id}", "GET /documents/{id}/file", "GET /documents/{id}/download",
+                "GET /documents/{id}/edit", "POST /documents/{id}/edit", "GET /documents/{id}/versions/new",
+                "POST /documents/{id}/versions/new", "POST /documents/{id}/withdraw",
+                "POST /documents/{id}/distribution");
+
         KNOWN.put("GET /", Expect.NOT_CELL_SCOPED);
+        KNOWN.put("GET /documents", Expect.NOT_CELL_SCOPED);
+        KNOWN.put("GET /api/v1/documents", Expect.NOT_CELL_SCOPED);
+        KNOWN.put("GET /documents/new", Expect.NOT_CELL_SCOPED);
+        KNOWN.put("POST /documents/new", Expect.NOT_CELL_SCOPED);
         KNOWN.put("GET /login", Expect.NOT_CELL_SCOPED);
         // The tree page and top-level creation: a cell secretary gets 403 and sees no cell's names.
         KNOWN.put("GET /organizations", Expect.NOT_CELL_SCOPED);

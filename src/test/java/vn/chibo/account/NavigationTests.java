@@ -53,15 +53,15 @@ class NavigationTests {
     void memberSeesHomeAndMeetings() throws Exception {
         Actor member = fixtures.account(cell, official("Phạm Thị Ánh"), Role.MEMBER);
 
-        assertThat(navigationLinks(member)).containsExactly("/", "/cells/" + cell.id() + "/meetings", "/handbook",
-                "/members/me");
+        assertThat(navigationLinks(member)).containsExactly("/", "/documents", "/cells/" + cell.id() + "/meetings",
+                "/handbook", "/members/me");
     }
 
     @Test
     void secretarySeesRosterAccountsAndRoles() throws Exception {
         Actor secretary = fixtures.account(cell, official("Nguyễn Văn Thắng"), Role.MEMBER, Role.CELL_SECRETARY);
 
-        assertThat(navigationLinks(secretary)).containsExactly("/", "/cells/" + cell.id() + "/meetings",
+        assertThat(navigationLinks(secretary)).containsExactly("/", "/documents", "/cells/" + cell.id() + "/meetings",
                 "/cells/" + cell.id() + "/members", "/cells/" + cell.id() + "/members/accounts",
                 "/organizations/" + cell.id() + "/roles", "/handbook", "/members/me");
     }
@@ -70,7 +70,8 @@ class NavigationTests {
     void committeeOfficerSeesTreeAndCellsBelow() throws Exception {
         Actor officer = fixtures.accountWithoutMember(commune.committee(), Role.COMMITTEE_OFFICER);
 
-        assertThat(navigationLinks(officer)).containsExactly("/", "/organizations", "/#cells-below", "/handbook");
+        assertThat(navigationLinks(officer)).containsExactly("/", "/documents", "/organizations", "/#cells-below",
+                "/handbook");
     }
 
     @Test
@@ -91,7 +92,7 @@ class NavigationTests {
         List<Navigation.Link> links = navigation.linksFor(actor);
 
         assertThat(links).extracting(Navigation.Link::organization)
-                .containsExactlyInAnyOrder(null, cell.name(), second.name(), null, null);
+                .containsExactlyInAnyOrder(null, null, cell.name(), second.name(), null, null);
         assertThat(navigation.linksFor(null)).isEmpty();
     }
 
@@ -102,8 +103,8 @@ class NavigationTests {
         String html = mvc.perform(get("/meetings/999999999").session(SignIn.as(mvc, member)))
                 .andReturn().getResponse().getContentAsString();
 
-        assertThat(links(html)).containsExactly("/", "/cells/" + cell.id() + "/meetings", "/handbook",
-                "/members/me");
+        assertThat(links(html)).containsExactly("/", "/documents", "/cells/" + cell.id() + "/meetings",
+                "/handbook", "/members/me");
     }
 
     @Test

@@ -52,7 +52,8 @@ class OpenApiAndActuatorTests {
                 "/api/v1/motions/{id}/receipt-check", "/api/v1/meetings/{meetingId}/response", "/api/v1/me/notifications",
                 "/api/v1/me/notifications/{notificationId}/read", "/api/v1/me/data-export",
                 "/api/v1/members/{memberId}/access", "/api/v1/meetings/{meetingId}/speakers",
-                "/api/v1/meetings/{meetingId}/speakers/mine");
+                "/api/v1/meetings/{meetingId}/speakers/mine", "/api/v1/documents", "/api/v1/documents/{id}",
+                "/api/v1/documents/{id}/file", "/api/v1/documents/search");
     }
 
     @Test

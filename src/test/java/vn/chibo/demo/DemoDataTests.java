@@ -111,6 +111,23 @@ class DemoDataTests {
     }
 
     @Test
+    void librariesHoldIssuedAndOwnDocuments() {
+        Organization commune = onlyTopOrganization();
+        Organization village = cell("Chi bộ thôn Hòa Bình 3");
+
+        assertThat(jdbc.sql("select classification from library_document where owner_id = :owner order by id")
+                .param("owner", commune.id().value()).query(String.class).list())
+                .containsExactly("INTERNAL", "PUBLIC");
+        assertThat(jdbc.sql("select count(*) from library_distribution").query(Long.class).single()).isEqualTo(6);
+        assertThat(jdbc.sql("select title from library_document where owner_id = :owner")
+                .param("owner", village.id().value()).query(String.class).list())
+                .containsExactly("Dự thảo nghị quyết chi bộ tháng 12/2026");
+        assertThat(jdbc.sql("select count(*) from library_read").query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from library_access where watermarked").query(Long.class).single())
+                .isEqualTo(3);
+    }
+
+    @Test
     void villageCellHoldsSampleRoster() {
         List<Member> village = members.ofCell(cell("Chi bộ thôn Hòa Bình 3").id());
 

@@ -18,6 +18,7 @@ import vn.chibo.account.Accounts;
 import vn.chibo.account.Actor;
 import vn.chibo.account.Grant;
 import vn.chibo.account.Role;
+import vn.chibo.document.library.LibraryDocuments;
 import vn.chibo.meeting.AgendaItem;
 import vn.chibo.meeting.MeetingDetails;
 import vn.chibo.meeting.MeetingId;
@@ -46,6 +47,10 @@ class DemoPages {
     static final String SECRETARY = "0912104729";
     static final String MEMBER = "0912418916";
     static final String PASSWORD = "chibo-demo";
+    /** A demo document of the commune, issued to the village cell. */
+    static final String ISSUED_DOCUMENT = "Tài liệu sinh hoạt chuyên đề quý IV năm 2026";
+    /** The demo document of the village cell's own library. */
+    static final String CELL_DOCUMENT = "Dự thảo nghị quyết chi bộ tháng 12/2026";
 
     /** A page by name, and its path. */
     record Page(String name, String path) {
@@ -56,10 +61,12 @@ class DemoPages {
     private final MeetingManagement management;
     private final MinutesBook minutes;
     private final Resolutions resolutions;
+    private final LibraryDocuments documents;
     private MeetingId closedMeeting;
 
     DemoPages(Accounts accounts, Meetings meetings, MeetingManagement management, MinutesBook minutes,
-            Resolutions resolutions) {
+            Resolutions resolutions, LibraryDocuments documents) {
+        this.documents = documents;
         this.accounts = accounts;
         this.meetings = meetings;
         this.management = management;
@@ -94,6 +101,12 @@ class DemoPages {
         MeetingId closed = closedMeeting(cell);
         pages.add(new Page("minutes", "/meetings/" + closed.value() + "/minutes"));
         pages.add(new Page("resolution", "/meetings/" + closed.value() + "/resolution"));
+        // The cell's own document with its readers report and access log, and the library's forms.
+        long draft = documentTitled(CELL_DOCUMENT);
+        pages.add(new Page("cell document", "/documents/" + draft));
+        pages.add(new Page("new document", "/documents/new"));
+        pages.add(new Page("document details", "/documents/" + draft + "/edit"));
+        pages.add(new Page("new document version", "/documents/" + draft + "/versions/new"));
         return pages;
     }
 
@@ -131,9 +144,19 @@ class DemoPages {
                 new Page("two-step verification", "/account/two-factor"),
                 new Page("meeting in progress", "/meetings/" + meetingInProgress(cell).value()),
                 new Page("resolutions", "/cells/" + cell.value() + "/resolutions"),
-                new Page("notifications", "/notifications"), new Page("handbook", "/handbook"),
-                new Page("handbook page", "/handbook/cell-meeting"),
+                new Page("notifications", "/notifications"), new Page("library", "/documents"),
+                new Page("issued document", "/documents/" + documentTitled(ISSUED_DOCUMENT)),
+                new Page("handbook", "/handbook"), new Page("handbook page", "/handbook/cell-meeting"),
                 new Page("handbook bookmarks and notes", "/handbook/mine"));
+    }
+
+    /** Returns the id of the demo document with the title, as the demo secretary's library lists it. */
+    private long documentTitled(String title) {
+        return documents.list(actor(SECRETARY), LibraryDocuments.ListFilter.none()).stream()
+                .filter(entry -> entry.title().equals(title))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("The demo data has no document titled " + title))
+                .id().value();
     }
 
     private OrganizationId villageCell() {

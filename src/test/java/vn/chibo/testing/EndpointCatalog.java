@@ -1,6 +1,9 @@
 package vn.chibo.testing;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +45,10 @@ import vn.chibo.discussion.OpinionManagement;
 import vn.chibo.discussion.SpeakerKind;
 import vn.chibo.discussion.SpeakerManagement;
 import vn.chibo.discussion.SpeakerRequestId;
+import vn.chibo.document.Classification;
+import vn.chibo.document.DocumentKind;
+import vn.chibo.document.library.DocumentDetails;
+import vn.chibo.document.library.DocumentUploads;
 import vn.chibo.meeting.AttendanceStatus;
 import vn.chibo.meeting.MeetingDocuments;
 import vn.chibo.meeting.MeetingId;
@@ -84,12 +91,13 @@ public class EndpointCatalog {
     private final JdbcClient jdbc;
     private final PublicKeyCredentialUserEntityRepository passkeyUsers;
     private final UserCredentialRepository passkeyCredentials;
+    private final DocumentUploads libraryUploads;
 
     EndpointCatalog(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings,
             VillageMeetings villages, MeetingManagement meetings, MeetingDocuments documents, Meetings meetingReader,
             OpinionManagement opinions, SpeakerManagement speakers, MotionManagement motions, MinutesBook minutesBook, RosterImports imports,
             ProfileCorrections corrections, JdbcClient jdbc, PublicKeyCredentialUserEntityRepository passkeyUsers,
-            UserCredentialRepository passkeyCredentials) {
+            UserCredentialRepository passkeyCredentials, DocumentUploads libraryUploads) {
         this.mappings = mappings;
         this.villages = villages;
         this.meetings = meetings;
@@ -104,6 +112,7 @@ public class EndpointCatalog {
         this.jdbc = jdbc;
         this.passkeyUsers = passkeyUsers;
         this.passkeyCredentials = passkeyCredentials;
+        this.libraryUploads = libraryUploads;
     }
 
     /** A required request parameter of a handler: its name and Java type. */
@@ -272,12 +281,13 @@ public class EndpointCatalog {
      * committee and has a member with an account, a roster import, and a meeting in progress with a document, an open
      * motion, an opinion and the secretary's raised hand. A second meeting of the cell is closed and has its
      * minutes drafted. The secretary has a passkey, and the member has asked for a correction of their
-     * profile. The member's account is the one that account recovery paths name.
+     * profile. The member's account is the one that account recovery paths name. The cell's own library
+     * holds one internal document, issued to nobody.
      */
     public record SampleCell(Organization committee, Organization cell, MemberId member, MeetingId openMeeting,
             MeetingId closedMeeting, long documentId, MotionId motion, long importId, long notificationId,
             String cellName, Map<MeetingId, Long> agendaItems, OpinionId opinion, String passkeyId,
-            long correction, SpeakerRequestId speakerRequest, long accountId) {
+            long correction, SpeakerRequestId speakerRequest, long accountId, long libraryDocument) {
 
         /** Returns texts of this cell that pages of another cell's users must not show. */
         public List<String> secrets() {
@@ -355,6 +365,9 @@ public class EndpointCatalog {
                     if (pattern.startsWith("/speaker-requests/")) {
                         yield speakerRequest.value();
                     }
+                    if (pattern.startsWith("/documents/") || pattern.startsWith("/api/v1/documents/")) {
+                        yield libraryDocument;
+                    }
                     throw new AssertionError("No sample value for {id} in " + pattern
                             + ": add one to EndpointCatalog.SampleCell");
                 }
@@ -399,7 +412,21 @@ public class EndpointCatalog {
                 open.member(VillageMeetings.ABSENT), open.meeting(), closed.meeting(), document.id().value(), motion,
                 rosterImport.value(), notification, open.commune().cell().name(), Map.of(open.meeting(), openItem,
                 closed.meeting(), meetingReader.get(closed.meeting()).agenda().getFirst().id()), opinion,
-                passkeyOf(open.secretary()), correction, speakerRequest, member.accountId().value());
+                passkeyOf(open.secretary()), correction, speakerRequest, member.accountId().value(),
+                libraryDocumentOf(open.secretary(), open.commune().cell()));
+    }
+
+    /** Uploads a document into the cell's own library, issued to nobody, so that only its roles see it. */
+    private long libraryDocumentOf(Actor secretary, Organization cell) throws IOException {
+        Path file = Files.createTempFile("endpoint-catalog-", ".upload");
+        try {
+            Files.write(file, SampleFiles.document("du-thao-nghi-quyet-thang-12.pdf"));
+            return libraryUploads.create(secretary, cell.id(), new DocumentDetails("Nghị quyết thử", null, null, null,
+                    DocumentKind.RESOLUTION, Classification.INTERNAL, null, List.of()), file, "du-thao.pdf").value();
+        }
+        finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     /** Stores a passkey of the sample cell's secretary straight into the tables, as registration would. */

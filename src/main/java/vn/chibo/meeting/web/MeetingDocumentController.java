@@ -2,7 +2,11 @@ package vn.chibo.meeting.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
@@ -21,6 +25,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.chibo.account.Actor;
+import vn.chibo.document.PdfWatermarker;
 import vn.chibo.meeting.DocumentDownload;
 import vn.chibo.meeting.DocumentRejected;
 import vn.chibo.meeting.MeetingDocument;
@@ -44,10 +49,14 @@ class MeetingDocumentController {
     /** The flash attribute that warns of a document attached less than a day before the meeting. */
     static final String LATE_WARNING = "documentLate";
 
+    private static final String PDF = "application/pdf";
+
     private final MeetingDocuments documents;
     private final Meetings meetings;
+    private final PdfWatermarker watermarker;
 
-    MeetingDocumentController(MeetingDocuments documents, Meetings meetings) {
+    MeetingDocumentController(MeetingDocuments documents, Meetings meetings, PdfWatermarker watermarker) {
+        this.watermarker = watermarker;
         this.documents = documents;
         this.meetings = meetings;
     }
@@ -81,25 +90,51 @@ class MeetingDocumentController {
         return back;
     }
 
+    /**
+     * Serves the file as an attachment. A PDF is stamped on every page with the reader's name, number
+     * and the time, into a temporary file that closing the stream deletes, after the download's
+     * transaction, so that no database connection waits on the stamp.
+     */
     @GetMapping("/meetings/{meetingId}/documents/{documentId}")
     ResponseEntity<InputStreamResource> download(Actor actor, @PathVariable long meetingId,
             @PathVariable long documentId,
-            @RequestHeader(name = OfflineContent.SAVE_HEADER, required = false) @Nullable String offline) {
+            @RequestHeader(name = OfflineContent.SAVE_HEADER, required = false) @Nullable String offline)
+            throws IOException {
         boolean saving = OfflineContent.SAVING.equals(offline);
         DocumentDownload download = saving
                 ? documents.saveForOffline(actor, MeetingId.of(meetingId), MeetingDocumentId.of(documentId))
                 : documents.download(actor, MeetingId.of(meetingId), MeetingDocumentId.of(documentId));
 
+        InputStream content = download.content();
+        long length = download.file().sizeBytes();
+        if (PDF.equals(download.file().contentType())) {
+            Path copy = watermarked(download);
+            // Measured first: on Linux, DELETE_ON_CLOSE removes the file's name as soon as it is opened.
+            length = Files.size(copy);
+            content = Files.newInputStream(copy, StandardOpenOption.DELETE_ON_CLOSE);
+        }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(download.file().contentType()))
-                .contentLength(download.file().sizeBytes())
+                .contentLength(length)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(download.file().fileName(), StandardCharsets.UTF_8)
                         .build()
                         .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .cacheControl(CacheControl.noStore().cachePrivate())
-                .body(new InputStreamResource(download.content()));
+                .body(new InputStreamResource(content));
+    }
+
+    private Path watermarked(DocumentDownload download) throws IOException {
+        Path copy = Files.createTempFile("chibo-watermarked-", ".pdf");
+        try (InputStream original = download.content(); OutputStream out = Files.newOutputStream(copy)) {
+            watermarker.stamp(original, out, download.mark());
+            return copy;
+        }
+        catch (IOException | RuntimeException failure) {
+            Files.deleteIfExists(copy);
+            throw failure;
+        }
     }
 
     @PostMapping("/meetings/{meetingId}/documents/{documentId}/remove")

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,7 +65,7 @@ class MeetingDocumentTests {
     }
 
     @Test
-    void downloadReturnsUploadedBytes() throws Exception {
+    void downloadIsTheReadersWatermarkedCopy() throws Exception {
         MeetingId id = fixtures.published(village, Instant.now().plus(Duration.ofDays(3)));
         byte[] pdf = sample(DRAFT_RESOLUTION);
 
@@ -85,7 +87,13 @@ class MeetingDocumentTests {
         assertThat(download.getResponse().getHeader("Content-Disposition"))
                 .startsWith("attachment;")
                 .contains("filename*=UTF-8''du-thao-nghi-quyet-thang-12.pdf");
-        assertThat(download.getResponse().getContentAsByteArray()).isEqualTo(pdf);
+        byte[] copy = download.getResponse().getContentAsByteArray();
+        try (var original = Loader.loadPDF(pdf); var served = Loader.loadPDF(copy)) {
+            assertThat(served.getNumberOfPages()).isEqualTo(original.getNumberOfPages());
+            String text = new PDFTextStripper().getText(served);
+            assertThat(text).contains("NGHỊ QUYẾT", "Lưu hành nội bộ · Bản của ");
+            assertThat(text.split("Lưu hành nội bộ · Bản của ", -1)).hasSize(original.getNumberOfPages() + 1);
+        }
         assertThat(audit.entriesFor("meeting", id.value())).extracting(AuditEntry::action)
                 .contains("meeting.document.attached", "meeting.document.downloaded");
     }

@@ -1,0 +1,103 @@
+package vn.chibo.document.library.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import vn.chibo.account.Actor;
+import vn.chibo.document.DocumentKind;
+import vn.chibo.document.library.AccessLog;
+import vn.chibo.document.library.Distributions;
+import vn.chibo.document.library.LibraryDocument;
+import vn.chibo.document.library.LibraryDocumentId;
+import vn.chibo.document.library.LibraryDocuments;
+import vn.chibo.document.library.LibraryPermissions;
+import vn.chibo.document.library.ReadersReport;
+import vn.chibo.organization.Organizations;
+import vn.chibo.system.Option;
+
+/**
+ * The library list of the documents a reader may open, and the page of one document: its details and
+ * versions, and for those who manage or receive it the distribution form, the readers report and the
+ * access log.
+ */
+@Controller
+class LibraryController {
+
+    private final LibraryDocuments documents;
+    private final LibraryPermissions permissions;
+    private final Distributions distributions;
+    private final ReadersReport readers;
+    private final AccessLog accessLog;
+    private final Organizations organizations;
+    private final MessageSource messages;
+
+    LibraryController(LibraryDocuments documents, LibraryPermissions permissions, Distributions distributions,
+            ReadersReport readers, AccessLog accessLog, Organizations organizations, MessageSource messages) {
+        this.documents = documents;
+        this.permissions = permissions;
+        this.distributions = distributions;
+        this.readers = readers;
+        this.accessLog = accessLog;
+        this.organizations = organizations;
+        this.messages = messages;
+    }
+
+    @GetMapping("/documents")
+    String list(Actor actor, @RequestParam(required = false) @Nullable String kind,
+            @RequestParam(required = false) @Nullable Long organization, Model model, Locale locale) {
+        DocumentKind kindFilter = kindOf(kind);
+
+        var filter = new LibraryDocuments.ListFilter(kindFilter, organization);
+
+        model.addAttribute("entries", documents.list(actor, filter));
+        model.addAttribute("listLimit", LibraryDocuments.LIST_LIMIT);
+        model.addAttribute("owners", documents.owners(actor));
+        model.addAttribute("kindOptions", kindOptions(locale));
+        model.addAttribute("kind", kindFilter == null ? "" : kindFilter.name());
+        model.addAttribute("organization", organization);
+        model.addAttribute("canUpload", !permissions.managedLibraries(actor).isEmpty());
+        return "document/list";
+    }
+
+    @GetMapping("/documents/{id}")
+    String page(Actor actor, @PathVariable long id, Model model) {
+        LibraryDocument document = documents.get(actor, LibraryDocumentId.of(id));
+
+        boolean manages = permissions.canManage(actor, document.ownerId());
+        boolean issues = permissions.canIssue(actor, document);
+
+        model.addAttribute("document", document);
+        model.addAttribute("owner", organizations.get(document.ownerId()));
+        model.addAttribute("versions", documents.versions(document.id()));
+        model.addAttribute("manages", manages);
+        model.addAttribute("issues", issues);
+        model.addAttribute("recipients", manages ? distributions.recipients(document.id()) : List.of());
+        model.addAttribute("possibleRecipients", issues ? distributions.possibleRecipients(document) : List.of());
+        model.addAttribute("readers", readers.isVisibleTo(actor, document) ? readers.of(actor, document) : List.of());
+        model.addAttribute("accessLog", manages ? accessLog.latest(document.id()) : List.of());
+        return "document/page";
+    }
+
+    private List<Option> kindOptions(Locale locale) {
+        return java.util.Arrays.stream(DocumentKind.values())
+                .map(each -> new Option(each.name(), messages.getMessage("document.kind." + each.name(), null, locale)))
+                .toList();
+    }
+
+    static @Nullable DocumentKind kindOf(@Nullable String kind) {
+        for (DocumentKind each : DocumentKind.values()) {
+            if (each.name().equals(kind)) {
+                return each;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,5 @@
+/** The library's pages, file downloads and JSON API. */
+@NullMarked
+package vn.chibo.document.library.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,354 @@
+package vn.chibo.document.library;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+
+import vn.chibo.account.Actor;
+import vn.chibo.document.Classification;
+import vn.chibo.document.library.LibraryTree.Tree;
+import vn.chibo.organization.OrganizationId;
+import vn.chibo.system.ChiboProperties;
+import vn.chibo.testing.SampleFiles;
+import vn.chibo.testing.SignIn;
+import vn.chibo.testing.SqlTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The library through its pages: upload, refusal, issuing, reading, receipts and the access log. */
+@SqlTest
+@AutoConfigureMockMvc
+class LibraryWebTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    LibraryTree trees;
+
+    @Autowired
+    Distributions distributions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ChiboProperties properties;
+
+    @Autowired
+    LibraryDocuments documents;
+
+    @Autowired
+    ReadersReport readers;
+
+    @Test
+    void officerUploadsPdfIntoCommuneLibrary() throws Exception {
+        Tree tree = trees.build();
+        MockHttpSession officer = SignIn.as(mvc, tree.officer());
+
+        MvcResult created = mvc.perform(upload("du-thao-nghi-quyet-thang-12.pdf", tree.commune().id(), "INTERNAL")
+                        .session(officer))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+
+        String location = created.getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/documents/");
+        long id = Long.parseLong(location.substring("/documents/".length()));
+        assertThat(jdbc.sql("select search_text from library_document where id = :id").param("id", id)
+                .query(String.class).single()).contains("nghi quyet", "dang uy", "hoc tap", "15-nq/du");
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'document.created' and target_id = :id")
+                .param("id", id).query(Long.class).single()).isEqualTo(1);
+        mvc.perform(get(location).session(officer))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Nghị quyết về công tác xây dựng Đảng")))
+                .andExpect(content().string(containsString("id=\"distribution\"")));
+    }
+
+    @Test
+    void declaredSecretLevelLeavesNothing() throws Exception {
+        Tree tree = trees.build();
+        MockHttpSession officer = SignIn.as(mvc, tree.officer());
+        long documents = count("library_document");
+        long files = count("stored_file");
+        long audits = count("audit_event");
+
+        mvc.perform(upload("du-thao-nghi-quyet-thang-12.pdf", tree.commune().id(), "SECRET").session(officer))
+                .andExpect(status().is4xxClientError())
+                .andExpect(content().string(containsString("117/2025/QH15")));
+
+        assertThat(count("library_document")).isEqualTo(documents);
+        assertThat(count("stored_file")).isEqualTo(files);
+        assertThat(count("audit_event")).isEqualTo(audits);
+    }
+
+    @Test
+    void everySampleFileUploads() throws Exception {
+        Tree tree = trees.build();
+        MockHttpSession officer = SignIn.as(mvc, tree.officer());
+
+        for (String sample : List.of("du-thao-nghi-quyet-thang-12.pdf", "du-thao-nghi-quyet-thang-12.docx",
+                "tai-lieu-chuyen-de-quy-iv.pdf")) {
+            mvc.perform(upload(sample, tree.commune().id(), "PUBLIC").session(officer))
+                    .andExpect(status().is3xxRedirection());
+        }
+
+        assertThat(jdbc.sql("""
+                select v.format from library_document_version v join library_document d on d.id = v.document_id
+                where d.owner_id = :owner order by v.id
+                """).param("owner", tree.commune().id().value()).query(String.class).list())
+                .containsExactly("PDF", "DOCX", "PDF");
+    }
+
+    @Test
+    void stampedSecretFileLeavesNothing() throws Exception {
+        Tree tree = trees.build();
+        MockHttpSession officer = SignIn.as(mvc, tree.officer());
+        long documents = count("library_document");
+        long files = count("stored_file");
+        long audits = count("audit_event");
+        long stored = filesInStore();
+
+        mvc.perform(upload("van-ban-mat.pdf", tree.commune().id(), "INTERNAL").session(officer))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("117/2025/QH15")));
+
+        assertThat(count("library_document")).isEqualTo(documents);
+        assertThat(count("stored_file")).isEqualTo(files);
+        assertThat(count("audit_event")).isEqualTo(audits);
+        assertThat(filesInStore()).isEqualTo(stored);
+        assertThat(jdbc.sql("select count(*) from audit_event where detail like '%van-ban-mat%'")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void missingStampConfirmationIsRefused() throws Exception {
+        Tree tree = trees.build();
+        MockHttpSession officer = SignIn.as(mvc, tree.officer());
+        long documents = count("library_document");
+
+        mvc.perform(multipart("/documents/new")
+                        .file(new MockMultipartFile("file", "a.pdf", "application/pdf",
+                                SampleFiles.document("du-thao-nghi-quyet-thang-12.pdf")))
+                        .param("owner", Long.toString(tree.commune().id().value()))
+                        .param("title", "Thử").param("kind", "RESOLUTION").param("classification", "PUBLIC")
+                        .param("issuedOn", "31/02/2026")
+                        .session(officer).with(csrf()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("noSecrecyStamp-error")))
+                .andExpect(content().string(containsString("issuedOn-error")));
+
+        assertThat(count("library_document")).isEqualTo(documents);
+    }
+
+    @Test
+    void memberCannotUpload() throws Exception {
+        Tree tree = trees.build();
+
+        mvc.perform(get("/documents/new").session(SignIn.as(mvc, tree.member()))).andExpect(status().isForbidden());
+        mvc.perform(upload("du-thao-nghi-quyet-thang-12.pdf", tree.commune().id(), "PUBLIC")
+                        .session(SignIn.as(mvc, tree.secretary())))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void issuedDocumentReachesCellMembers() throws Exception {
+        Tree tree = trees.build();
+        LibraryDocumentId id = trees.upload(tree.officer(), tree.commune().id(), "du-thao-nghi-quyet-thang-12.pdf",
+                Classification.PUBLIC);
+        MockHttpSession officer = SignIn.as(mvc, tree.officer());
+        MockHttpSession member = SignIn.as(mvc, tree.member());
+
+        mvc.perform(post("/documents/{id}/distribution", id.value()).session(officer).with(csrf())
+                        .param("organization", Long.toString(tree.cell().id().value())))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attributeExists("flash"));
+
+        mvc.perform(get("/documents").session(member))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/documents/" + id.value() + "\"")))
+                .andExpect(content().string(containsString("badge-red")));
+        mvc.perform(get("/").session(member))
+                .andExpect(content().string(containsString("id=\"new-documents\"")))
+                .andExpect(content().string(containsString("/documents/" + id.value() + "\"")));
+        mvc.perform(get("/documents/{id}", id.value()).session(SignIn.as(mvc, tree.siblingMember())))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void issuingOutsideSubtreeIsRefused() throws Exception {
+        Tree tree = trees.build();
+        LibraryDocumentId id = trees.upload(tree.officer(), tree.commune().id(), "du-thao-nghi-quyet-thang-12.pdf",
+                Classification.PUBLIC);
+        MockHttpSession officer = SignIn.as(mvc, tree.officer());
+
+        for (OrganizationId outside : List.of(tree.foreignCell().id(), tree.district().id(), tree.commune().id(),
+                OrganizationId.of(Long.MAX_VALUE))) {
+            mvc.perform(post("/documents/{id}/distribution", id.value()).session(officer).with(csrf())
+                            .param("organization", Long.toString(tree.cell().id().value()))
+                            .param("organization", Long.toString(outside.value())))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(flash().attributeExists("flashError"));
+        }
+
+        assertThat(distributions.recipients(id)).isEmpty();
+    }
+
+    @Test
+    void openingRecordsReceiptAndAccess() throws Exception {
+        Tree tree = trees.build();
+        LibraryDocumentId id = trees.upload(tree.officer(), tree.commune().id(), "du-thao-nghi-quyet-thang-12.pdf",
+                Classification.INTERNAL);
+        distributions.issue(tree.officer(), id, List.of(tree.cell().id()), false, false);
+        MockHttpSession member = SignIn.as(mvc, tree.member());
+
+        mvc.perform(get("/documents/{id}/file", id.value()).session(member).with(request -> {
+                    request.setRemoteAddr("203.0.113.7");
+                    return request;
+                }))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andExpect(header().string("Cache-Control", containsString("no-store")))
+                .andExpect(header().string("Cache-Control", containsString("private")))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Content-Disposition", containsString("inline")))
+                .andExpect(header().string("Content-Disposition", containsString("filename*=UTF-8''")));
+
+        assertThat(jdbc.sql("select open_count from library_read where document_id = :id and member_id = :member")
+                .param("id", id.value()).param("member", tree.member().memberId())
+                .query(Integer.class).single()).isEqualTo(1);
+        mvc.perform(get("/documents").session(member))
+                .andExpect(content().string(not(containsString("badge-red"))));
+
+        String asOfficer = mvc.perform(get("/documents/{id}", id.value()).session(SignIn.as(mvc, tree.officer())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(asOfficer).contains("203.0.113.7", tree.member().displayName())
+                .contains("Nguyễn Văn Thắng", "Đặng Văn Ơn").doesNotContain(">Phạm Thị Ánh<");
+        String asSecretary = mvc.perform(get("/documents/{id}", id.value()).session(SignIn.as(mvc, tree.secretary())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(asSecretary).contains("id=\"readers\"").doesNotContain("id=\"access-log\"");
+        String asMember = mvc.perform(get("/documents/{id}", id.value()).session(member))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(asMember).doesNotContain("id=\"readers\"", "id=\"access-log\"", "id=\"distribution\"");
+    }
+
+    @Test
+    void readersReportPerCell() throws Exception {
+        Tree tree = trees.build();
+        LibraryDocumentId id = trees.upload(tree.officer(), tree.commune().id(), "du-thao-nghi-quyet-thang-12.pdf",
+                Classification.PUBLIC);
+        distributions.issue(tree.officer(), id, List.of(), true, false);
+        mvc.perform(get("/documents/{id}/file", id.value()).session(SignIn.as(mvc, tree.member())))
+                .andExpect(status().isOk());
+        LibraryDocument asOfficer = documents.get(tree.officer(), id);
+
+        List<ReadersReport.CellReaders> officerReport = readers.of(tree.officer(), asOfficer);
+        List<ReadersReport.CellReaders> secretaryReport = readers.of(tree.secretary(),
+                documents.get(tree.secretary(), id));
+        List<ReadersReport.CellReaders> memberReport = readers.of(tree.member(), documents.get(tree.member(), id));
+
+        assertThat(officerReport).extracting(ReadersReport.CellReaders::cellId)
+                .containsExactlyInAnyOrder(tree.cell().id().value(), tree.siblingCell().id().value());
+        assertThat(secretaryReport).singleElement().satisfies(cell -> {
+            assertThat(cell.cellId()).isEqualTo(tree.cell().id().value());
+            assertThat(cell.onRoster()).isEqualTo(3);
+            assertThat(cell.read()).isEqualTo(1);
+            assertThat(cell.notRead()).containsExactlyInAnyOrder(
+                    new ReadersReport.Unread("Nguyễn Văn Thắng", false), new ReadersReport.Unread("Đặng Văn Ơn", true));
+        });
+        assertThat(memberReport).isEmpty();
+    }
+
+    @Test
+    void withdrawnDocumentIsHidden() throws Exception {
+        Tree tree = trees.build();
+        LibraryDocumentId id = trees.upload(tree.officer(), tree.commune().id(), "du-thao-nghi-quyet-thang-12.pdf",
+                Classification.PUBLIC);
+        distributions.issue(tree.officer(), id, List.of(tree.cell().id()), false, false);
+
+        mvc.perform(post("/documents/{id}/withdraw", id.value()).session(SignIn.as(mvc, tree.officer())).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        mvc.perform(get("/documents/{id}", id.value()).session(SignIn.as(mvc, tree.member())))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("select count(*) from library_document where id = :id and withdrawn_at is not null")
+                .param("id", id.value()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void newVersionBecomesCurrent() throws Exception {
+        Tree tree = trees.build();
+        LibraryDocumentId id = trees.upload(tree.secretary(), tree.cell().id(), "du-thao-nghi-quyet-thang-12.pdf",
+                Classification.PUBLIC);
+        MockHttpSession secretary = SignIn.as(mvc, tree.secretary());
+
+        mvc.perform(multipart("/documents/{id}/versions/new", id.value())
+                        .file(new MockMultipartFile("file", "tai-lieu.pdf", "application/pdf",
+                                SampleFiles.document("tai-lieu-chuyen-de-quy-iv.pdf")))
+                        .param("note", "Sửa lỗi chính tả")
+                        .session(secretary).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        mvc.perform(get("/documents/{id}", id.value()).session(secretary))
+                .andExpect(content().string(containsString("Sửa lỗi chính tả")));
+        mvc.perform(get("/documents/{id}/download", id.value()).session(secretary))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("tai-lieu.pdf")))
+                .andExpect(header().string("Content-Disposition", containsString("attachment")));
+    }
+
+    /** Returns the filled upload form with the sample file, the stamp confirmed and a CSRF token. */
+    static MockMultipartHttpServletRequestBuilder upload(String sample, OrganizationId owner, String classification) {
+        MockMultipartHttpServletRequestBuilder request = multipart("/documents/new")
+                .file(new MockMultipartFile("file", sample, "application/octet-stream", SampleFiles.document(sample)));
+        request.param("owner", Long.toString(owner.value()))
+                .param("title", "Nghị quyết về công tác xây dựng Đảng tháng 12")
+                .param("number", "15-NQ/ĐU")
+                .param("issuedOn", "01/12/2025")
+                .param("issuingBody", "Đảng ủy xã")
+                .param("kind", "RESOLUTION")
+                .param("classification", classification)
+                .param("summary", "Trích yếu thử.")
+                .param("tags", "học tập, Đảng ủy")
+                .param("noSecrecyStamp", "true")
+                .with(csrf());
+        return request;
+    }
+
+    /** Returns the number of regular files under the file store's root, whatever the stored_file rows contain. */
+    private long filesInStore() throws IOException {
+        Path root = properties.files().root();
+        if (!Files.exists(root)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+}
