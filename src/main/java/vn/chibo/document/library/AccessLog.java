@@ -26,7 +26,10 @@ public class AccessLog {
 
     /** How the content was served: shown in the browser or saved as a file. */
     public enum Action {
-        VIEW, DOWNLOAD
+        VIEW, DOWNLOAD,
+
+        /** The offline app saved a copy on the reader's device; not a read until the reader opens it. */
+        SAVED_OFFLINE
     }
 
     /**

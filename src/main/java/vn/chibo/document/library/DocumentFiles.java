@@ -74,7 +74,7 @@ public class DocumentFiles {
         try {
             transactions.executeWithoutResult(status -> {
                 accessLog.record(actor, version, action, served.watermarked(), clientAddress, now);
-                if (actor.memberId() != null) {
+                if (actor.memberId() != null && action != AccessLog.Action.SAVED_OFFLINE) {
                     receipts.record(id, actor.memberId(), now);
                 }
             });

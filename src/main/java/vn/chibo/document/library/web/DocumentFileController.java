@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -14,12 +15,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 
 import vn.chibo.account.Actor;
 import vn.chibo.document.library.AccessLog;
 import vn.chibo.document.library.DocumentFiles;
 import vn.chibo.document.library.LibraryDocumentId;
 import vn.chibo.document.library.ServedFile;
+import vn.chibo.offline.OfflineContent;
 
 /**
  * The content of a document, shown in the browser or downloaded. Each request is one logged access;
@@ -36,8 +39,11 @@ class DocumentFileController {
     }
 
     @GetMapping("/documents/{id}/file")
-    ResponseEntity<Resource> view(Actor actor, @PathVariable long id, HttpServletRequest request) {
-        ServedFile served = files.serve(actor, LibraryDocumentId.of(id), AccessLog.Action.VIEW, request.getRemoteAddr());
+    ResponseEntity<Resource> view(Actor actor, @PathVariable long id, HttpServletRequest request,
+            @RequestHeader(name = OfflineContent.SAVE_HEADER, required = false) @Nullable String offline) {
+        AccessLog.Action action = OfflineContent.SAVING.equals(offline) ? AccessLog.Action.SAVED_OFFLINE
+                : AccessLog.Action.VIEW;
+        ServedFile served = files.serve(actor, LibraryDocumentId.of(id), action, request.getRemoteAddr());
         return response(served, ContentDisposition.inline());
     }
 

@@ -1,0 +1,42 @@
+package vn.chibo.document.library;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import vn.chibo.account.Actor;
+import vn.chibo.offline.OfflineContent;
+
+/**
+ * Keeps the newest library documents the actor may open on the device for reading offline: each
+ * document's page and its file, which for an internal document is the reader's own watermarked copy.
+ * The list comes from {@link LibraryDocuments#list}, under the same visibility rule as every other path.
+ */
+@Component
+class LibraryOfflineContent implements OfflineContent {
+
+    /**
+     * How many documents are kept. Enough for what a cell is currently working with, few enough that a
+     * phone's storage and a slow link are not filled with the whole library at each refresh.
+     */
+    static final int MAX_DOCUMENTS = 10;
+
+    private final LibraryDocuments documents;
+
+    LibraryOfflineContent(LibraryDocuments documents) {
+        this.documents = documents;
+    }
+
+    @Override
+    public List<String> pathsFor(Actor actor) {
+        List<String> paths = new ArrayList<>();
+        documents.list(actor, LibraryDocuments.ListFilter.none()).stream()
+                .limit(MAX_DOCUMENTS)
+                .forEach(entry -> {
+                    paths.add("/documents/" + entry.id().value());
+                    paths.add("/documents/" + entry.id().value() + "/file");
+                });
+        return paths;
+    }
+}
