@@ -155,6 +155,13 @@ async function refresh() {
     const kept = new Set();
     const assets = new Set();
     for (const path of paths) {
+        // A saved file is kept as it is: its path names one version (a meeting document's id, a library
+        // file's "?v="), and fetching it again would cost a slow link the whole file at every refresh.
+        const saved = await cache.match(path, { ignoreVary: true });
+        if (saved && !isHtml(saved)) {
+            kept.add(path);
+            continue;
+        }
         const html = await save(cache, path);
         if (html === SESSION_ENDED) {
             await clearAll();

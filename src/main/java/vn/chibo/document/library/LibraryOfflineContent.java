@@ -10,7 +10,8 @@ import vn.chibo.offline.OfflineContent;
 
 /**
  * Keeps the newest library documents the actor may open on the device for reading offline: each
- * document's page and its file, which for an internal document is the reader's own watermarked copy.
+ * document's page and its current file, which for an internal document is the reader's own watermarked
+ * copy, stamped with the time it was saved.
  * The list comes from {@link LibraryDocuments#list}, under the same visibility rule as every other path.
  */
 @Component
@@ -35,7 +36,10 @@ class LibraryOfflineContent implements OfflineContent {
                 .limit(MAX_DOCUMENTS)
                 .forEach(entry -> {
                     paths.add("/documents/" + entry.id().value());
-                    paths.add("/documents/" + entry.id().value() + "/file");
+                    // The version in the path makes a new version a new file to the service worker,
+                    // which fetches a file only once.
+                    int version = documents.currentVersion(entry.id()).versionNo();
+                    paths.add("/documents/" + entry.id().value() + "/file?v=" + version);
                 });
         return paths;
     }

@@ -53,7 +53,7 @@ class LibraryOfflineTests {
         distributions.issue(tree.officer(), issued, List.of(tree.cell().id()), false, false);
 
         assertThat(offline.pathsFor(tree.member()))
-                .containsExactly("/documents/" + issued.value(), "/documents/" + issued.value() + "/file");
+                .containsExactly("/documents/" + issued.value(), "/documents/" + issued.value() + "/file?v=1");
         assertThat(offline.pathsFor(tree.siblingMember())).isEmpty();
         assertThat(offline.pathsFor(tree.foreignMember())).isEmpty();
         assertThat(offline.pathsFor(tree.admin())).isEmpty();
