@@ -45,6 +45,8 @@ class PageLoadBench {
 
     private static final Pattern MEETING_LINK = Pattern.compile("href=\"(/meetings/\\d+)\"");
 
+    private static final Pattern DOCUMENT_LINK = Pattern.compile("href=\"(/documents/\\d+)\"");
+
     private static final String MEASURE = """
             const navigation = performance.getEntriesByType('navigation')[0];
             const resources = performance.getEntriesByType('resource');
@@ -64,12 +66,15 @@ class PageLoadBench {
             String home = browser.getPageSource();
             Matcher meeting = MEETING_LINK.matcher(home);
             assertThat(meeting.find()).as("a meeting linked from the member's home page").isTrue();
+            browser.get("http://127.0.0.1:" + port + "/documents");
+            Matcher document = DOCUMENT_LINK.matcher(browser.getPageSource());
+            assertThat(document.find()).as("a document in the member's library").isTrue();
 
             browser.executeCdpCommand("Network.enable", Map.of());
             browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", LATENCY,
                     "downloadThroughput", THROUGHPUT, "uploadThroughput", THROUGHPUT));
             var rows = new ArrayList<String>();
-            for (String path : List.of("/", meeting.group(1))) {
+            for (String path : List.of("/", meeting.group(1), "/documents", document.group(1), "/handbook")) {
                 browser.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
                 List<?> cold = visit(browser, path);
                 browser.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", false));
