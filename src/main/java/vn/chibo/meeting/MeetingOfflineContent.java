@@ -59,6 +59,9 @@ class MeetingOfflineContent implements OfflineContent {
                 .forEach(meeting -> {
                     paths.add("/meetings/" + meeting.id().value());
                     for (MeetingDocument document : documents.of(meeting.id())) {
+                        if (document.file().sizeBytes() > MAX_FILE_BYTES) {
+                            continue;
+                        }
                         paths.add("/meetings/" + meeting.id().value() + "/documents/" + document.id().value());
                     }
                 });

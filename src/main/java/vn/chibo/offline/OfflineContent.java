@@ -22,6 +22,13 @@ public interface OfflineContent {
     String SAVING = "save";
 
     /**
+     * The largest file kept offline, 5 MB. The service worker saves in the background, often over
+     * prepaid mobile data, and a member rarely reads a longer document on a phone; a larger file stays
+     * readable online.
+     */
+    long MAX_FILE_BYTES = 5L * 1024 * 1024;
+
+    /**
      * Returns the paths to keep, each starting with "/" and without host, such as {@code /meetings/12}.
      * Pages and files of the same origin only: the service worker ignores anything else.
      */

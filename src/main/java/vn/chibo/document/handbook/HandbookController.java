@@ -142,7 +142,7 @@ class HandbookController {
         model.addAttribute("slug", slug);
         model.addAttribute("language", language);
         model.addAttribute("languages", HandbookLanguage.values());
-        model.addAttribute("title", title);
+        model.addAttribute("draftTitle", title);
         model.addAttribute("markdown", markdown);
         model.addAttribute("saved", saved.orElse(null));
         model.addAttribute("savedHtml", saved.map(handbook::htmlOf).orElse(null));

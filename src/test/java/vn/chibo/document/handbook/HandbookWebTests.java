@@ -117,6 +117,13 @@ class HandbookWebTests {
     }
 
     @Test
+    void editFormHoldsThePagesTitle() throws Exception {
+        String form = page("/handbook/using-the-app/edit?language=vi", SignIn.as(mvc, admin));
+
+        assertThat(form).contains("name=\"title\" type=\"text\" maxlength=\"200\" required value=\"Cách dùng Chi bộ số\"");
+    }
+
+    @Test
     void administratorEditsPageAsNewVersion() throws Exception {
         MockHttpSession session = SignIn.as(mvc, admin);
 

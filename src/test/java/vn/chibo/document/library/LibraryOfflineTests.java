@@ -70,6 +70,22 @@ class LibraryOfflineTests {
     }
 
     @Test
+    void largeFileKeepsOnlyItsPage() {
+        Tree tree = trees.build();
+        LibraryDocumentId large = trees.upload(tree.secretary(), tree.cell().id(), "du-thao-nghi-quyet-thang-12.pdf",
+                Classification.PUBLIC);
+        jdbc.sql("""
+                update stored_file set size_bytes = :size where id = (
+                    select stored_file_id from library_document_version where document_id = :document)
+                """)
+                .param("size", OfflineContent.MAX_FILE_BYTES + 1)
+                .param("document", large.value())
+                .update();
+
+        assertThat(offline.pathsFor(tree.member())).containsExactly("/documents/" + large.value());
+    }
+
+    @Test
     void savedCopyIsLoggedButNotRead() throws Exception {
         Tree tree = trees.build();
         LibraryDocumentId issued = trees.upload(tree.officer(), tree.commune().id(), "tai-lieu-chuyen-de-quy-iv.pdf",
