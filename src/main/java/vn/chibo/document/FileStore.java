@@ -25,4 +25,10 @@ public interface FileStore {
 
     /** Opens the content for reading; the caller closes the stream. */
     InputStream open(StoredFileId id);
+
+    /**
+     * Deletes the file's record now and its content once the caller's transaction commits, so that a
+     * rollback keeps both. Rows that refer to the file must be gone first.
+     */
+    void delete(StoredFileId id);
 }

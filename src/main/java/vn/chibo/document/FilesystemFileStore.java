@@ -157,6 +157,29 @@ class FilesystemFileStore implements FileStore {
         }
     }
 
+    @Override
+    @Transactional
+    public void delete(StoredFileId id) {
+        Optional<String> key = jdbc.sql("select storage_key from stored_file where id = :id")
+                .param("id", id.value())
+                .query(String.class)
+                .optional();
+        if (key.isEmpty()) {
+            return;
+        }
+        jdbc.sql("delete from stored_file where id = :id").param("id", id.value()).update();
+        Path target = pathOf(key.get());
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_COMMITTED) {
+                    log.info("Deleting file {} under key {}: its record was deleted", id, key.get());
+                    deleteQuietly(target);
+                }
+            }
+        });
+    }
+
     /**
      * Deletes the file if the caller's transaction rolls back, so that a failed insert of its record,
      * or of the document that refers to it, leaves no unreferenced file. Without a transaction the

@@ -318,7 +318,7 @@ class AuthorizationMatrixTests {
                 "GET /api/v1/documents/{id}", "GET /api/v1/documents/{id}/file");
         expect(Access.CELL_RUN, "GET /documents/{id}/edit", "POST /documents/{id}/edit",
                 "GET /documents/{id}/versions/new", "POST /documents/{id}/versions/new",
-                "POST /documents/{id}/withdraw");
+                "POST /documents/{id}/withdraw", "POST /documents/{id}/purge");
         // Only a committee issues documents, and the sample document belongs to a cell.
         expect(Access.NOBODY, "POST /documents/{id}/distribution");
 

@@ -117,7 +117,7 @@ class CrossCellAccessTests {
 
         hidden("GET /documents/{id}", "GET /documents/{id}/file", "GET /documents/{id}/download",
                 "GET /documents/{id}/edit", "POST /documents/{id}/edit", "GET /documents/{id}/versions/new",
-                "POST /documents/{id}/versions/new", "POST /documents/{id}/withdraw",
+                "POST /documents/{id}/versions/new", "POST /documents/{id}/withdraw", "POST /documents/{id}/purge",
                 "POST /documents/{id}/distribution");
 
         KNOWN.put("GET /", Expect.NOT_CELL_SCOPED);

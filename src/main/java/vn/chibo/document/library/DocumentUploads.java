@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -30,6 +32,7 @@ import vn.chibo.organization.OrganizationId;
 import vn.chibo.system.ChiboProperties;
 import vn.chibo.system.InvalidInputException;
 import vn.chibo.system.JdbcTime;
+import vn.chibo.system.NotFoundException;
 import vn.chibo.system.VietnameseText;
 
 /**
@@ -219,6 +222,46 @@ public class DocumentUploads {
         audit.record(new AuditEntry(actor.accountId().value(), document.ownerId().value(), "document.withdrawn",
                 TARGET_TYPE, id.value(), null));
         log.info("Document {} withdrawn by account {}", id, actor.accountId());
+    }
+
+    /**
+     * Deletes the document for good: every version's file and PDF copy, its text, tags, distribution, read
+     * receipts and access log. It is the remedy for a file that must not be on this system at all, such as
+     * a photograph of a secret document that no inspection can read. A withdrawn document can be purged
+     * too. The audit trail keeps that it happened, with counts only. Anyone but a manager of the owner gets
+     * not-found, as for a document they may not open.
+     */
+    @Transactional
+    public void purge(Actor actor, LibraryDocumentId id) {
+        OrganizationId owner = jdbc.sql("select owner_id from library_document where id = :id")
+                .param("id", id.value())
+                .query((row, number) -> OrganizationId.of(row.getLong("owner_id")))
+                .optional()
+                .filter(library -> permissions.canManage(actor, library))
+                .orElseThrow(NotFoundException::hidden);
+
+        List<StoredFileId> stored = new ArrayList<>();
+        jdbc.sql("select stored_file_id, rendition_file_id from library_document_version where document_id = :id")
+                .param("id", id.value())
+                .query((row, number) -> {
+                    stored.add(StoredFileId.of(row.getLong("stored_file_id")));
+                    long rendition = row.getLong("rendition_file_id");
+                    if (!row.wasNull()) {
+                        stored.add(StoredFileId.of(rendition));
+                    }
+                    return null;
+                })
+                .list();
+        for (String table : List.of("library_access", "library_read", "library_distribution", "library_document_tag",
+                "library_document_version")) {
+            jdbc.sql("delete from " + table + " where document_id = :id").param("id", id.value()).update();
+        }
+        jdbc.sql("delete from library_document where id = :id").param("id", id.value()).update();
+        stored.forEach(files::delete);
+
+        audit.record(new AuditEntry(actor.accountId().value(), owner.value(), "document.purged", TARGET_TYPE,
+                id.value(), "files=" + stored.size()));
+        log.info("Document {} purged by account {}: {} files deleted", id, actor.accountId(), stored.size());
     }
 
     private void requireValid(DocumentDetails details) {

@@ -21,6 +21,7 @@ import vn.chibo.document.Classification;
 import vn.chibo.document.library.LibraryTree.Tree;
 import vn.chibo.organization.OrganizationId;
 import vn.chibo.system.ChiboProperties;
+import vn.chibo.system.FlashMessage;
 import vn.chibo.testing.SampleFiles;
 import vn.chibo.testing.SignIn;
 import vn.chibo.testing.SqlTest;
@@ -35,6 +36,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The library through its pages: upload, refusal, issuing, reading, receipts and the access log. */
@@ -287,13 +289,70 @@ class LibraryWebTests {
                 Classification.PUBLIC);
         distributions.issue(tree.officer(), id, List.of(tree.cell().id()), false, false);
 
-        mvc.perform(post("/documents/{id}/withdraw", id.value()).session(SignIn.as(mvc, tree.officer())).with(csrf()))
+        MockHttpSession officer = SignIn.as(mvc, tree.officer());
+
+        mvc.perform(post("/documents/{id}/withdraw", id.value()).session(officer).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(result -> assertThat(((FlashMessage) result.getFlashMap().get(FlashMessage.ERROR)).key())
+                        .isEqualTo("document.error.confirmWithdraw"));
+        mvc.perform(get("/documents/{id}", id.value()).session(SignIn.as(mvc, tree.member())))
+                .andExpect(status().isOk());
+
+        mvc.perform(post("/documents/{id}/withdraw", id.value()).param("confirm", "yes").session(officer).with(csrf()))
                 .andExpect(status().is3xxRedirection());
 
         mvc.perform(get("/documents/{id}", id.value()).session(SignIn.as(mvc, tree.member())))
                 .andExpect(status().isNotFound());
         assertThat(jdbc.sql("select count(*) from library_document where id = :id and withdrawn_at is not null")
                 .param("id", id.value()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void purgeDeletesEveryTraceButTheAuditEntry() throws Exception {
+        Tree tree = trees.build();
+        LibraryDocumentId id = trees.upload(tree.officer(), tree.commune().id(), "du-thao-nghi-quyet-thang-12.docx",
+                Classification.INTERNAL);
+        distributions.issue(tree.officer(), id, List.of(tree.cell().id()), false, false);
+        mvc.perform(get("/documents/{id}/file", id.value()).session(SignIn.as(mvc, tree.member())))
+                .andExpect(status().isOk());
+        List<Long> fileIds = jdbc.sql("""
+                select stored_file_id from library_document_version where document_id = :id
+                union select rendition_file_id from library_document_version where document_id = :id
+                """).param("id", id.value()).query(Long.class).list();
+        assertThat(fileIds).hasSize(2);
+        List<String> keys = fileIds.stream().map(file -> jdbc.sql("select storage_key from stored_file where id = :id")
+                .param("id", file).query(String.class).single()).toList();
+        MockHttpSession officer = SignIn.as(mvc, tree.officer());
+
+        mvc.perform(post("/documents/{id}/purge", id.value()).param("confirm", "yes")
+                        .session(SignIn.as(mvc, tree.siblingMember())).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/documents/{id}/purge", id.value()).session(officer).with(csrf()))
+                .andExpect(result -> assertThat(((FlashMessage) result.getFlashMap().get(FlashMessage.ERROR)).key())
+                        .isEqualTo("document.error.confirmPurge"));
+        assertThat(count("library_document", "id", id.value())).isOne();
+
+        mvc.perform(post("/documents/{id}/purge", id.value()).param("confirm", "yes").session(officer).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/documents"));
+
+        assertThat(count("library_document", "id", id.value())).isZero();
+        for (String table : List.of("library_document_version", "library_access", "library_read",
+                "library_distribution", "library_document_tag")) {
+            assertThat(count(table, "document_id", id.value())).as(table).isZero();
+        }
+        for (Long file : fileIds) {
+            assertThat(count("stored_file", "id", file)).isZero();
+        }
+        try (var stored = Files.walk(properties.files().root())) {
+            assertThat(stored.map(path -> path.getFileName().toString())).doesNotContainAnyElementsOf(keys);
+        }
+        mvc.perform(get("/documents/{id}", id.value()).session(officer)).andExpect(status().isNotFound());
+    }
+
+    private long count(String table, String column, long value) {
+        return jdbc.sql("select count(*) from " + table + " where " + column + " = :value")
+                .param("value", value).query(Long.class).single();
     }
 
     @Test

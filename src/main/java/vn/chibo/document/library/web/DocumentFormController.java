@@ -40,6 +40,7 @@ import vn.chibo.organization.OrganizationId;
 import vn.chibo.system.DomainException;
 import vn.chibo.system.FlashMessage;
 import vn.chibo.system.ForbiddenException;
+import vn.chibo.system.InvalidInputException;
 import vn.chibo.system.Option;
 
 /**
@@ -120,8 +121,9 @@ class DocumentFormController {
         LibraryDocument document = managed(actor, id);
 
         if (form.secretLevel() != null) {
+            // The file is already stored, so the upload's refusal ("nothing was kept") would be untrue here.
             return refused(model, document, form, List.of(), locale, response,
-                    (DomainException) uploads.secretDeclared());
+                    new InvalidInputException("document.error.secretOnEdit"));
         }
         Map<String, String> problems = new LinkedHashMap<>(form.problems(false));
         if (problems.isEmpty()) {
@@ -171,13 +173,41 @@ class DocumentFormController {
         return "redirect:/documents/" + id;
     }
 
+    /**
+     * Withdraws the document from every reader. It needs the ticked confirmation, because one tap on a
+     * phone would otherwise take a document away from every cell it was issued to.
+     */
     @PostMapping("/documents/{id}/withdraw")
-    String withdraw(Actor actor, @PathVariable long id, RedirectAttributes redirect) {
+    String withdraw(Actor actor, @PathVariable long id,
+            @RequestParam(name = "confirm", required = false) @Nullable String confirm, RedirectAttributes redirect) {
         LibraryDocument document = managed(actor, id);
+        if (!"yes".equals(confirm)) {
+            redirect.addFlashAttribute(FlashMessage.ERROR, new FlashMessage("document.error.confirmWithdraw"));
+            return "redirect:/documents/" + id + "#manage";
+        }
 
         uploads.withdraw(actor, document.id());
 
         redirect.addFlashAttribute(FlashMessage.SUCCESS, new FlashMessage("document.flash.withdrawn"));
+        return "redirect:/documents";
+    }
+
+    /**
+     * Deletes the document, its files and its records for good, after the ticked confirmation. Others
+     * get not-found, also for a withdrawn document.
+     */
+    @PostMapping("/documents/{id}/purge")
+    String purge(Actor actor, @PathVariable long id,
+            @RequestParam(name = "confirm", required = false) @Nullable String confirm, RedirectAttributes redirect) {
+        if (!"yes".equals(confirm)) {
+            managed(actor, id);
+            redirect.addFlashAttribute(FlashMessage.ERROR, new FlashMessage("document.error.confirmPurge"));
+            return "redirect:/documents/" + id + "#manage";
+        }
+
+        uploads.purge(actor, LibraryDocumentId.of(id));
+
+        redirect.addFlashAttribute(FlashMessage.SUCCESS, new FlashMessage("document.flash.purged"));
         return "redirect:/documents";
     }
 
