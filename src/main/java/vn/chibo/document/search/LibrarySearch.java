@@ -233,12 +233,20 @@ public class LibrarySearch {
         }
 
         SearchHit hit(SearchQuery query, @Nullable String text) {
+            // The snippet comes from whichever of summary and text shows the query better, so that a
+            // summary holding one word of three does not hide the text that holds the whole phrase.
+            String body = text == null ? null : VietnameseText.clean(text);
+            int summaryFit = summary == null ? -1 : Snippet.fit(summary, query.terms());
+            int bodyFit = body == null ? -1 : Snippet.fit(body, query.terms());
             Optional<Snippet> snippet = Optional.empty();
-            if (summary != null) {
+            if (body != null && bodyFit > summaryFit) {
+                snippet = Snippet.around(body, query.terms());
+            }
+            if (snippet.isEmpty() && summary != null) {
                 snippet = Snippet.around(summary, query.terms());
             }
-            if (snippet.isEmpty() && text != null) {
-                snippet = Snippet.around(VietnameseText.clean(text), query.terms());
+            if (snippet.isEmpty() && body != null) {
+                snippet = Snippet.around(body, query.terms());
             }
             if (snippet.isEmpty() && summary != null) {
                 snippet = Optional.of(Snippet.opening(summary));

@@ -55,6 +55,21 @@ public record Snippet(List<Part> parts, boolean cutBefore, boolean cutAfter) {
         return java.util.Optional.of(new Snippet(mark(folded, start, end, terms), start > 0, end < length));
     }
 
+    /**
+     * Rates how well the text shows the terms, to choose between a summary and the file's text: the whole
+     * phrase at the start of a word beats any number of words apart, and more words beat fewer.
+     */
+    static int fit(String text, List<String> terms) {
+        if (terms.isEmpty()) {
+            return 0;
+        }
+        String folded = FoldedText.of(text).folded();
+        if (terms.size() > 1 && wordStartIndex(folded, String.join(" ", terms), 0) >= 0) {
+            return terms.size() + 1;
+        }
+        return (int) terms.stream().filter(term -> wordStartIndex(folded, term, 0) >= 0).count();
+    }
+
     private static int bestPlace(String folded, List<String> terms) {
         if (terms.isEmpty()) {
             return -1;

@@ -95,6 +95,18 @@ class LibrarySearchTests {
     }
 
     @Test
+    void snippetComesFromWhereThePhraseIs() {
+        rows.document(commune.cell(), "Tài liệu sinh hoạt chuyên đề", null, "STUDY_MATERIAL",
+                "Tài liệu cho buổi sinh hoạt chuyên đề quý IV.", "Phần hai bàn về chuyển đổi số ở thôn.");
+
+        Snippet snippet = search.search(member, "chuyen doi so", 1).hits().getFirst().snippet();
+
+        assertThat(snippet).isNotNull();
+        assertThat(snippet.parts()).filteredOn(Snippet.Part::match).extracting(Snippet.Part::text)
+                .containsExactly("chuyển", "đổi", "số");
+    }
+
+    @Test
     void needsEveryWord() {
         long both = rows.document(commune.cell(), "Nghị quyết tháng 12", null, "RESOLUTION", null, "về chuyển đổi số");
         rows.document(commune.cell(), "Nghị quyết tháng 11", null, "RESOLUTION", null, "về an ninh trật tự");
