@@ -25,6 +25,9 @@ public record DocumentDetails(String title, @Nullable String number, @Nullable L
         @Nullable String issuingBody, DocumentKind kind, Classification classification, @Nullable String summary,
         List<String> tags) {
 
+    /** No party document is older than the party: a date before it is a typing slip such as 01/01/0001. */
+    static final LocalDate PARTY_FOUNDED = LocalDate.of(1930, 2, 3);
+
     public static final int MAX_TITLE = 300;
     public static final int MAX_NUMBER = 60;
     public static final int MAX_ISSUING_BODY = 200;
@@ -58,6 +61,9 @@ public record DocumentDetails(String title, @Nullable String number, @Nullable L
         }
         if (issuedOn != null && issuedOn.isAfter(today)) {
             problems.put("issuedOn", "document.error.issuedInFuture");
+        }
+        if (issuedOn != null && issuedOn.isBefore(PARTY_FOUNDED)) {
+            problems.put("issuedOn", "document.error.issuedTooEarly");
         }
         if (issuingBody != null && issuingBody.length() > MAX_ISSUING_BODY) {
             problems.put("issuingBody", "document.error.issuingBodyTooLong");
