@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -76,6 +77,7 @@ class FilesystemFileStore implements FileStore {
             try (var digesting = new DigestInputStream(content, digest)) {
                 size = Files.copy(digesting, partial, StandardCopyOption.REPLACE_EXISTING);
             }
+            ownerOnly(partial, target.getParent());
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             sha256 = HexFormat.of().formatHex(digest.digest());
         }
@@ -178,6 +180,21 @@ class FilesystemFileStore implements FileStore {
                 }
             }
         });
+    }
+
+    /**
+     * Makes the file readable and its folders openable by the product's own user only: internal documents
+     * and members' papers are kept unencrypted, and other local accounts on the server have no business
+     * reading them. A file system without POSIX permissions keeps its own rules.
+     */
+    private void ownerOnly(Path file, Path folder) throws IOException {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        for (Path each = folder; each != null && each.startsWith(root) && !each.equals(root); each = each.getParent()) {
+            Files.setPosixFilePermissions(each, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     /**

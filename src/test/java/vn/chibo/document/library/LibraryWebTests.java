@@ -3,6 +3,7 @@ package vn.chibo.document.library;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -353,6 +354,24 @@ class LibraryWebTests {
     private long count(String table, String column, long value) {
         return jdbc.sql("select count(*) from " + table + " where " + column + " = :value")
                 .param("value", value).query(Long.class).single();
+    }
+
+    @Test
+    void storedFilesAreReadableByTheProductOnly() throws Exception {
+        Tree tree = trees.build();
+        LibraryDocumentId id = trees.upload(tree.secretary(), tree.cell().id(), "du-thao-nghi-quyet-thang-12.pdf",
+                Classification.INTERNAL);
+        String key = jdbc.sql("""
+                select f.storage_key from stored_file f join library_document_version v on v.stored_file_id = f.id
+                where v.document_id = :id
+                """).param("id", id.value()).query(String.class).single();
+
+        try (Stream<Path> files = Files.walk(properties.files().root())) {
+            Path stored = files.filter(path -> path.getFileName().toString().equals(key)).findFirst().orElseThrow();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stored))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stored.getParent())))
+                    .isEqualTo("rwx------");
+        }
     }
 
     @Test
