@@ -22,9 +22,9 @@ public interface OfflineContent {
     String SAVING = "save";
 
     /**
-     * The largest file kept offline, 5 MB. The service worker saves in the background, often over
-     * prepaid mobile data, and a member rarely reads a longer document on a phone; a larger file stays
-     * readable online.
+     * The maximum size of a file kept offline, 5 MB. The service worker saves in the background, often
+     * over prepaid mobile data, and a member rarely reads a longer document on a phone. A larger file
+     * stays readable online.
      */
     long MAX_FILE_BYTES = 5L * 1024 * 1024;
 

@@ -41,7 +41,7 @@ final class FoldedText {
 
     /**
      * Folds one character. A lone combining mark (from text that was not composed) folds to nothing, so
-     * the folded text never holds a mark either way.
+     * the folded text never contains a mark either way.
      */
     static String foldOne(String character) {
         String decomposed = Normalizer.normalize(character, Normalizer.Form.NFD);

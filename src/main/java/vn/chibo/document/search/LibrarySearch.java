@@ -40,8 +40,8 @@ public class LibrarySearch {
     public static final int PAGE_SIZE = 10;
 
     /**
-     * The most documents ranked for one query, the most recently changed first. More would cost every
-     * query more than it helps; the page asks the reader to add a word instead.
+     * The maximum number of documents ranked for one query, the most recently changed first. More would
+     * cost every query more than it helps, so the page asks the reader to add a word instead.
      */
     public static final int MAX_RANKED = 500;
 
@@ -90,8 +90,8 @@ public class LibrarySearch {
     }
 
     /**
-     * Returns titles of visible documents that hold every word typed so far, those whose title holds
-     * them first, for the list under the search box.
+     * Returns titles of visible documents that contain every word typed so far, those whose title
+     * contains them first, for the list under the search box.
      */
     public List<Suggestion> suggest(Actor actor, @Nullable String rawQuery) {
         SearchQuery query = SearchQuery.parse(rawQuery);
@@ -201,9 +201,9 @@ public class LibrarySearch {
             String ownerName, long occurrences, boolean phraseFound, List<String> tags) {
 
         /**
-         * Scores the document: each word found in the number weighs 12, in the title 10, in a tag 6, in
-         * the summary 4, in the issuing body 3; occurrences in the whole text add a little, growing
-         * slowly so that a long text does not win by length; the whole phrase adds more.
+         * Scores the document. Each word found in the number weighs 12, in the title 10, in a tag 6, in
+         * the summary 4 and in the issuing body 3. Occurrences in the whole text add their logarithm, so
+         * that a long text does not win by length, and the whole phrase adds more.
          */
         double score(SearchQuery query) {
             String foldedTitle = VietnameseText.fold(title);
@@ -233,8 +233,8 @@ public class LibrarySearch {
         }
 
         SearchHit hit(SearchQuery query, @Nullable String text) {
-            // The snippet comes from whichever of summary and text shows the query better, so that a
-            // summary holding one word of three does not hide the text that holds the whole phrase.
+            // The snippet comes from whichever of summary and text matches the query better, so that a
+            // summary with one word of three does not hide a text that contains the whole phrase.
             String body = text == null ? null : VietnameseText.clean(text);
             int summaryFit = summary == null ? -1 : Snippet.fit(summary, query.terms());
             int bodyFit = body == null ? -1 : Snippet.fit(body, query.terms());

@@ -20,7 +20,7 @@ import vn.chibo.system.VietnameseText;
  */
 record SearchQuery(String text, List<String> terms, String phrase) {
 
-    /** The longest query accepted; longer text is more likely pasted by mistake than meant. */
+    /** The maximum query length, because longer text is more likely pasted by mistake than meant. */
     static final int MAX_LENGTH = 200;
 
     /** More words than this narrow a search to nothing and make each query slower. */

@@ -48,7 +48,7 @@ class SnippetTests {
     }
 
     @Test
-    void cutsLongTextAroundTheFirstMatchAtWords() {
+    void snippetCutsAtWords() {
         String text = "Mở đầu ".repeat(60) + "chi bộ biểu quyết thông qua nghị quyết" + " kết thúc".repeat(60);
 
         Snippet snippet = Snippet.around(text, List.of("bieu quyet")).orElseThrow();
@@ -76,7 +76,7 @@ class SnippetTests {
     }
 
     @Test
-    void refusesQueriesTooLongOrOfTooManyWords() {
+    void queryTooLongRejected() {
         assertThatThrownBy(() -> SearchQuery.parse("a".repeat(201)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("document.search.error.tooLong");
