@@ -5,8 +5,9 @@
 # endpoint of the product under the same load generator. Starts a throwaway PostgreSQL and the
 # product on 127.0.0.1 only, and stops both on exit. See bench/README.md.
 #
-# Usage: bench/meeting-evening.sh [--nodes 1|2] [--balancer on|off] [cells]
+# Usage: bench/meeting-evening.sh [--nodes 1|2] [--balancer on|off] [--client web|app] [cells]
 #   cells       generated cells of 36 members (default 200)
+#   --client    how members check in and vote: the web pages (default) or the JSON API, as the app does
 #   --nodes     product nodes on the same PostgreSQL (default 1)
 #   --balancer  whether the load goes through nginx, round robin (default: off with one node, on with two)
 # Environment: see bench/README.md.
@@ -20,16 +21,19 @@ log() { printf 'meeting-evening: %s\n' "$*" >&2; }
 cells=200
 nodes=1
 balancer=""
+client=web
 while [ $# -gt 0 ]; do
     case "$1" in
         --nodes) nodes=$2; shift 2 ;;
         --balancer) balancer=$2; shift 2 ;;
+        --client) client=$2; shift 2 ;;
         --*) log "unknown option $1; see the usage at the top of $0"; exit 2 ;;
         *) cells=$1; shift ;;
     esac
 done
 case "$nodes" in 1|2) ;; *) log "--nodes must be 1 or 2, not $nodes"; exit 2 ;; esac
 [ -n "$balancer" ] || balancer=$([ "$nodes" -eq 2 ] && echo on || echo off)
+case "$client" in web|app) ;; *) log "--client must be web or app, not $client"; exit 2 ;; esac
 case "$balancer" in on|off) ;; *) log "--balancer must be on or off, not $balancer"; exit 2 ;; esac
 if [ "$nodes" -eq 2 ] && [ "$balancer" = off ]; then
     log "two nodes need the balancer"; exit 2
@@ -118,7 +122,7 @@ log "running the meeting evening"
 "$java_bin" bench/evening/MeetingEvening.java base="$base" manifest="$work/manifest.tsv" \
     password=bench-password totp-secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP check-in-key="$CHIBO_CHECK_IN_KEY" \
     concurrency="$concurrency" deadline-seconds="$deadline" noop-requests="$noop_requests" \
-    product-pid="$product_pids" pgbench-tps="$pgbench_tps" \
+    product-pid="$product_pids" pgbench-tps="$pgbench_tps" client="$client" \
     commits-command="psql -h 127.0.0.1 -p $pg_port -U postgres -At -c \"select xact_commit from pg_stat_database where datname = 'chibo'\""
 
 echo

@@ -16,12 +16,15 @@ import java.util.stream.Collectors;
 final class Browser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+(?:value|content)=\"([^\"]+)\"");
+    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Set<Integer> PAGE = Set.of(200);
+    private static final Set<Integer> API = Set.of(200, 204);
     private static final Set<Integer> REDIRECT = Set.of(302, 303);
 
     private final Load load;
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private String csrf = "";
+    private String bearer = "";
 
     Browser(Load load) {
         this.load = load;
@@ -104,6 +107,39 @@ final class Browser {
     boolean get(String kind, String path, Set<Integer> expected) {
         HttpResponse<String> response = load.send(kind, withCookies(load.request(path)).GET().build(), expected);
         return response != null;
+    }
+
+    /**
+     * Asks for a bearer token of the JSON API with the password, as the mobile app does at sign-in,
+     * and keeps it for {@link #api}. Returns whether a token came.
+     */
+    boolean signInApp(String kind, String username, String password) {
+        String body = "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
+        HttpResponse<String> response = load.send(kind, load.request("/api/v1/auth/token")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                PAGE);
+        if (response == null) {
+            return false;
+        }
+        Matcher token = TOKEN.matcher(response.body());
+        if (!token.find()) {
+            return false;
+        }
+        bearer = token.group(1);
+        return true;
+    }
+
+    /**
+     * Sends a JSON request of the mobile app with the bearer token, no cookie and no CSRF token, and
+     * expects 200, or 204 for the no-op. A null body sends a GET. Returns whether it succeeded.
+     */
+    boolean api(String kind, String path, String json) {
+        HttpRequest.Builder request = load.request(path).header("Authorization", "Bearer " + bearer)
+                .header("Accept", "application/json");
+        if (json != null) {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        }
+        return load.send(kind, request.build(), API) != null;
     }
 
     /** Returns the CSRF token of the last page read, which a form built by hand must send. */

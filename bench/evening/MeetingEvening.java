@@ -25,7 +25,9 @@ import java.util.function.Consumer;
  *
  * <p>Arguments, as name=value: base (the product's address), manifest, password, totp-secret,
  * check-in-key, concurrency (requests in flight, 64), deadline-seconds (600), noop-requests (20000),
- * product-pid (several nodes' ids separated by commas), commits-command (a shell command that prints PostgreSQL's xact_commit), pgbench-tps.
+ * product-pid (several nodes' ids separated by commas), commits-command (a shell command that prints PostgreSQL's xact_commit), pgbench-tps,
+ * client ("web", the default: members check in and vote through the pages; "app": members other than
+ * the secretary check in and vote through the JSON API with a bearer token, as the mobile app does).
  */
 public final class MeetingEvening {
 
@@ -85,6 +87,13 @@ public final class MeetingEvening {
             run.secretary().post("publish", meetingPath(run) + "/publish", Map.of());
         });
         phase("members sign in, open the meeting page", cells, run -> signInMembers(run, password));
+        if (app()) {
+            eachParticipant("members get app tokens", cells, (run, browser) -> {
+                if (browser != run.secretary()) {
+                    browser.signInApp("app token", usernameOf(run, browser), password);
+                }
+            });
+        }
 
         List<LiveListener> listeners = openLiveStreams(cells);
         eachParticipant("answer (RSVP)", cells, (run, browser) -> browser.post("answer", meetingPath(run)
@@ -92,6 +101,11 @@ public final class MeetingEvening {
         phase("start", cells, run -> run.secretary().post("start", meetingPath(run) + "/start", Map.of()));
         eachParticipant("check in", cells, (run, browser) -> {
             String code = Codes.checkIn(required("check-in-key"), run.cell().meetingId(), System.currentTimeMillis());
+            if (app() && browser != run.secretary()) {
+                // The app scans the QR code and sends its token: one request, answered with the attendance.
+                browser.api("check-in", "/api/v1" + meetingPath(run) + "/check-in", "{\"token\":\"" + code + "\"}");
+                return;
+            }
             browser.page("check-in page", meetingPath(run) + "/check-in?code=" + code);
             browser.post("check-in", meetingPath(run) + "/check-in", Map.of("code", code));
         });
@@ -184,6 +198,14 @@ public final class MeetingEvening {
                 // As on the vote's page: open it, choose, then confirm the choice, which casts the ballot.
                 String motionPath = "/motions/" + run.motions().get(motion - 1);
                 String choice = index % 7 == 0 ? "AGAINST" : "FOR";
+                if (app() && browser != run.secretary()) {
+                    // The live event names only the part that changed, so the app reads the votes, then casts.
+                    if (browser.api("vote list (app)", "/api/v1" + meetingPath(run) + "/motions", null)) {
+                        browser.api("ballot", motionPath.replace("/motions/", "/api/v1/motions/") + "/ballot",
+                                "{\"choice\":\"" + choice + "\"}");
+                    }
+                    return;
+                }
                 if (browser.page("vote page", motionPath)
                         && browser.postFragment("ballot choice", motionPath + "/ballot", Map.of("choice", choice))) {
                     browser.postFragment("ballot", motionPath + "/ballot", Map.of("choice", choice, "confirmed", "true"));
@@ -199,12 +221,21 @@ public final class MeetingEvening {
 
     private void noop(List<CellRun> cells) {
         long requests = number("noop-requests", 20_000);
-        List<Browser> browsers = cells.stream().flatMap(run -> run.participants().stream()).toList();
+        // In the app's mode the no-op goes through the API's filters with the tokens, which secretaries lack.
+        List<Browser> browsers = cells.stream().flatMap(run -> run.participants().stream()
+                .filter(browser -> !app() || browser != run.secretary())).toList();
         phase("no-op endpoint", List.of(browsers), all -> {
             try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (long request = 0; request < requests; request++) {
                     Browser browser = all.get((int) (request % all.size()));
-                    senders.submit(() -> browser.get("no-op", "/bench/noop", Set.of(204)));
+                    senders.submit(() -> {
+                        if (app()) {
+                            browser.api("no-op", "/api/v1/bench/noop", null);
+                        }
+                        else {
+                            browser.get("no-op", "/bench/noop", Set.of(204));
+                        }
+                    });
                 }
             }
         });
@@ -309,6 +340,14 @@ public final class MeetingEvening {
                 checkInRate, ballots.percentileMillis(99), checkIns.percentileMillis(99),
                 recorder.kinds().values().stream().mapToInt(Recorder.Kind::errorCount).sum(),
                 100 * ballotRate / pgbench);
+    }
+
+    private boolean app() {
+        return arguments.getOrDefault("client", "web").equals("app");
+    }
+
+    private static String usernameOf(CellRun run, Browser browser) {
+        return run.cell().members().get(run.participants().indexOf(browser)).username();
     }
 
     private static String meetingPath(CellRun run) {

@@ -9,6 +9,7 @@ import vn.chibo.account.Actor;
 import vn.chibo.account.Role;
 import vn.chibo.member.ActivityStatus;
 import vn.chibo.member.MembershipStatus;
+import vn.chibo.testing.ApiSignIn;
 import vn.chibo.testing.Fixtures;
 import vn.chibo.testing.SignIn;
 import vn.chibo.testing.SqlTest;
@@ -28,6 +29,9 @@ class BenchNoopTests {
     @Autowired
     Fixtures fixtures;
 
+    @Autowired
+    ApiSignIn api;
+
     @Test
     void noopNotFoundWithoutBenchProfile() throws Exception {
         Fixtures.Commune commune = fixtures.commune();
@@ -35,6 +39,15 @@ class BenchNoopTests {
                 MembershipStatus.OFFICIAL, ActivityStatus.ACTIVE), Role.MEMBER);
 
         mvc.perform(get("/bench/noop").session(SignIn.as(mvc, member))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void apiNoopNotFoundWithoutBenchProfile() throws Exception {
+        Fixtures.Commune commune = fixtures.commune();
+        Actor member = fixtures.account(commune.cell(), fixtures.member(commune.cell(), "Nguyễn Văn Thử",
+                MembershipStatus.OFFICIAL, ActivityStatus.ACTIVE), Role.MEMBER);
+
+        mvc.perform(get("/api/v1/bench/noop").with(api.as(member))).andExpect(status().isNotFound());
     }
 
     @Test
