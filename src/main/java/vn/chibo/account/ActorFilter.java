@@ -87,7 +87,7 @@ class ActorFilter extends OncePerRequestFilter {
             return;
         }
 
-        Optional<Accounts.SignedInAccount> signedIn = accounts.signedIn(user.accountId())
+        Optional<Accounts.SignedInAccount> signedIn = signedInAccount(request, user)
                 .filter(found -> found.account().enabled());
         Optional<AccountRecord> account = signedIn.map(Accounts.SignedInAccount::account);
         if (account.isEmpty()) {
@@ -157,6 +157,18 @@ class ActorFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Returns the account as the bearer token's query read it moments ago in this request, or else
+     * reads it, for a session.
+     */
+    private Optional<Accounts.SignedInAccount> signedInAccount(HttpServletRequest request, AccountUser user) {
+        if (request.getAttribute(ApiTokenFilter.SIGNED_IN) instanceof Accounts.SignedInAccount read
+                && read.account().id().equals(user.accountId())) {
+            return Optional.of(read);
+        }
+        return accounts.signedIn(user.accountId());
     }
 
     private static void setActor(HttpServletRequest request, Actor actor) {

@@ -31,6 +31,9 @@ class ApiTokenFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(ApiTokenFilter.class);
     private static final String BEARER = "Bearer ";
 
+    /** The request attribute with the {@link Accounts.SignedInAccount} that the token's query read. */
+    static final String SIGNED_IN = ApiTokenFilter.class.getName() + ".signedIn";
+
     private final ApiTokens tokens;
     private final ApiProblems problems;
 
@@ -64,6 +67,8 @@ class ApiTokenFilter extends OncePerRequestFilter {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, factors));
         SecurityContextHolder.setContext(context);
+        // ActorFilter takes the account from here instead of reading it again.
+        request.setAttribute(SIGNED_IN, holder.get().signedIn());
         chain.doFilter(request, response);
     }
 

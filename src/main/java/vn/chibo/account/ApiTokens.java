@@ -146,30 +146,25 @@ public class ApiTokens {
     }
 
     /**
-     * The account of a token that works.
+     * The account of a token that works, with what {@link ActorFilter} checks.
      *
      * @param secondFactor whether the token was issued after a second factor
      */
-    record TokenHolder(AccountRecord account, boolean secondFactor) {
+    record TokenHolder(Accounts.SignedInAccount signedIn, boolean secondFactor) {
+
+        AccountRecord account() {
+            return signedIn.account();
+        }
     }
 
     /**
      * Returns the account of a token that works: issued here, not expired or revoked, of an enabled
-     * account that has changed its initial password.
+     * account that has changed its initial password. One query reads the token, the account, its
+     * grants and its second factor.
      */
     Optional<TokenHolder> holderOf(String token) {
-        record Row(long accountId, boolean secondFactor) {
-        }
-        Optional<Row> row = jdbc.sql("""
-                select t.account_id, t.second_factor from api_token t join account a on a.id = t.account_id
-                where t.token_hash = :hash and t.expires_at > :now and a.enabled and not a.must_change_password
-                """)
-                .param("hash", hash(token))
-                .param("now", JdbcTime.param(clock.instant()))
-                .query((result, number) -> new Row(result.getLong("account_id"), result.getBoolean("second_factor")))
-                .optional();
-        return row.flatMap(found -> accounts.find(AccountId.of(found.accountId()))
-                .map(account -> new TokenHolder(account, found.secondFactor())));
+        return accounts.signedInByToken(hash(token), clock.instant())
+                .map(row -> new TokenHolder(row.account(), row.tokenSecondFactor()));
     }
 
     /** Returns the account's tokens that have not expired, the newest first. */
