@@ -37,11 +37,12 @@ public class Meetings {
     private final Members members;
     private final MeetingPermissions permissions;
     private final MeetingRosters rosters;
+    private final MeetingRows rows;
     private final Organizations organizations;
     private final Formats formats;
     private final Clock clock;
 
-    Meetings(MeetingRepository repository, Attendances attendances, Members members,
+    Meetings(MeetingRepository repository, MeetingRows rows, Attendances attendances, Members members,
             MeetingPermissions permissions, MeetingRosters rosters, JdbcClient jdbc, Organizations organizations,
             Formats formats, Clock clock) {
         this.organizations = organizations;
@@ -50,6 +51,7 @@ public class Meetings {
         this.rosters = rosters;
         this.jdbc = jdbc;
         this.repository = repository;
+        this.rows = rows;
         this.attendances = attendances;
         this.members = members;
         this.permissions = permissions;
@@ -61,7 +63,7 @@ public class Meetings {
      * meeting drops it from the memo ({@link MeetingMemoEviction}).
      */
     public Optional<Meeting> find(MeetingId id) {
-        return RequestMemo.get(memoKey(id.value()), () -> repository.findById(id.value()));
+        return RequestMemo.get(memoKey(id.value()), () -> rows.find(id.value()));
     }
 
     static String memoKey(long meeting) {
@@ -81,11 +83,8 @@ public class Meetings {
     @Transactional(propagation = Propagation.MANDATORY)
     public Meeting lock(MeetingId id) {
         RequestMemo.forget(memoKey(id.value()));
-        jdbc.sql("select id from meeting where id = :id for update").param("id", id.value()).query(Long.class)
-                .optional()
-                .orElseThrow(NotFoundException::hidden);
         // Not kept in the memo: the caller may change this copy and then fail before saving it.
-        return repository.findById(id.value()).orElseThrow(NotFoundException::hidden);
+        return rows.lock(id.value()).orElseThrow(NotFoundException::hidden);
     }
 
     /** Returns the meeting if the actor may see it, and fails with not-found otherwise. */
