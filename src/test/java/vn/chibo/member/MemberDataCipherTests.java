@@ -2,7 +2,11 @@ package vn.chibo.member;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +50,26 @@ class MemberDataCipherTests {
         assertThatThrownBy(() -> cipher.decrypt(Purpose.PARTY_CARD, phone))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageNotContaining("0912104729");
+    }
+
+    @Test
+    void reusedCiphersKeepValuesApart() throws Exception {
+        MemberDataCipher cipher = cipher(NEW_KEY);
+        String phone = cipher.encrypt(Purpose.PHONE, "0912104729");
+        assertThatThrownBy(() -> cipher.decrypt(Purpose.PARTY_CARD, phone)).isInstanceOf(IllegalStateException.class);
+
+        List<Callable<Boolean>> roundTrips = new ArrayList<>();
+        for (int index = 0; index < 400; index++) {
+            String value = "Đảng viên số " + index;
+            Purpose purpose = Purpose.values()[index % 4];
+            roundTrips.add(() -> value.equals(cipher.decrypt(purpose, cipher.encrypt(purpose, value))));
+        }
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<Boolean> result : threads.invokeAll(roundTrips)) {
+                assertThat(result.get()).isTrue();
+            }
+        }
+        assertThat(cipher.decrypt(Purpose.PHONE, phone)).isEqualTo("0912104729");
     }
 
     @Test
