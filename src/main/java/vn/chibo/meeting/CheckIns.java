@@ -104,9 +104,8 @@ public class CheckIns {
     /** Marks the actor present in the room, given the code scanned from the check-in screen. */
     @Transactional
     public Arrival checkIn(Actor actor, MeetingId id, @Nullable String code) {
-        // NOTE: the meeting's row lock serializes all check-ins to one meeting. It keeps a check-in from
-        // overlapping the close, but its cost under a whole evening's load has not been measured.
-        Meeting meeting = meetings.lock(id);
+        // A shared lock keeps a check-in from overlapping the close, without queueing the cell's check-ins.
+        Meeting meeting = meetings.lockForArrival(id);
         Member member = requireAttendee(actor, meeting);
         requireInProgress(meeting);
         requireValid(id, code);
@@ -131,7 +130,7 @@ public class CheckIns {
                 : joinAddress(conference, actor, meeting, member).toString();
 
         Arrival arrival = transactions.execute(status -> {
-            Meeting locked = meetings.lock(id);
+            Meeting locked = meetings.lockForArrival(id);
             Member attendee = requireAttendee(actor, locked);
             requireInProgress(locked);
             return arrive(actor, locked, attendee, AttendanceStatus.PRESENT_ONLINE, "attendance.joinedOnline");

@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import javax.sql.DataSource;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.chibo.system.JdbcTime;
+import vn.chibo.system.SharedRowLock;
 
 /**
  * Reads one meeting with its agenda by hand-written SQL, for the reads that every request about a
@@ -32,9 +35,11 @@ class MeetingRows {
             m.current_agenda_item_id, m.current_item_since, m.version""";
 
     private final JdbcClient jdbc;
+    private final String sharedLock;
 
-    MeetingRows(JdbcClient jdbc) {
+    MeetingRows(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.sharedLock = SharedRowLock.clauseFor(dataSource);
     }
 
     /** Reads the meeting and its agenda in one statement. */
@@ -66,7 +71,21 @@ class MeetingRows {
      * row lock and the read are one statement, since an outer join cannot be locked on both databases.
      */
     Optional<Meeting> lock(long id) {
-        Optional<MeetingRow> row = jdbc.sql("select " + MEETING_COLUMNS + " from meeting m where m.id = :id for update")
+        return lock(id, "for update");
+    }
+
+    /**
+     * Locks the meeting's row like {@link #lock(long)}, but on PostgreSQL in share mode: arrivals at
+     * the same meeting then do not wait for one another, while a step that locks the row for update,
+     * such as closing the meeting, waits for all of them. H2 has no shared row lock, so there arrivals
+     * queue behind {@code for update} as before.
+     */
+    Optional<Meeting> lockShared(long id) {
+        return lock(id, sharedLock);
+    }
+
+    private Optional<Meeting> lock(long id, String lockClause) {
+        Optional<MeetingRow> row = jdbc.sql("select " + MEETING_COLUMNS + " from meeting m where m.id = :id " + lockClause)
                 .param("id", id)
                 .query((result, number) -> MeetingRow.of(result))
                 .optional();

@@ -87,6 +87,18 @@ public class Meetings {
         return rows.lock(id.value()).orElseThrow(NotFoundException::hidden);
     }
 
+    /**
+     * Locks the meeting's row against {@link #lock} until the caller's transaction ends, but not against
+     * other arrivals (on PostgreSQL), and returns the meeting as it stands once the lock is held. Members
+     * checking in or joining online take it, so that a close waits for the arrivals in progress while
+     * the arrivals to one meeting run side by side: each locks only its own attendance row.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Meeting lockForArrival(MeetingId id) {
+        RequestMemo.forget(memoKey(id.value()));
+        return rows.lockShared(id.value()).orElseThrow(NotFoundException::hidden);
+    }
+
     /** Returns the meeting if the actor may see it, and fails with not-found otherwise. */
     public Meeting visibleTo(Actor actor, MeetingId id) {
         Meeting meeting = get(id);

@@ -1,6 +1,5 @@
 package vn.chibo.voting;
 
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -19,8 +18,6 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 import vn.chibo.meeting.DenominatorExclusion;
@@ -29,6 +26,7 @@ import vn.chibo.member.MemberId;
 import vn.chibo.organization.OrganizationId;
 import vn.chibo.system.JdbcTime;
 import vn.chibo.system.RequestMemo;
+import vn.chibo.system.SharedRowLock;
 
 /** Stores motions, their ballots and their frozen results. */
 @Component
@@ -46,22 +44,8 @@ class MotionStore {
 
     MotionStore(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.ballotLock = sharedRowLockOf(dataSource);
-    }
-
-    /**
-     * Returns the row lock that a ballot takes on its motion. Ballots must not block each other, but
-     * closing the vote must wait for every ballot in progress: PostgreSQL's {@code for share} does
-     * both. H2 has no shared row lock, so there ballots queue behind {@code for update}.
-     */
-    private static String sharedRowLockOf(DataSource dataSource) {
-        try {
-            String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-            return "PostgreSQL".equalsIgnoreCase(product) ? "for share" : "for update";
-        }
-        catch (MetaDataAccessException failure) {
-            throw new IllegalStateException("Could not tell which database the application runs on", failure);
-        }
+        // Ballots must not block each other, but closing the vote must wait for every ballot in progress.
+        this.ballotLock = SharedRowLock.clauseFor(dataSource);
     }
 
     MotionId insert(MeetingId meeting, OrganizationId cell, MotionKind kind, VotingMethod method,
