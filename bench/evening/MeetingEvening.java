@@ -26,8 +26,9 @@ import java.util.function.Consumer;
  * <p>Arguments, as name=value: base (the product's address), manifest, password, totp-secret,
  * check-in-key, concurrency (requests in flight, 64), deadline-seconds (600), noop-requests (20000),
  * product-pid (several nodes' ids separated by commas), commits-command (a shell command that prints PostgreSQL's xact_commit), pgbench-tps,
- * client ("web", the default: members check in and vote through the pages; "app": members other than
- * the secretary check in and vote through the JSON API with a bearer token, as the mobile app does).
+ * client. With client=web, the default, members check in and vote through the pages. With client=app,
+ * members other than the secretary check in and vote through the JSON API with a bearer token, as the
+ * mobile app does.
  */
 public final class MeetingEvening {
 
@@ -102,7 +103,7 @@ public final class MeetingEvening {
         eachParticipant("check in", cells, (run, browser) -> {
             String code = Codes.checkIn(required("check-in-key"), run.cell().meetingId(), System.currentTimeMillis());
             if (app() && browser != run.secretary()) {
-                // The app scans the QR code and sends its token: one request, answered with the attendance.
+                // The app scans the QR code and sends its token in one request, which returns the attendance.
                 browser.api("check-in", "/api/v1" + meetingPath(run) + "/check-in", "{\"token\":\"" + code + "\"}");
                 return;
             }

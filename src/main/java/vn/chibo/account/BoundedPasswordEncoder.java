@@ -13,12 +13,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Computes password hashes on a few platform threads of their own, one per core, while the request's
  * virtual thread waits without holding a carrier.
  *
- * <p>Two reasons. Each Argon2 hash takes 16 MiB of memory and tens of milliseconds of a core, and with
- * virtual threads nothing else bounds how many sign-ins run together: thirty members signing in as a
- * meeting starts would otherwise take about 500 MiB at once. And a virtual thread keeps its carrier
+ * <p>Two reasons. Each Argon2 hash takes 16 MiB of memory and tens of milliseconds of a core. With
+ * virtual threads nothing else bounds how many sign-ins run together, so thirty members signing in as
+ * a meeting starts would otherwise take about 500 MiB at once. And a virtual thread keeps its carrier
  * until it blocks, so hashes computed on virtual threads took every carrier during a burst of sign-ins.
  * Requests that held a database connection then waited for a carrier, other requests waited more than
- * the pool's 3 s for a connection, and the meeting-evening benchmark got 503 answers. The operating
+ * the pool's 3 s for a connection, and the meeting-evening benchmark got 503 responses. The operating
  * system shares the cores between these threads and the carriers, so other requests go on.
  */
 final class BoundedPasswordEncoder implements PasswordEncoder, AutoCloseable {

@@ -89,7 +89,7 @@ public class Meetings {
 
     /**
      * Locks the meeting's row against {@link #lock} until the caller's transaction ends, but not against
-     * other arrivals (on PostgreSQL), and returns the meeting as it stands once the lock is held. Members
+     * other arrivals (on PostgreSQL), and returns the meeting as it is once the lock is held. Members
      * checking in or joining online take it, so that a close waits for the arrivals in progress while
      * the arrivals to one meeting run side by side: each locks only its own attendance row.
      */

@@ -16,7 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Hashes run on the encoder's platform threads, at most as many at once as it has, and give their answers. */
+/** Hashes run on the encoder's platform threads, at most as many at once as it has, and return the right results. */
 class BoundedPasswordEncoderTests {
 
     /** Records on which threads and how many at once it ran; each call takes 20 ms. */
@@ -24,7 +24,7 @@ class BoundedPasswordEncoderTests {
 
         final Set<String> threads = ConcurrentHashMap.newKeySet();
         final AtomicInteger running = new AtomicInteger();
-        final AtomicInteger mostAtOnce = new AtomicInteger();
+        final AtomicInteger maxConcurrent = new AtomicInteger();
         final Set<Boolean> virtual = ConcurrentHashMap.newKeySet();
 
         @Override
@@ -43,7 +43,7 @@ class BoundedPasswordEncoderTests {
         }
 
         private void record() {
-            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            maxConcurrent.accumulateAndGet(running.incrementAndGet(), Math::max);
             threads.add(Thread.currentThread().getName());
             virtual.add(Thread.currentThread().isVirtual());
             try {
@@ -77,7 +77,7 @@ class BoundedPasswordEncoderTests {
 
             assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(answers).hasSize(12).containsOnly(true);
-            assertThat(recording.mostAtOnce.get()).isEqualTo(2);
+            assertThat(recording.maxConcurrent.get()).isEqualTo(2);
             assertThat(recording.virtual).containsExactly(false);
             assertThat(recording.threads).containsExactlyInAnyOrder("password-hash-1", "password-hash-2");
         }
