@@ -4,9 +4,12 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import com.ibm.icu.text.CollationKey;
 import com.ibm.icu.text.Collator;
 import com.ibm.icu.util.ULocale;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +25,9 @@ public final class VietnameseText {
 
     private static final ULocale VIETNAMESE = new ULocale("vi");
 
+    /** Vietnamese collation. A frozen ICU collator is immutable, so threads may share it. */
+    private static final Collator COLLATOR = frozenCollator();
+
     /** Format characters, and control characters other than white space, which clean() removes. */
     private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\p{Cc}&&[^\\s\\u0085]]+");
 
@@ -29,6 +35,12 @@ public final class VietnameseText {
     private static final Pattern WHITE_SPACE = Pattern.compile("[\\s\\u0085\\p{Z}]+");
 
     private VietnameseText() {
+    }
+
+    private static Collator frozenCollator() {
+        Collator collator = Collator.getInstance(VIETNAMESE);
+        collator.setStrength(Collator.TERTIARY);
+        return collator.freeze();
     }
 
     /**
@@ -76,13 +88,16 @@ public final class VietnameseText {
         return new String[] { words[words.length - 1], middle, words[0] };
     }
 
-    /** Returns a comparator that orders items by the Vietnamese order of the names it extracts. */
+    /**
+     * Returns a comparator that orders items by the Vietnamese order of the names it extracts. It keeps
+     * the collation keys of the names it has compared, so make a new one for each sort. A sort compares
+     * each name several times, and cleaning and splitting the name each time took a quarter of the
+     * app's read of a meeting's votes in a profile of the meeting evening.
+     */
     public static <T> Comparator<T> byName(Function<T, String> fullName) {
-        Collator collator = Collator.getInstance(VIETNAMESE);
-        collator.setStrength(Collator.TERTIARY);
-        // ICU collators are not thread safe, so every comparator gets its own frozen copy.
-        Collator frozen = collator.freeze();
-        return (left, right) -> compareNames(frozen, fullName.apply(left), fullName.apply(right));
+        Map<String, CollationKey[]> keys = new ConcurrentHashMap<>();
+        return (left, right) -> compareKeys(keys.computeIfAbsent(fullName.apply(left), VietnameseText::nameKeys),
+                keys.computeIfAbsent(fullName.apply(right), VietnameseText::nameKeys));
     }
 
     /**
@@ -90,19 +105,24 @@ public final class VietnameseText {
      * names that are no person's, such as "Chi bộ thôn Đông Xuân" before "Chi bộ thôn Hòa Bình 3".
      */
     public static <T> Comparator<T> byText(Function<T, String> text) {
-        Collator collator = Collator.getInstance(VIETNAMESE);
-        collator.setStrength(Collator.TERTIARY);
-        Collator frozen = collator.freeze();
-        return (left, right) -> frozen.compare(text.apply(left), text.apply(right));
+        return (left, right) -> COLLATOR.compare(text.apply(left), text.apply(right));
     }
 
-    private static int compareNames(Collator collator, String left, String right) {
-        String[] leftParts = sortParts(left);
-        String[] rightParts = sortParts(right);
+    /** Returns the collation keys of the given, middle and family name, in the order they sort by. */
+    private static CollationKey[] nameKeys(String fullName) {
+        String[] parts = sortParts(fullName);
+        var keys = new CollationKey[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            keys[i] = COLLATOR.getCollationKey(parts[i]);
+        }
+        return keys;
+    }
+
+    private static int compareKeys(CollationKey[] left, CollationKey[] right) {
         // Each part is compared whole, tone marks included, before the next part is looked at: "Ân"
         // sorts before "Ẩn" whatever the family names are.
-        for (int i = 0; i < leftParts.length; i++) {
-            int order = collator.compare(leftParts[i], rightParts[i]);
+        for (int i = 0; i < left.length; i++) {
+            int order = left[i].compareTo(right[i]);
             if (order != 0) {
                 return order;
             }
