@@ -10,7 +10,10 @@ import java.util.stream.Stream;
 /**
  * Keeps one member's live stream ({@code GET /meetings/{id}/live}) open as the meeting page does and
  * counts the events that arrive. The server ends a stream after five minutes; the listener then
- * reconnects with the last event id, as the browser does, until it is stopped.
+ * reconnects with the last event id, as the browser does, until it is stopped. A stream refused with
+ * an error status is opened again after 2 s, then after growing delays up to a minute, at most 20
+ * times, as {@code static/js/live.js} does. Opening a stream takes one of the load generator's slots
+ * for requests in flight until the response's headers arrive, like any other request.
  */
 final class LiveListener implements Runnable {
 
@@ -22,8 +25,14 @@ final class LiveListener implements Runnable {
     private final Browser browser;
     private final long meetingId;
     private final CountDownLatch connected;
+    private static final long FIRST_RETRY_MILLIS = 2_000;
+    private static final long MAX_RETRY_DELAY_MILLIS = 60_000;
+    private static final int MAX_RETRIES = 20;
+
     private volatile boolean stopped;
     private String lastEventId = "";
+    private int retries;
+    private long retryDelayMillis = FIRST_RETRY_MILLIS;
 
     LiveListener(HttpClient client, Load load, Browser browser, long meetingId, CountDownLatch connected) {
         this.client = client;
@@ -59,6 +68,7 @@ final class LiveListener implements Runnable {
         Recorder.Kind stats = load.recorderKind("live stream opened");
         long started = System.nanoTime();
         HttpResponse<Stream<String>> response;
+        load.acquireSlot();
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofLines());
         }
@@ -74,14 +84,19 @@ final class LiveListener implements Runnable {
             countDownIf(first);
             return false;
         }
+        finally {
+            load.releaseSlot();
+        }
 
         if (response.statusCode() != 200) {
             stats.error("status " + response.statusCode());
             response.body().close();
             countDownIf(first);
-            return false;
+            return waitToRetry();
         }
         stats.success(System.nanoTime() - started);
+        retries = 0;
+        retryDelayMillis = FIRST_RETRY_MILLIS;
         open.incrementAndGet();
         countDownIf(first);
 
@@ -94,6 +109,23 @@ final class LiveListener implements Runnable {
         finally {
             open.decrementAndGet();
         }
+        return true;
+    }
+
+    /** Waits before the next attempt after a refused stream; returns false once the retries are used up. */
+    private boolean waitToRetry() {
+        if (stopped || retries >= MAX_RETRIES) {
+            return false;
+        }
+        retries++;
+        try {
+            Thread.sleep(retryDelayMillis);
+        }
+        catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        retryDelayMillis = Math.min(retryDelayMillis * 2, MAX_RETRY_DELAY_MILLIS);
         return true;
     }
 

@@ -50,6 +50,19 @@ final class Load {
         return recorder.kind(kind);
     }
 
+    /**
+     * Takes one of the slots for requests in flight, for a request sent outside {@link #send}, such
+     * as the opening of a live stream until its headers arrive. The caller gives it back with
+     * {@link #releaseSlot()}.
+     */
+    void acquireSlot() {
+        inFlight.acquireUninterruptibly();
+    }
+
+    void releaseSlot() {
+        inFlight.release();
+    }
+
     boolean pastDeadline() {
         return System.nanoTime() > deadlineNanos;
     }
