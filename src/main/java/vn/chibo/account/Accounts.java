@@ -32,6 +32,14 @@ public class Accounts {
 
     private static final Logger log = LoggerFactory.getLogger(Accounts.class);
 
+    /** The columns that {@link #readSignedIn} reads: the account, one grant per row and the second factor. */
+    private static final String SIGNED_IN_COLUMNS = """
+            a.id, a.username, a.display_name, a.member_id, a.must_change_password, a.enabled,
+            a.password_changed_at, a.language, a.session_generation, g.organization_id, g.role,
+            exists (select 1 from account_totp f where f.account_id = a.id and f.confirmed_at is not null)
+                as second_factor
+            """;
+
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
     private final LookupHashes lookupHashes;
@@ -212,11 +220,7 @@ public class Accounts {
      * a small page's reads.
      */
     Optional<SignedInAccount> signedIn(AccountId id) {
-        return readSignedIn(jdbc.sql("""
-                select a.id, a.username, a.display_name, a.member_id, a.must_change_password, a.enabled,
-                       a.password_changed_at, a.language, a.session_generation, g.organization_id, g.role,
-                       exists (select 1 from account_totp t where t.account_id = a.id and t.confirmed_at is not null)
-                           as second_factor
+        return readSignedIn(jdbc.sql("select " + SIGNED_IN_COLUMNS + """
                 from account a left join role_grant g on g.account_id = a.id
                 where a.id = :id
                 """)
@@ -231,12 +235,8 @@ public class Accounts {
      * sign in a request, so an API request costs one statement before its own work.
      */
     Optional<SignedInRow> signedInByToken(String tokenHash, Instant now) {
-        return readSignedIn(jdbc.sql("""
-                select a.id, a.username, a.display_name, a.member_id, a.must_change_password, a.enabled,
-                       a.password_changed_at, a.language, a.session_generation, g.organization_id, g.role,
-                       exists (select 1 from account_totp f where f.account_id = a.id and f.confirmed_at is not null)
-                           as second_factor,
-                       t.second_factor as token_second_factor
+        return readSignedIn(jdbc.sql("select " + SIGNED_IN_COLUMNS + """
+                , t.second_factor as token_second_factor
                 from api_token t join account a on a.id = t.account_id
                 left join role_grant g on g.account_id = a.id
                 where t.token_hash = :hash and t.expires_at > :now and a.enabled and not a.must_change_password

@@ -50,7 +50,7 @@ class ArrivalLockTests {
 
     /** A thread per task: the common pool may have a single thread, which the holder keeps. */
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-    private final CountDownLatch held = new CountDownLatch(1);
+    private final CountDownLatch arrivalLocked = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
     private CompletableFuture<Void> holder;
     private Village village;
@@ -62,10 +62,10 @@ class ArrivalLockTests {
         meeting = fixtures.underway(village);
         holder = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
             meetings.lockForArrival(meeting);
-            held.countDown();
+            arrivalLocked.countDown();
             await(release);
         }), threads);
-        assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(arrivalLocked.await(10, TimeUnit.SECONDS)).isTrue();
     }
 
     @AfterEach
