@@ -386,13 +386,15 @@ class MonthlyMeetingJourneyTests {
         submitForm(By.cssSelector("#" + discussion.getDomAttribute("id") + " form"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".minutes-document"),
                 addedLine));
-        submitForm(By.cssSelector("form[action$='/minutes/approval']"));
+        // The page still shows the message of the save, so wait for the page that follows the approval.
+        submitAndWaitForNextPage(By.cssSelector("form[action$='/minutes/approval']"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#messages .alert-ok")));
 
         signIn(slips.get(CHAIR)[0], chosenPasswords.get(CHAIR));
         open("/meetings/" + meetingId + "/minutes");
-        submitForm(By.cssSelector("form[action$='/minutes/approval']"));
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[action$='/minutes/approval']")));
+        submitAndWaitForNextPage(By.cssSelector("form[action$='/minutes/approval']"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#messages .alert-ok")));
+        assertThat(browser.findElements(By.cssSelector("form[action$='/minutes/approval']"))).isEmpty();
         // Approved minutes keep no edit form; only a correction, a new version with a reason, can follow.
         assertThat(browser.findElements(By.cssSelector("form[action*='/minutes/parts/']"))).isEmpty();
     }
@@ -470,6 +472,13 @@ class MonthlyMeetingJourneyTests {
 
     private void submitForm(By form) {
         browser.findElement(form).findElement(By.cssSelector("button[type='submit']")).click();
+    }
+
+    /** Submits a form that loads a new page, and returns once the old page is gone. */
+    private void submitAndWaitForNextPage(By form) {
+        WebElement element = browser.findElement(form);
+        element.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.stalenessOf(element));
     }
 
     private void setValue(String id, String value) {
