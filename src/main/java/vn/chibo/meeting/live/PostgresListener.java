@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 import vn.chibo.meeting.MeetingRoomChanged;
 
 /**
- * Listens on PostgreSQL's channel {@value LiveFanOut#CHANNEL} through a connection of its own, outside
- * the pool, and hands each notification to the streams of this node. A lost connection is opened again
+ * Listens on PostgreSQL's channel {@value LiveNotifier#CHANNEL} through a connection of its own, outside
+ * the pool, and hands the events of each notification to the streams of this node. A lost connection is opened again
  * after {@link LiveProperties#reconnectDelay()}, each attempt logged; once it is back, the events
  * stored meanwhile are delivered from {@code live_event}, so that no open page misses a change. On H2
  * it does nothing.
@@ -64,7 +64,7 @@ class PostgresListener implements SmartLifecycle {
         lastDelivered = latestStoredId();
         running = true;
         thread = Thread.ofPlatform().name("live-listener").daemon().start(this::listenUntilStopped);
-        log.info("Live channel listening on PostgreSQL channel {} from event {}", LiveFanOut.CHANNEL, lastDelivered);
+        log.info("Live channel listening on PostgreSQL channel {} from event {}", LiveNotifier.CHANNEL, lastDelivered);
     }
 
     @Override
@@ -93,7 +93,7 @@ class PostgresListener implements SmartLifecycle {
             try (Connection connection = DriverManager.getConnection(connectionSettings.determineUrl(),
                     connectionSettings.determineUsername(), connectionSettings.determinePassword())) {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("listen " + LiveFanOut.CHANNEL);
+                    statement.execute("listen " + LiveNotifier.CHANNEL);
                 }
                 if (attempt > 0) {
                     log.info("Live channel listening again after {} failed attempts", attempt);
@@ -105,7 +105,7 @@ class PostgresListener implements SmartLifecycle {
                     PGNotification[] received = notifications.getNotifications(POLL_MILLIS);
                     if (received != null) {
                         for (PGNotification notification : received) {
-                            deliver(LiveEvent.parse(notification.getParameter()));
+                            LiveNotifier.parse(notification.getParameter()).forEach(this::deliver);
                         }
                     }
                 }

@@ -2,17 +2,22 @@ package vn.chibo.meeting.live;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executors;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.chibo.discussion.OpinionId;
 import vn.chibo.discussion.OpinionManagement;
@@ -79,6 +84,18 @@ class LiveChannelTests {
     JdbcClient jdbc;
 
     @Autowired
+    LiveNotifier notifier;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    ApplicationEventPublisher publisher;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
     ApplicationEvents events;
 
     MeetingFixtures.Village village;
@@ -109,6 +126,44 @@ class LiveChannelTests {
         assertThat(body).containsPattern("id:\\d+\nevent:ATTENDANCE\ndata:attendance\n\n");
         assertThat(body).doesNotContain(village.memberOf(village.member()).fullName());
         assertThat(body).doesNotContain("PRESENT_IN_PERSON");
+    }
+
+    /**
+     * A change that rolls back reaches no stream, and a burst of committed changes reaches the stream
+     * whole. On PostgreSQL the burst goes out in fewer notifications than events, since the business
+     * transactions no longer notify one by one.
+     */
+    @Test
+    void onlyCommittedChangesReachStreams() throws Exception {
+        MeetingId id = fixtures.underway(village);
+        MvcResult stream = mvc.perform(get("/meetings/{id}/live", id.value()).session(member))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+        await().atMost(Duration.ofSeconds(10)).until(() -> streams.openCount(id.value()) == 1);
+        long notificationsBefore = notifier.notificationsSent();
+
+        transactions.executeWithoutResult(status -> {
+            publisher.publishEvent(new MeetingRoomChanged(id, Part.SPEAKERS));
+            status.setRollbackOnly();
+        });
+        int burst = 200;
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < burst; i++) {
+                executor.submit(() -> transactions.executeWithoutResult(
+                        status -> publisher.publishEvent(new MeetingRoomChanged(id, Part.VOTES))));
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(
+                () -> countOf(stream.getResponse().getContentAsString(), "event:VOTES") == burst);
+        assertThat(stream.getResponse().getContentAsString()).doesNotContain("event:SPEAKERS");
+        if (LiveFanOut.isPostgres(dataSource)) {
+            assertThat(notifier.notificationsSent() - notificationsBefore).isPositive().isLessThan(burst);
+        }
+    }
+
+    private static int countOf(String text, String part) {
+        return text.split(part, -1).length - 1;
     }
 
     @Test
