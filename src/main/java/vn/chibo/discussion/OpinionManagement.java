@@ -50,7 +50,8 @@ public class OpinionManagement {
     /** Posts the actor's opinion on an agenda item of a published or ongoing meeting. */
     @Transactional
     public OpinionId post(Actor actor, MeetingId meetingId, long agendaItemId, String text) {
-        Meeting meeting = meetings.lock(meetingId);
+        // Each opinion is a row of its own, so the members of a cell post side by side; the close waits.
+        Meeting meeting = meetings.lockShared(meetingId);
         Member author = permissions.requirePost(actor, meeting);
         requireOnAgenda(meeting, agendaItemId);
 

@@ -105,7 +105,7 @@ public class CheckIns {
     @Transactional
     public Arrival checkIn(Actor actor, MeetingId id, @Nullable String code) {
         // A shared lock keeps a check-in from overlapping the close, without queueing the cell's check-ins.
-        Meeting meeting = meetings.lockForArrival(id);
+        Meeting meeting = meetings.lockShared(id);
         Member member = requireAttendee(actor, meeting);
         requireInProgress(meeting);
         requireValid(id, code);
@@ -130,7 +130,7 @@ public class CheckIns {
                 : joinAddress(conference, actor, meeting, member).toString();
 
         Arrival arrival = transactions.execute(status -> {
-            Meeting locked = meetings.lockForArrival(id);
+            Meeting locked = meetings.lockShared(id);
             Member attendee = requireAttendee(actor, locked);
             requireInProgress(locked);
             return arrive(actor, locked, attendee, AttendanceStatus.PRESENT_ONLINE, "attendance.joinedOnline");

@@ -89,12 +89,13 @@ public class Meetings {
 
     /**
      * Locks the meeting's row against {@link #lock} until the caller's transaction ends, but not against
-     * other arrivals (on PostgreSQL), and returns the meeting as it is once the lock is held. Members
-     * checking in or joining online take it, so that a close waits for the arrivals in progress while
-     * the arrivals to one meeting run side by side: each locks only its own attendance row.
+     * other holders of this lock (on PostgreSQL), and returns the meeting as it is once the lock is held.
+     * It is for steps that only add rows of their own and must not overlap a change of the meeting:
+     * members checking in, joining online or posting an opinion. A close then waits for those in
+     * progress, while the members of one meeting do not wait for one another.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Meeting lockForArrival(MeetingId id) {
+    public Meeting lockShared(MeetingId id) {
         RequestMemo.forget(memoKey(id.value()));
         return rows.lockShared(id.value()).orElseThrow(NotFoundException::hidden);
     }

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.chibo.discussion.OpinionId;
+import vn.chibo.discussion.OpinionManagement;
 import vn.chibo.meeting.MeetingFixtures.Village;
 import vn.chibo.system.SharedRowLock;
 import vn.chibo.testing.SqlTest;
@@ -24,11 +26,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Arrivals lock the meeting in share mode: a step that locks it for update, such as the close, waits
- * for an arrival in progress, and on PostgreSQL arrivals to one meeting do not wait for one another.
+ * Arrivals and new opinions lock the meeting in share mode: a step that locks it for update, such as
+ * the close, waits for one in progress, and on PostgreSQL they do not wait for one another.
  */
 @SqlTest
-class ArrivalLockTests {
+class SharedMeetingLockTests {
 
     @Autowired
     MeetingFixtures fixtures;
@@ -41,6 +43,9 @@ class ArrivalLockTests {
 
     @Autowired
     CheckInCodes codes;
+
+    @Autowired
+    OpinionManagement opinions;
 
     @Autowired
     TransactionTemplate transactions;
@@ -61,7 +66,7 @@ class ArrivalLockTests {
         village = fixtures.village();
         meeting = fixtures.underway(village);
         holder = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
-            meetings.lockForArrival(meeting);
+            meetings.lockShared(meeting);
             arrivalLocked.countDown();
             await(release);
         }), threads);
@@ -93,6 +98,17 @@ class ArrivalLockTests {
                 checkIns.checkIn(village.member(), meeting, codes.current(meeting)), threads);
 
         assertThat(arrival.get(5, TimeUnit.SECONDS).changed()).isTrue();
+    }
+
+    @Test
+    void opinionsSideBySideOnPostgres() throws Exception {
+        assumeTrue(SharedRowLock.clauseFor(dataSource).equals("for share"), "H2 has no shared row lock");
+        long item = meetings.get(meeting).agenda().getFirst().id();
+
+        CompletableFuture<OpinionId> opinion = CompletableFuture.supplyAsync(() ->
+                opinions.post(village.member(), meeting, item, "Đề nghị làm lại đường bê tông xóm Bắc."), threads);
+
+        assertThat(opinion.get(5, TimeUnit.SECONDS)).isNotNull();
     }
 
     private static void await(CountDownLatch latch) {
