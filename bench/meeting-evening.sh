@@ -46,6 +46,12 @@ concurrency=${BENCH_CONCURRENCY:-64}
 deadline=${BENCH_DEADLINE_SECONDS:-600}
 noop_requests=${BENCH_NOOP_REQUESTS:-20000}
 pgbench_seconds=${BENCH_PGBENCH_SECONDS:-20}
+statements=${BENCH_PG_STATEMENTS:-0}
+case "$statements" in ''|*[!0-9]*) log "BENCH_PG_STATEMENTS must be a number, not $statements"; exit 2 ;; esac
+# Counting statements costs PostgreSQL a little time per statement, so it is off unless asked for.
+if [ "$statements" -gt 0 ]; then
+    pg_extra_options="-c shared_preload_libraries=pg_stat_statements"
+fi
 # More arguments for the product, such as --server.compression.enabled=false to try a setting; split
 # into words on purpose.
 read -r -a product_args <<< "${BENCH_PRODUCT_ARGS:-}"
@@ -118,11 +124,17 @@ grep -E '^(tps|latency|number of (failed )?transactions)' "$work/pgbench.txt" >&
 pgbench_tps=$(awk '/^tps/ {print $3; exit}' "$work/pgbench.txt")
 "${psql_cmd[@]}" -d chibo -c "drop table bench_ballot"
 
+if [ "$statements" -gt 0 ]; then
+    "${psql_cmd[@]}" -d chibo -c "create extension if not exists pg_stat_statements" \
+        -c "select pg_stat_statements_reset()" >/dev/null
+fi
+
 log "running the meeting evening"
 "$java_bin" bench/evening/MeetingEvening.java base="$base" manifest="$work/manifest.tsv" \
     password=bench-password totp-secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP check-in-key="$CHIBO_CHECK_IN_KEY" \
     concurrency="$concurrency" deadline-seconds="$deadline" noop-requests="$noop_requests" \
     product-pid="$product_pids" pgbench-tps="$pgbench_tps" client="$client" \
+    postgres-pid="$(head -1 "$work/pg/data/postmaster.pid")" \
     commits-command="psql -h 127.0.0.1 -p $pg_port -U postgres -At -c \"select xact_commit from pg_stat_database where datname = 'chibo'\""
 
 echo
@@ -132,6 +144,14 @@ echo "Rows stored (expected: every member's answer, check-in and opinion; ballot
     union all select 'opinions', count(*) from opinion
     union all select 'ballots', count(*) from ballot
     union all select 'live events', count(*) from live_event"
+if [ "$statements" -gt 0 ]; then
+    echo
+    echo "The $statements statements the evening ran most often (calls, mean ms, total s, statement):"
+    "${psql_cmd[@]}" -d chibo -F ' | ' -c "select calls, round(mean_exec_time::numeric, 3),
+        round((total_exec_time / 1000)::numeric, 1), regexp_replace(case when length(query) > 240
+            then left(query, 120) || ' … ' || right(query, 120) else query end, '\s+', ' ', 'g')
+        from pg_stat_statements order by calls desc limit $statements"
+fi
 for name in node-a node-b; do
     if [ -f "$work/$name.log" ] && grep -q ' ERROR ' "$work/$name.log"; then
         log "$name logged errors:"

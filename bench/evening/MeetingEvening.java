@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  *
  * <p>Arguments, as name=value: base (the product's address), manifest, password, totp-secret,
  * check-in-key, concurrency (requests in flight, 64), deadline-seconds (600), noop-requests (20000),
- * product-pid (several nodes' ids separated by commas), commits-command (a shell command that prints PostgreSQL's xact_commit), pgbench-tps,
+ * product-pid (several nodes' ids separated by commas), commits-command (a shell command that prints PostgreSQL's xact_commit),
+ * postgres-pid (the postmaster, whose children's CPU time is reported), pgbench-tps,
  * client. With client=web, the default, members check in and vote through the pages. With client=app,
  * members other than the secretary check in and vote through the JSON API with a bearer token, as the
  * mobile app does.
@@ -41,7 +42,8 @@ public final class MeetingEvening {
     private final HttpClient client;
     private final HttpClient liveClient;
 
-    record PhaseResult(String name, double seconds, double cpuCores, long residentKb, double commitsPerSecond) {
+    record PhaseResult(String name, double seconds, double cpuCores, long residentKb, double commitsPerSecond,
+            double postgresCores, double loadGeneratorCores, double machineCores) {
     }
 
     /** A cell's run: its data, its secretary's browser, the browsers of all its members (secretary first). */
@@ -60,7 +62,8 @@ public final class MeetingEvening {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(number("deadline-seconds", 600));
         this.load = new Load(client, required("base"), (int) number("concurrency", 64), recorder, deadline);
         this.probe = new Probe(Arrays.stream(arguments.getOrDefault("product-pid", "-1").split(","))
-                .map(Long::valueOf).toList(), arguments.getOrDefault("commits-command", ""));
+                .map(Long::valueOf).toList(), arguments.getOrDefault("commits-command", ""),
+                number("postgres-pid", -1));
     }
 
     public static void main(String[] args) throws Exception {
@@ -283,7 +286,10 @@ public final class MeetingEvening {
             }
         });
         phases.add(new PhaseResult(name, seconds, (end.cpuSeconds() - start.cpuSeconds()) / seconds,
-                end.residentKb(), start.commits() < 0 ? Double.NaN : (end.commits() - start.commits()) / seconds));
+                end.residentKb(), start.commits() < 0 ? Double.NaN : (end.commits() - start.commits()) / seconds,
+                (end.postgresSeconds() - start.postgresSeconds()) / seconds,
+                (end.loadGeneratorSeconds() - start.loadGeneratorSeconds()) / seconds,
+                (end.machineBusySeconds() - start.machineBusySeconds()) / seconds));
         System.err.printf("phase %-40s %7.2f s%n", name, seconds);
     }
 
@@ -310,11 +316,14 @@ public final class MeetingEvening {
                 LiveListener.events.get(), manifest.memberCount(),
                 LiveListener.events.get() / (double) Math.max(1, manifest.memberCount()));
 
-        System.out.println("| Phase | Seconds | Product CPU (cores) | Product RSS MB at end | PostgreSQL commits per s |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.println("| Phase | Seconds | Product CPU (cores) | Product RSS MB at end | PostgreSQL commits per s "
+                + "| PostgreSQL CPU | Load generator CPU | Machine busy (of " + Runtime.getRuntime().availableProcessors()
+                + ") |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         for (PhaseResult phase : phases) {
-            System.out.printf("| %s | %.2f | %.2f | %d | %.0f |%n", phase.name(), phase.seconds(), phase.cpuCores(),
-                    phase.residentKb() / 1024, phase.commitsPerSecond());
+            System.out.printf("| %s | %.2f | %.2f | %d | %.0f | %.2f | %.2f | %.2f |%n", phase.name(), phase.seconds(),
+                    phase.cpuCores(), phase.residentKb() / 1024, phase.commitsPerSecond(), phase.postgresCores(),
+                    phase.loadGeneratorCores(), phase.machineCores());
         }
         System.out.printf("%nProduct peak RSS: %d MB%n%n", probe.peakResidentKb() / 1024);
         limit();

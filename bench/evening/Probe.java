@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * Reads the product's CPU time and memory from /proc and PostgreSQL's count of committed transactions
  * through a shell command (psql), so that each phase can report them. With several product nodes the
- * CPU time and memory are their sums.
+ * CPU time and memory are their sums. It also reads the CPU time of the whole machine, of this load
+ * generator and of PostgreSQL (the postmaster and its children), because the three share the cores and
+ * a phase is only as fast as what the product gets of them.
  */
 final class Probe {
 
@@ -16,22 +18,77 @@ final class Probe {
 
     private final List<Long> pids;
     private final String commitsCommand;
+    private final long postmasterPid;
 
     Probe(long pid, String commitsCommand) {
-        this(List.of(pid), commitsCommand);
+        this(List.of(pid), commitsCommand, -1);
     }
 
-    Probe(List<Long> pids, String commitsCommand) {
+    Probe(List<Long> pids, String commitsCommand, long postmasterPid) {
         this.pids = List.copyOf(pids);
         this.commitsCommand = commitsCommand;
+        this.postmasterPid = postmasterPid;
     }
 
-    /** A reading at one moment. */
-    record Reading(long nanoTime, double cpuSeconds, long residentKb, long commits) {
+    /**
+     * A reading at one moment. CPU times are in seconds since each process started; the machine's is
+     * the busy time of all its cores since boot.
+     */
+    record Reading(long nanoTime, double cpuSeconds, long residentKb, long commits, double machineBusySeconds,
+            double loadGeneratorSeconds, double postgresSeconds) {
     }
 
     Reading read() {
-        return new Reading(System.nanoTime(), cpuSeconds(), statusKb("VmRSS"), commits());
+        return new Reading(System.nanoTime(), cpuSeconds(), statusKb("VmRSS"), commits(), machineBusySeconds(),
+                cpuSeconds(ProcessHandle.current().pid()), postgresSeconds());
+    }
+
+    /** The busy time of all cores from the first line of /proc/stat: everything but idle and I/O wait. */
+    private static double machineBusySeconds() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long busy = 0;
+            // cpu user nice system idle iowait irq softirq steal
+            for (int field : new int[] {1, 2, 3, 6, 7, 8}) {
+                busy += Long.parseLong(fields[field]);
+            }
+            return busy / TICKS_PER_SECOND;
+        }
+        catch (IOException | RuntimeException unreadable) {
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * The CPU time of the postmaster and of its children alive now. A backend that ended took its time
+     * with it, but the product's pool keeps its connections for the whole evening.
+     */
+    private double postgresSeconds() {
+        if (postmasterPid < 0) {
+            return Double.NaN;
+        }
+        try (var processes = Files.list(Path.of("/proc"))) {
+            return cpuSeconds(postmasterPid) + processes
+                    .filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .mapToLong(path -> Long.parseLong(path.getFileName().toString()))
+                    .filter(pid -> parentOf(pid) == postmasterPid)
+                    .mapToDouble(Probe::cpuSeconds)
+                    .filter(seconds -> !Double.isNaN(seconds))
+                    .sum();
+        }
+        catch (IOException | RuntimeException unreadable) {
+            return Double.NaN;
+        }
+    }
+
+    private static long parentOf(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+        }
+        catch (IOException | RuntimeException gone) {
+            return -1;
+        }
     }
 
     long peakResidentKb() {

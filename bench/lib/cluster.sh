@@ -44,7 +44,8 @@ start_postgres() {
     [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$work/pg"
     as_postgres "$pg_bin/initdb" -D "$work/pg/data" -U postgres -A trust -E UTF8 >/dev/null
     as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/server.log" -w \
-        -o "-p $port -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+        -o "-p $port -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=200 ${pg_extra_options:-}" \
+        start >/dev/null
     psql -h 127.0.0.1 -p "$port" -U postgres -q -At \
         -c "create user chibo with password 'chibo'" -c "create database chibo owner chibo"
 }
