@@ -8,8 +8,8 @@ import java.util.List;
  * Reads the product's CPU time and memory from /proc and PostgreSQL's count of committed transactions
  * through a shell command (psql), so that each phase can report them. With several product nodes the
  * CPU time and memory are their sums. It also reads the CPU time of the whole machine, of this load
- * generator and of PostgreSQL (the postmaster and its children), because the three share the cores and
- * a phase is only as fast as what the product gets of them.
+ * generator and of PostgreSQL (the postmaster and its children). The three share the cores, and a
+ * phase is only as fast as what the product gets of them.
  */
 final class Probe {
 
@@ -43,7 +43,7 @@ final class Probe {
                 cpuSeconds(ProcessHandle.current().pid()), postgresSeconds());
     }
 
-    /** The busy time of all cores from the first line of /proc/stat: everything but idle and I/O wait. */
+    /** Returns the busy time of all cores from the first line of /proc/stat: everything but idle and I/O wait. */
     private static double machineBusySeconds() {
         try {
             String[] fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
@@ -60,7 +60,7 @@ final class Probe {
     }
 
     /**
-     * The CPU time of the postmaster and of its children alive now. A backend that ended took its time
+     * Returns the CPU time of the postmaster and of its children alive now. A backend that ended took its time
      * with it, but the product's pool keeps its connections for the whole evening.
      */
     private double postgresSeconds() {

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * events to one notification, from one thread of its own.
  *
  * <p>Why not {@code pg_notify} inside the transaction that made the change: PostgreSQL lets one
- * notifying transaction at a time commit, holding a lock for the whole database until its commit
+ * notifying transaction at a time commit, holding a lock for the whole server until its commit
  * record is on disk. Every check-in and ballot notifies, so they all queued on that lock. pgbench on
  * the build machine ran a one-row insert at about 10,000 transactions per second, and 3,800 with a
  * notification in the same transaction (docs/benchmarks.md). Here the business transactions
@@ -125,7 +125,7 @@ class LiveNotifier implements SmartLifecycle {
         if (thread == null) {
             return;
         }
-        // No interrupt: the thread sees the flag within one poll, and then sends what is left on a
+        // No interrupt: the thread notices the flag within one poll, and then sends what is left on a
         // connection from the pool, which an interrupted thread might not get.
         running = false;
         try {
