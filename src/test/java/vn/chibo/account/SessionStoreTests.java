@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.session.MapSession;
@@ -46,6 +47,12 @@ class SessionStoreTests {
     @Autowired
     AuditLog audit;
 
+    @Autowired
+    SessionCleanup cleanup;
+
+    @Autowired
+    Environment environment;
+
     @Test
     void keepsSessionsInDatabase() throws Exception {
         AccountId id = memberAccount("0916000111");
@@ -58,6 +65,26 @@ class SessionStoreTests {
                 .update();
         mvc.perform(get("/").session(phone)).andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void cleanupDeletesExpiredSessionsOnly() throws Exception {
+        AccountId id = memberAccount("0916000999");
+        SignIn.as(mvc, "0916000999", "mat-khau-dai");
+        SignIn.as(mvc, "0916000999", "mat-khau-dai");
+        long expiredAt = Instant.now().minus(Duration.ofMinutes(1)).toEpochMilli();
+        jdbc.sql("""
+                update spring_session set expiry_time = :expired where primary_id = (
+                    select min(primary_id) from spring_session where principal_name = :name)
+                """)
+                .param("expired", expiredAt)
+                .param("name", "account:" + id.value())
+                .update();
+
+        cleanup.deleteExpired();
+
+        assertThat(storedSessions(id)).isEqualTo(1);
+        assertThat(environment.getProperty("spring.session.jdbc.cleanup-cron")).isEqualTo("-");
     }
 
     @Test
