@@ -31,7 +31,7 @@ final class Probe {
     }
 
     /**
-     * A reading at one moment. CPU times are in seconds since each process started; the machine's is
+     * A reading at one moment. CPU times are in seconds since each process started. The machine's is
      * the busy time of all its cores since boot.
      */
     record Reading(long nanoTime, double cpuSeconds, long residentKb, long commits, double machineBusySeconds,

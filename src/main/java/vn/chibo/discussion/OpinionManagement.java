@@ -50,7 +50,7 @@ public class OpinionManagement {
     /** Posts the actor's opinion on an agenda item of a published or ongoing meeting. */
     @Transactional
     public OpinionId post(Actor actor, MeetingId meetingId, long agendaItemId, String text) {
-        // Each opinion is a row of its own, so the members of a cell post side by side; the close waits.
+        // Each opinion is a row of its own, so the members of a cell post side by side, and a close waits for them.
         Meeting meeting = meetings.lockShared(meetingId);
         Member author = permissions.requirePost(actor, meeting);
         requireOnAgenda(meeting, agendaItemId);

@@ -25,9 +25,9 @@ import org.springframework.stereotype.Component;
  * notifying transaction at a time commit, holding a lock for the whole server until its commit
  * record is on disk. Every check-in and ballot notifies, so they all queued on that lock. pgbench on
  * the build machine ran a one-row insert at about 10,000 transactions per second, and 3,800 with a
- * notification in the same transaction (docs/benchmarks.md). Here the business transactions
- * notify nobody, and this thread sends, in one short transaction each, whatever events committed
- * while it sent the last batch.
+ * notification in the same transaction (docs/benchmarks.md). Here the business transactions send
+ * no notification. This thread sends, in one short transaction each, the events that committed while
+ * it sent the last batch.
  *
  * <p>Events wait in a bounded queue. While PostgreSQL is down the thread retries every
  * {@link LiveProperties#reconnectDelay()}; when the queue is full, further events reach the pages of
@@ -37,10 +37,13 @@ import org.springframework.stereotype.Component;
 @Component
 class LiveNotifier implements SmartLifecycle {
 
-    /** The channel; its payload is a comma-separated list of {@link LiveEvent#payload()}. */
+    /** The channel, whose payload is a comma-separated list of {@link LiveEvent#payload()}. */
     static final String CHANNEL = "chibo_live_batch";
 
-    /** PostgreSQL refuses a payload of 8,000 bytes or more; a payload stays well below. */
+    /**
+     * The longest payload, below PostgreSQL's limit of 8,000 bytes. Payloads are ASCII (digits, colons,
+     * commas and part names), so their length in characters is their length in bytes.
+     */
     static final int MAX_PAYLOAD_BYTES = 7_000;
 
     private static final int QUEUE_CAPACITY = 100_000;
@@ -105,7 +108,7 @@ class LiveNotifier implements SmartLifecycle {
         return events;
     }
 
-    /** How many notifications this node has sent, for tests that check the batching. */
+    /** Returns how many notifications this node has sent, for tests that check the batching. */
     long notificationsSent() {
         return notificationsSent.get();
     }

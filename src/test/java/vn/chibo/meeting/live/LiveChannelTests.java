@@ -110,11 +110,8 @@ class LiveChannelTests {
     @Test
     void streamNamesChangedPartOnly() throws Exception {
         MeetingId id = fixtures.underway(village);
-        MvcResult stream = mvc.perform(get("/meetings/{id}/live", id.value()).session(member))
-                .andExpect(request().asyncStarted())
-                .andReturn();
+        MvcResult stream = openStream(id);
         assertThat(stream.getResponse().getContentType()).startsWith("text/event-stream");
-        await().atMost(Duration.ofSeconds(10)).until(() -> streams.openCount(id.value()) == 1);
 
         management.recordAttendance(village.secretary(), id, village.memberOf(village.member()).id(),
                 AttendanceStatus.PRESENT_IN_PERSON, null);
@@ -136,10 +133,7 @@ class LiveChannelTests {
     @Test
     void onlyCommittedChangesReachStreams() throws Exception {
         MeetingId id = fixtures.underway(village);
-        MvcResult stream = mvc.perform(get("/meetings/{id}/live", id.value()).session(member))
-                .andExpect(request().asyncStarted())
-                .andReturn();
-        await().atMost(Duration.ofSeconds(10)).until(() -> streams.openCount(id.value()) == 1);
+        MvcResult stream = openStream(id);
         long notificationsBefore = notifier.notificationsSent();
 
         transactions.executeWithoutResult(status -> {
@@ -162,17 +156,10 @@ class LiveChannelTests {
         }
     }
 
-    private static int countOf(String text, String part) {
-        return text.split(part, -1).length - 1;
-    }
-
     @Test
     void heartbeatReachesIdleStream() throws Exception {
         MeetingId id = fixtures.underway(village);
-        MvcResult stream = mvc.perform(get("/meetings/{id}/live", id.value()).session(member))
-                .andExpect(request().asyncStarted())
-                .andReturn();
-        await().atMost(Duration.ofSeconds(10)).until(() -> streams.openCount(id.value()) == 1);
+        MvcResult stream = openStream(id);
 
         streams.heartbeat();
 
@@ -375,6 +362,20 @@ class LiveChannelTests {
         assertThat(page).doesNotContain("<a ").doesNotContain("<form").doesNotContain("<button");
         mvc.perform(get("/meetings/{id}/projector/parts/votes", id.value()).session(secretary))
                 .andExpect(content().string(containsString("id=\"projector-votes\"")));
+    }
+
+    /** Opens the member's stream of the meeting and waits until the node has registered it. */
+    private MvcResult openStream(MeetingId id) throws Exception {
+        MvcResult stream = mvc.perform(get("/meetings/{id}/live", id.value()).session(member))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+        await().atMost(Duration.ofSeconds(10)).until(() -> streams.openCount(id.value()) == 1);
+        return stream;
+    }
+
+    /** Returns how often the text contains the line, such as an event's name. */
+    private static int countOf(String text, String line) {
+        return text.split(line, -1).length - 1;
     }
 
     private java.util.List<Part> partsPublished(MeetingId meeting) {
