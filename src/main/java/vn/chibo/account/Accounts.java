@@ -312,19 +312,35 @@ public class Accounts {
                 .single();
     }
 
-    /** Replaces the password and revokes the account's API tokens, which the old password obtained. */
-    void updatePassword(AccountId id, String rawPassword, boolean mustChangePassword) {
+    /**
+     * Replaces the password and revokes the account's API tokens, which the old password obtained.
+     *
+     * @param changedBy the mark of the session that changed its own password (see
+     *        {@link SignedInSessions#passwordChangeMark}), or null when no session of the account did,
+     *        as in a reset by an administrator
+     */
+    void updatePassword(AccountId id, String rawPassword, boolean mustChangePassword, @Nullable String changedBy) {
         jdbc.sql("""
                 update account set password_hash = :hash, must_change_password = :mustChange,
-                                   password_changed_at = :now
+                                   password_changed_at = :now, password_changed_by = :changedBy
                 where id = :id
                 """)
                 .param("hash", passwordEncoder.encode(rawPassword))
                 .param("mustChange", mustChangePassword)
                 .param("now", JdbcTime.param(clock.instant()))
+                .param("changedBy", changedBy)
                 .param("id", id.value())
                 .update();
         revokeApiTokens(id);
+    }
+
+    /** Returns the mark of the session that last changed the account's password, if a session did. */
+    Optional<String> passwordChangedBy(AccountId id) {
+        return jdbc.sql("select password_changed_by from account where id = :id")
+                .param("id", id.value())
+                .query((row, number) -> Optional.ofNullable(row.getString("password_changed_by")))
+                .optional()
+                .flatMap(mark -> mark);
     }
 
     /** Stores a new hash of the same password, such as an upgrade from BCrypt to Argon2 at sign-in. */

@@ -35,9 +35,10 @@ class ActorWebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    ActorFilter actorFilter(Accounts accounts, AccountLanguages languages, ApiProblems problems,
-            AccountProperties properties, Clock clock) {
-        return new ActorFilter(accounts, languages, problems, properties.session().absoluteLifetime(), clock);
+    ActorFilter actorFilter(Accounts accounts, AccountLanguages languages, SignedInSessions sessions,
+            ApiProblems problems, AccountProperties properties, Clock clock) {
+        return new ActorFilter(accounts, languages, sessions, problems, properties.session().absoluteLifetime(),
+                clock);
     }
 
     /** Keeps the servlet container from running the filter a second time outside the security chain. */

@@ -50,7 +50,7 @@ class CredentialReset {
     Outcome reset(AccountRecord account) {
         PasswordRules.Owner owner = accounts.passwordOwner(account);
         String password = initialPasswords.next(candidate -> rules.accepts(candidate, owner));
-        accounts.updatePassword(account.id(), password, true);
+        accounts.updatePassword(account.id(), password, true, null);
 
         boolean hadSecondFactor = secondFactors.isConfirmed(account.id());
         // Deletes a pending enrolment and the recovery codes too.

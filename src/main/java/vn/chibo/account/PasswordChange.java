@@ -1,5 +1,6 @@
 package vn.chibo.account;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -32,10 +33,13 @@ public class PasswordChange {
      * Replaces the actor's password after checking the current one, the confirmation and the
      * {@link PasswordRules}.
      *
+     * @param sessionMark the {@link SignedInSessions#passwordChangeMark mark} of the session that asks for
+     *        the change and stays signed in, or null when the change comes from no session
      * @throws InvalidInputException with a key under {@code account.password.error} naming what is wrong
      */
     @Transactional
-    public void change(Actor actor, String currentPassword, String newPassword, String confirmation) {
+    public void change(Actor actor, String currentPassword, String newPassword, String confirmation,
+            @Nullable String sessionMark) {
         if (!passwordEncoder.matches(currentPassword, accounts.passwordHash(actor.accountId()))) {
             throw new InvalidInputException("account.password.error.current");
         }
@@ -48,7 +52,7 @@ public class PasswordChange {
         AccountRecord account = accounts.find(actor.accountId()).orElseThrow();
         rules.check(newPassword, accounts.passwordOwner(account));
 
-        accounts.updatePassword(actor.accountId(), newPassword, false);
+        accounts.updatePassword(actor.accountId(), newPassword, false, sessionMark);
         audit.record(new AuditEntry(actor.accountId().value(), null, "account.passwordChanged", "account",
                 actor.accountId().value(), null));
         log.info("Account {} changed its password", actor.accountId());

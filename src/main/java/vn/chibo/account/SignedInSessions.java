@@ -1,8 +1,10 @@
 package vn.chibo.account;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -57,7 +59,15 @@ public class SignedInSessions {
     static final String SYSTEM = "vn.chibo.account.system";
     static final String NETWORK = "vn.chibo.account.network";
 
+    /**
+     * Session attribute: a random key that names the session for as long as it lives. Unlike the
+     * session id it stays the same when the id changes, so that a password change can record which
+     * session made it.
+     */
+    static final String KEY = "vn.chibo.account.key";
+
     private static final Logger log = LoggerFactory.getLogger(SignedInSessions.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Accounts accounts;
     private final AuditLog audit;
@@ -100,6 +110,7 @@ public class SignedInSessions {
         label(session, account);
         Devices.Device device = Devices.describe(request.getHeader(HttpHeaders.USER_AGENT));
         markSignedIn(session, clock.instant());
+        session.setAttribute(KEY, newKey());
         setOrRemove(session, BROWSER, device.browser());
         setOrRemove(session, SYSTEM, device.system());
         setOrRemove(session, NETWORK, Devices.network(request.getRemoteAddr()));
@@ -204,6 +215,45 @@ public class SignedInSessions {
 
     static String principalName(AccountId account) {
         return "account:" + account.value();
+    }
+
+    /**
+     * Returns the mark that a password change made by this request's session stores with the
+     * account: a keyed hash of the session's {@link #KEY}, never the key itself. A session that signed
+     * in before sessions had keys gets one now.
+     */
+    public String passwordChangeMark(HttpServletRequest request) {
+        HttpSession session = request.getSession();
+        if (session.getAttribute(KEY) instanceof String key) {
+            return markOf(key);
+        }
+        String key = newKey();
+        session.setAttribute(KEY, key);
+        return markOf(key);
+    }
+
+    /**
+     * Returns whether the session is the one that last changed the account's own password. A request
+     * of that session that was sent before the change committed still holds the old password time,
+     * and must not end the session that the change keeps signed in.
+     */
+    boolean changedOwnPassword(HttpSession session, AccountId account) {
+        if (!(session.getAttribute(KEY) instanceof String key)) {
+            return false;
+        }
+        String mark = markOf(key);
+        return accounts.passwordChangedBy(account).filter(mark::equals).isPresent();
+    }
+
+    /** Returns the keyed hash of a session key, as stored in {@code account.password_changed_by}. */
+    String markOf(String key) {
+        return hashes.hash("password-change-session", key);
+    }
+
+    private static String newKey() {
+        byte[] key = new byte[16];
+        RANDOM.nextBytes(key);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
     }
 
     /**

@@ -84,7 +84,7 @@ class InitialPasswordTests {
     private MockHttpSession initialPasswordSession() throws Exception {
         Organization cell = fixtures.commune().cell();
         Actor secretary = fixtures.accountWithoutMember(cell, Role.CELL_SECRETARY);
-        accounts.updatePassword(secretary.accountId(), Fixtures.PASSWORD, true);
+        accounts.updatePassword(secretary.accountId(), Fixtures.PASSWORD, true, null);
         return SignIn.as(mvc, secretary);
     }
 

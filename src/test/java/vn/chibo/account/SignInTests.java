@@ -1,6 +1,8 @@
 package vn.chibo.account;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -8,6 +10,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -47,6 +51,15 @@ class SignInTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PasswordChange passwordChange;
+
+    @Autowired
+    SignedInSessions sessions;
+
+    @Autowired
+    FindByIndexNameSessionRepository<? extends Session> sessionStore;
 
     /** Returns a sign-in request from the given client address. */
     static MockHttpServletRequestBuilder signIn(String username, String password, String remoteAddress) {
@@ -152,6 +165,68 @@ class SignInTests {
 
         mvc.perform(get("/").session(computer)).andExpect(status().isOk());
         mvc.perform(get("/").session(phone)).andExpect(redirectedUrl("/login?error=passwordChanged"));
+    }
+
+    /**
+     * The window between a password change's commit and the save of its renewed session: a request
+     * that the same session sent just before still holds the old password time. It must find the
+     * session alive, while other sessions end, and a later reset by an administrator ends it too.
+     */
+    @Test
+    void requestSentBeforeOwnPasswordChangeKeepsTheSession() throws Exception {
+        var cell = organizations.create(null, OrganizationKind.CELL, "Chi bộ thử", null);
+        AccountId id = accounts.create("0912000666", "mat-khau-dai", "Phan Văn Thử", null, false,
+                List.of(new Grant(cell.id(), Role.MEMBER)));
+        MockHttpSession computer = SignIn.as(mvc, "0912000666", "mat-khau-dai");
+        String computerKey = onlyStoredSession(id).getAttribute(SignedInSessions.KEY);
+        MockHttpSession phone = SignIn.as(mvc, "0912000666", "mat-khau-dai");
+        var actor = new Actor(id, "0912000666", "Phan Văn Thử", null, Set.of(new Grant(cell.id(), Role.MEMBER)),
+                false);
+
+        passwordChange.change(actor, "mat-khau-dai", "mat-khau-moi-hon", "mat-khau-moi-hon",
+                sessions.markOf(computerKey));
+
+        mvc.perform(get("/").session(computer)).andExpect(status().isOk());
+        mvc.perform(get("/").session(phone)).andExpect(redirectedUrl("/login?error=passwordChanged"));
+        assertThat(sessionStore.findByPrincipalName(SignedInSessions.principalName(id))).hasSize(1);
+
+        accounts.updatePassword(id, "mat-khau-cap-lai", true, null);
+
+        mvc.perform(get("/").session(computer)).andExpect(redirectedUrl("/login?error=passwordChanged"));
+    }
+
+    /** A session that signed in before sessions had keys gets one when it changes the password. */
+    @Test
+    void sessionWithoutKeyStillChangesPassword() throws Exception {
+        var cell = organizations.create(null, OrganizationKind.CELL, "Chi bộ thử", null);
+        AccountId id = accounts.create("0912000777", "mat-khau-dai", "Đỗ Thị Thử", null, false,
+                List.of(new Grant(cell.id(), Role.MEMBER)));
+        MockHttpSession computer = SignIn.as(mvc, "0912000777", "mat-khau-dai");
+        var stored = onlyStoredSession(id);
+        stored.removeAttribute(SignedInSessions.KEY);
+        saveSession(stored);
+
+        mvc.perform(post("/account/password").session(computer).with(csrf())
+                        .param("currentPassword", "mat-khau-dai")
+                        .param("newPassword", "mat-khau-moi-hon")
+                        .param("confirmation", "mat-khau-moi-hon"))
+                .andExpect(redirectedUrl("/"));
+
+        String key = onlyStoredSession(id).getAttribute(SignedInSessions.KEY);
+        assertThat(key).isNotBlank();
+        assertThat(accounts.passwordChangedBy(id)).contains(sessions.markOf(key));
+        mvc.perform(get("/").session(computer)).andExpect(status().isOk());
+    }
+
+    private Session onlyStoredSession(AccountId id) {
+        Map<String, ? extends Session> stored = sessionStore.findByPrincipalName(SignedInSessions.principalName(id));
+        assertThat(stored).hasSize(1);
+        return stored.values().iterator().next();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void saveSession(Session session) {
+        ((FindByIndexNameSessionRepository<Session>) sessionStore).save(session);
     }
 
     @Test

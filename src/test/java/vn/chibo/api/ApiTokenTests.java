@@ -302,7 +302,7 @@ class ApiTokenTests {
         String first = token(member);
         String second = token(member);
 
-        passwordChange.change(member, Fixtures.PASSWORD, "mat-khau-rieng-2026", "mat-khau-rieng-2026");
+        passwordChange.change(member, Fixtures.PASSWORD, "mat-khau-rieng-2026", "mat-khau-rieng-2026", null);
 
         for (String token : List.of(first, second)) {
             mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))

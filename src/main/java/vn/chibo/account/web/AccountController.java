@@ -85,7 +85,8 @@ class AccountController {
     String changePassword(Actor actor, @ModelAttribute("form") PasswordFormData form, Model model,
             HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            passwordChange.change(actor, form.currentPassword(), form.newPassword(), form.confirmation());
+            passwordChange.change(actor, form.currentPassword(), form.newPassword(), form.confirmation(),
+                    sessions.passwordChangeMark(request));
         }
         catch (InvalidInputException invalid) {
             model.addAttribute("form", new PasswordFormData("", "", ""));
