@@ -29,6 +29,7 @@ import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -86,8 +87,24 @@ class ErrorHandling {
         return errorView(failure.status(), failure.problemType(), text, request, response);
     }
 
-    @ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class,
-        MethodArgumentTypeMismatchException.class })
+    /**
+     * A value of the wrong type in the path names nothing ({@code /meetings/abc}), so it is not found.
+     * One in the query or a header ({@code ?page=abc}) is a bad request that names what it is.
+     */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView argumentMismatch(MethodArgumentTypeMismatchException failure, HttpServletRequest request,
+            HttpServletResponse response, Locale locale) {
+        if (failure.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            return notFound(failure, request, response, locale);
+        }
+        log.info("Request {} {} failed: parameter {} is not a valid {}", request.getMethod(), request.getRequestURI(),
+                failure.getName(), failure.getRequiredType() == null ? "value"
+                        : failure.getRequiredType().getSimpleName());
+        String text = messages.getMessage("error.invalidParameter", new Object[] { failure.getName() }, locale);
+        return errorView(HttpStatus.BAD_REQUEST, text, request, response);
+    }
+
+    @ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
     ModelAndView notFound(Exception failure, HttpServletRequest request, HttpServletResponse response,
             Locale locale) {
         String text = messages.getMessage("error.notFound", null, locale);

@@ -1,5 +1,6 @@
 package vn.chibo.system;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,14 +16,19 @@ import vn.chibo.account.Actor;
 import vn.chibo.account.Role;
 import vn.chibo.member.ActivityStatus;
 import vn.chibo.member.MembershipStatus;
+import vn.chibo.testing.ApiSignIn;
 import vn.chibo.testing.Fixtures;
 import vn.chibo.testing.SignIn;
 import vn.chibo.testing.SqlTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Error pages read in the user's language, with the status as heading and a plain message, and never
@@ -41,6 +47,9 @@ class ErrorPagesTests {
 
     @Autowired
     Fixtures fixtures;
+
+    @Autowired
+    ApiSignIn api;
 
     /** Fails as a bug would. It lives in the test sources only, so the application has no such endpoint. */
     @RestController
@@ -88,5 +97,26 @@ class ErrorPagesTests {
         assertThat(html).contains(message.replace("\"", "&quot;"));
         assertThat(html).doesNotContain(SECRET).doesNotContain("Exception").doesNotContain("\tat ")
                 .doesNotContain("vn.chibo");
+    }
+
+    /** A number in the address that is not a number: the query names the parameter, the path finds nothing. */
+    @Test
+    void wrongTypeInQueryIsBadRequestAndInPathNotFound() throws Exception {
+        var commune = fixtures.commune();
+        Actor member = fixtures.account(commune.cell(), fixtures.member(commune.cell(), "Hà Văn Bình",
+                MembershipStatus.OFFICIAL, ActivityStatus.ACTIVE), Role.MEMBER);
+        MockHttpSession session = SignIn.as(mvc, member);
+
+        mvc.perform(get("/documents").param("organization", "abc").session(session))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString(
+                        "Giá trị của tham số &quot;organization&quot; trong địa chỉ không hợp lệ.")));
+        mvc.perform(get("/api/v1/documents/search").param("q", "nghị quyết").param("page", "abc")
+                        .with(api.as(member)).header("Accept-Language", "en"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.detail").value("The value of the parameter \"page\" in the address is not valid."));
+        mvc.perform(get("/meetings/abc").session(session))
+                .andExpect(status().isNotFound());
     }
 }
