@@ -34,6 +34,7 @@ import vn.chibo.document.Watermark;
 import vn.chibo.member.Member;
 import vn.chibo.system.JdbcTime;
 import vn.chibo.system.NotFoundException;
+import vn.chibo.system.UploadLimit;
 import vn.chibo.system.VietnameseText;
 
 /**
@@ -153,9 +154,9 @@ public class MeetingDocuments {
         log.info("Meeting {}: document {} removed by account {}", meetingId, documentId, actor.accountId());
     }
 
-    /** Returns the largest file accepted, in whole megabytes, for the hint beside the upload field. */
-    public long maxSizeMegabytes() {
-        return properties.maxDocumentSize().toMegabytes();
+    /** Returns the largest file accepted, for the hint and the check beside the upload field. */
+    public UploadLimit uploadLimit() {
+        return UploadLimit.of(properties.maxDocumentSize());
     }
 
     /** Returns the documents of a meeting in the order they were attached. It checks no permission. */

@@ -103,7 +103,7 @@ class MeetingPageController {
                 .filter(document -> document.isLateFor(meeting))
                 .map(MeetingDocument::id)
                 .collect(Collectors.toSet()));
-        model.addAttribute("maxDocumentMegabytes", documents.maxSizeMegabytes());
+        model.addAttribute("uploadLimit", documents.uploadLimit());
         roomViews.addState(model, actor, meeting);
         roomViews.addAttendance(model, actor, meeting);
         model.addAttribute("canAnswer", permissions.canAnswer(actor, meeting));

@@ -25,6 +25,7 @@ import vn.chibo.member.importing.RosterImports;
 import vn.chibo.organization.Organization;
 import vn.chibo.organization.OrganizationId;
 import vn.chibo.system.FlashMessage;
+import vn.chibo.system.UploadLimit;
 
 /**
  * The import of a roster file: the upload form, the preview of every row, and the confirmation or
@@ -128,7 +129,7 @@ class RosterImportController {
     private String uploadPage(Actor actor, Organization cell, Model model, @Nullable FlashMessage error) {
         model.addAttribute("cell", cell);
         model.addAttribute("recent", imports.recent(actor, cell.id()));
-        model.addAttribute("maxFileMegabytes", limits.maxFileSize().toMegabytes());
+        model.addAttribute("uploadLimit", UploadLimit.of(limits.maxFileSize()));
         model.addAttribute("maxRows", limits.maxRows());
         model.addAttribute("uploadError", error);
         return "member/import";

@@ -1,5 +1,6 @@
 package vn.chibo.document.library;
 
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -100,6 +101,38 @@ class LibraryJourneyTests {
         long id = Long.parseLong(documentPath.substring("/documents/".length()));
         assertThat(jdbc.sql("select count(*) from library_read where document_id = :id and member_id = :member")
                 .param("id", id).param("member", tree.member().memberId()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /**
+     * A file over the limit is named as soon as it is chosen, and the form is not sent, so the title
+     * typed stays. The file is sparse: it reports 51 MB and takes no disk.
+     */
+    @Test
+    void oversizedFileIsNamedBeforeUpload() throws Exception {
+        Tree tree = trees.build();
+        Path large = Files.createTempFile("qua-lon-", ".pdf");
+        try (var file = new RandomAccessFile(large.toFile(), "rw")) {
+            file.setLength(51L * 1024 * 1024);
+        }
+        long documentsBefore = jdbc.sql("select count(*) from library_document").query(Long.class).single();
+
+        browser = Browser.start();
+        Browser.signIn(browser, base(), tree.officer().username());
+        browser.get(base() + "/documents/new");
+        browser.findElement(By.id("title")).sendKeys(TITLE);
+        browser.findElement(By.id("file")).sendKeys(large.toAbsolutePath().toString());
+        String shown = browser.findElement(By.cssSelector(".file-too-large")).getText();
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+
+        assertThat(shown).isEqualTo("Tệp \"" + large.getFileName() + "\" quá lớn: tối đa 50 MB. Xin nén hoặc chia nhỏ"
+                + " tệp rồi tải lên lại.");
+        assertThat(browser.getCurrentUrl()).isEqualTo(base() + "/documents/new");
+        assertThat(browser.findElement(By.id("title")).getAttribute("value")).isEqualTo(TITLE);
+        assertThat(browser.findElement(By.id("file")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(Axe.violations(browser)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from library_document").query(Long.class).single())
+                .isEqualTo(documentsBefore);
+        Files.deleteIfExists(large);
     }
 
     private String base() {

@@ -98,6 +98,18 @@ class MeetingDocumentTests {
                 .contains("meeting.document.attached", "meeting.document.downloaded");
     }
 
+    /** The page's script names a file over the limit before it is sent (LibraryJourneyTests runs that script). */
+    @Test
+    void uploadFieldCarriesTheLimit() throws Exception {
+        MeetingId id = fixtures.published(village, Instant.now().plus(Duration.ofDays(3)));
+
+        String page = mvc.perform(get("/meetings/{id}", id.value()).session(secretary)).andReturn().getResponse()
+                .getContentAsString();
+
+        assertThat(page).contains("data-max-bytes=\"" + 20L * 1024 * 1024 + "\"")
+                .contains("data-too-large=\"Tệp &quot;{0}&quot; quá lớn: tối đa 20 MB. Xin nén hoặc chia nhỏ tệp.\"");
+    }
+
     @Test
     void vietnameseFileNameIsEncoded() throws Exception {
         MeetingId id = fixtures.published(village, Instant.now().plus(Duration.ofDays(3)));

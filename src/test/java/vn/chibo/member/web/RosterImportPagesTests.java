@@ -85,6 +85,20 @@ class RosterImportPagesTests {
     }
 
     @Test
+    void uploadFieldCarriesTheLimit() throws Exception {
+        var commune = fixtures.commune();
+        Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);
+        MockHttpSession session = SignIn.as(mvc, secretary);
+
+        String page = mvc.perform(get("/cells/{id}/members/import", commune.cell().id().value()).session(session))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(page).contains("data-max-bytes=\"" + 20L * 1024 * 1024 + "\"")
+                .contains("data-too-large=\"Tệp lớn hơn 20 MB, quá lớn cho một danh sách đảng viên.");
+    }
+
+    @Test
     void previewShowsRowErrorsInVietnamese() throws Exception {
         var commune = fixtures.commune();
         Actor secretary = fixtures.accountWithoutMember(commune.cell(), Role.CELL_SECRETARY);

@@ -29,6 +29,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import vn.chibo.account.Actor;
 import vn.chibo.document.Classification;
 import vn.chibo.document.DocumentKind;
+import vn.chibo.document.DocumentProperties;
 import vn.chibo.document.library.DocumentDetails;
 import vn.chibo.document.library.DocumentUploads;
 import vn.chibo.document.library.LibraryDocument;
@@ -42,6 +43,7 @@ import vn.chibo.system.FlashMessage;
 import vn.chibo.system.ForbiddenException;
 import vn.chibo.system.InvalidInputException;
 import vn.chibo.system.Option;
+import vn.chibo.system.UploadLimit;
 
 /**
  * Uploading a document, a new version of its file, editing its details and withdrawing it, for the
@@ -57,13 +59,15 @@ class DocumentFormController {
     private final LibraryDocuments documents;
     private final LibraryPermissions permissions;
     private final MessageSource messages;
+    private final UploadLimit uploadLimit;
 
     DocumentFormController(DocumentUploads uploads, LibraryDocuments documents, LibraryPermissions permissions,
-            MessageSource messages) {
+            MessageSource messages, DocumentProperties properties) {
         this.uploads = uploads;
         this.documents = documents;
         this.permissions = permissions;
         this.messages = messages;
+        this.uploadLimit = UploadLimit.of(properties.maxSize());
     }
 
     @GetMapping("/documents/new")
@@ -145,6 +149,7 @@ class DocumentFormController {
         LibraryDocument document = managed(actor, id);
 
         model.addAttribute("document", document);
+        model.addAttribute("uploadLimit", uploadLimit);
         return "document/version-form";
     }
 
@@ -276,6 +281,7 @@ class DocumentFormController {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         model.addAttribute(FlashMessage.ERROR, error);
         model.addAttribute("document", document);
+        model.addAttribute("uploadLimit", uploadLimit);
         return "document/version-form";
     }
 
@@ -292,6 +298,7 @@ class DocumentFormController {
                 .toList());
         model.addAttribute("classificationOptions", classificationOptions(locale));
         model.addAttribute("maxTags", DocumentDetails.MAX_TAGS);
+        model.addAttribute("uploadLimit", uploadLimit);
         return "document/form";
     }
 
