@@ -152,7 +152,8 @@ class DemoPages {
 
     /** Returns the id of the demo document with the title, as the demo secretary's library lists it. */
     private long documentTitled(String title) {
-        return documents.list(actor(SECRETARY), LibraryDocuments.ListFilter.none()).stream()
+        return documents.list(actor(SECRETARY), LibraryDocuments.ListFilter.none(), 1, LibraryDocuments.PAGE_SIZE).entries()
+                .stream()
                 .filter(entry -> entry.title().equals(title))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("The demo data has no document titled " + title))

@@ -30,8 +30,8 @@ import vn.chibo.system.NotFoundException;
 @Component
 public class LibraryDocuments {
 
-    /** The maximum number of documents a list shows, the newest; older ones are left out of the list. */
-    public static final int LIST_LIMIT = 200;
+    /** Documents per page of the library list; a phone shows about this many before the reader gives up scrolling. */
+    public static final int PAGE_SIZE = 30;
 
     private static final String COLUMNS = """
             d.id, d.owner_id, d.title, d.doc_number, d.issued_on, d.issuing_body, d.kind, d.classification,
@@ -56,12 +56,61 @@ public class LibraryDocuments {
         }
     }
 
-    /** Returns the documents the actor may open, newest first, at most {@link #LIST_LIMIT}. */
-    public List<LibraryEntry> list(Actor actor, ListFilter filter) {
-        return query(actor, filter, false, LIST_LIMIT);
+    /**
+     * One page of the library list.
+     *
+     * @param page the page shown, from 1
+     * @param total how many documents match, on every page
+     */
+    public record ListPage(List<LibraryEntry> entries, int page, int pageSize, int total) {
+
+        /** Returns the number of pages, at least 1. */
+        public int pages() {
+            return Math.max(1, (total + pageSize - 1) / pageSize);
+        }
+
+        public boolean hasNext() {
+            return page < pages();
+        }
     }
 
-    private List<LibraryEntry> query(Actor actor, ListFilter filter, boolean unreadOnly, int limit) {
+    /**
+     * Returns one page of the documents the actor may open, newest first. A page past the end is
+     * empty.
+     *
+     * @param page the page wanted, from 1
+     */
+    public ListPage list(Actor actor, ListFilter filter, int page, int pageSize) {
+        if (page < 1 || pageSize < 1) {
+            throw new IllegalArgumentException("Pages count from 1 and hold at least one document, not page " + page
+                    + " of " + pageSize);
+        }
+        int total = count(actor, filter);
+        long offset = (long) (page - 1) * pageSize;
+        List<LibraryEntry> entries = offset >= total ? List.of() : query(actor, filter, false, pageSize, offset);
+        return new ListPage(entries, page, pageSize, total);
+    }
+
+    private int count(Actor actor, ListFilter filter) {
+        LibraryVisibility.Condition visible = visibility.of(actor);
+        StringBuilder sql = new StringBuilder("select count(*) from library_document d where ").append(visible.sql());
+        Map<String, Object> parameters = new HashMap<>(visible.parameters());
+        appendFilter(sql, parameters, filter);
+        return jdbc.sql(sql.toString()).params(parameters).query(Integer.class).single();
+    }
+
+    private static void appendFilter(StringBuilder sql, Map<String, Object> parameters, ListFilter filter) {
+        if (filter.kind() != null) {
+            sql.append(" and d.kind = :kind");
+            parameters.put("kind", filter.kind().name());
+        }
+        if (filter.ownerId() != null) {
+            sql.append(" and d.owner_id = :owner");
+            parameters.put("owner", filter.ownerId());
+        }
+    }
+
+    private List<LibraryEntry> query(Actor actor, ListFilter filter, boolean unreadOnly, int limit, long offset) {
         LibraryVisibility.Condition visible = visibility.of(actor);
         StringBuilder sql = new StringBuilder("""
                 select d.id, d.title, d.doc_number, d.issued_on, d.kind, d.classification, d.owner_id, o.name as owner_name,
@@ -72,18 +121,11 @@ public class LibraryDocuments {
         if (actor.memberId() != null) {
             parameters.put("member", actor.memberId());
         }
-        if (filter.kind() != null) {
-            sql.append(" and d.kind = :kind");
-            parameters.put("kind", filter.kind().name());
-        }
-        if (filter.ownerId() != null) {
-            sql.append(" and d.owner_id = :owner");
-            parameters.put("owner", filter.ownerId());
-        }
+        appendFilter(sql, parameters, filter);
         if (unreadOnly) {
             sql.append(" and ").append(UNREAD);
         }
-        sql.append(" order by d.created_at desc, d.id desc limit ").append(limit);
+        sql.append(" order by d.created_at desc, d.id desc limit ").append(limit).append(" offset ").append(offset);
         return jdbc.sql(sql.toString())
                 .params(parameters)
                 .query(LibraryDocuments::entry)
@@ -98,7 +140,7 @@ public class LibraryDocuments {
         if (actor.memberId() == null) {
             return List.of();
         }
-        return query(actor, ListFilter.none(), true, limit);
+        return query(actor, ListFilter.none(), true, limit, 0);
     }
 
     /** Returns the owners of the documents the actor may open, by id and name, for the list's filter. */

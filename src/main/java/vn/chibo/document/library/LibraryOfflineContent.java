@@ -38,8 +38,7 @@ class LibraryOfflineContent implements OfflineContent {
     @Override
     public List<String> pathsFor(Actor actor) {
         List<String> paths = new ArrayList<>();
-        documents.list(actor, LibraryDocuments.ListFilter.none()).stream()
-                .limit(MAX_DOCUMENTS)
+        documents.list(actor, LibraryDocuments.ListFilter.none(), 1, MAX_DOCUMENTS).entries()
                 .forEach(entry -> {
                     paths.add("/documents/" + entry.id().value());
                     DocumentVersion version = documents.currentVersion(entry.id());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -16,13 +17,16 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import vn.chibo.account.Actor;
 import vn.chibo.document.Classification;
+import vn.chibo.document.DocumentKind;
 import vn.chibo.document.library.LibraryTree.Tree;
 import vn.chibo.organization.OrganizationId;
 import vn.chibo.system.ChiboProperties;
 import vn.chibo.system.FlashMessage;
+import vn.chibo.testing.ApiSignIn;
 import vn.chibo.testing.SampleFiles;
 import vn.chibo.testing.SignIn;
 import vn.chibo.testing.SqlTest;
@@ -37,6 +41,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -65,6 +70,67 @@ class LibraryWebTests {
 
     @Autowired
     ReadersReport readers;
+
+    @Autowired
+    ApiSignIn api;
+
+    /**
+     * A library longer than a page: the list, the page and the API show every document once, newest
+     * first, page by page, with the filters kept in the links.
+     */
+    @Test
+    void listsTheLibraryPageByPage() throws Exception {
+        Tree tree = trees.build();
+        List<LibraryDocumentId> uploaded = new ArrayList<>();
+        for (int i = 0; i < LibraryDocuments.PAGE_SIZE + 1; i++) {
+            uploaded.add(trees.upload(tree.secretary(), tree.cell().id(), "du-thao-nghi-quyet-thang-12.pdf",
+                    Classification.PUBLIC));
+        }
+        List<LibraryDocumentId> newestFirst = uploaded.reversed();
+        var none = LibraryDocuments.ListFilter.none();
+
+        List<LibraryDocumentId> paged = new ArrayList<>();
+        for (int page = 1; page <= 4; page++) {
+            LibraryDocuments.ListPage shown = documents.list(tree.member(), none, page, 10);
+            assertThat(shown.total()).isEqualTo(31);
+            assertThat(shown.pages()).isEqualTo(4);
+            assertThat(shown.hasNext()).isEqualTo(page < 4);
+            shown.entries().forEach(entry -> paged.add(entry.id()));
+        }
+        assertThat(paged).isEqualTo(newestFirst);
+        assertThat(documents.list(tree.member(), none, 5, 10).entries()).isEmpty();
+        assertThat(documents.list(tree.member(), new LibraryDocuments.ListFilter(DocumentKind.DIRECTIVE, null), 1, 10)
+                .total()).isZero();
+
+        MockHttpSession member = SignIn.as(mvc, tree.member());
+        String first = mvc.perform(get("/documents").param("kind", "RESOLUTION").session(member))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(first).contains("Trang 1/2")
+                .contains("href=\"/documents?kind=RESOLUTION&amp;page=2\"")
+                .contains("/documents/" + newestFirst.get(29).value() + "\"")
+                .doesNotContain("/documents/" + newestFirst.get(30).value() + "\"");
+        for (String page : List.of("2", "9")) {
+            String last = mvc.perform(get("/documents").param("page", page).session(member))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(last).contains("Trang 2/2").contains("/documents/" + newestFirst.get(30).value() + "\"")
+                    .doesNotContain("/documents/" + newestFirst.get(29).value() + "\"");
+        }
+
+        RequestPostProcessor bearer = api.as(tree.member());
+        mvc.perform(get("/api/v1/documents").with(bearer))
+                .andExpect(status().isOk())
+                .andExpect(header().string("X-Total-Count", "31"))
+                .andExpect(header().doesNotExist("Link"))
+                .andExpect(jsonPath("$.length()").value(31))
+                .andExpect(jsonPath("$[0].id").value(newestFirst.getFirst().value()));
+        mvc.perform(get("/api/v1/documents").param("page", "3").param("kind", "RESOLUTION").with(bearer))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(0))
+                .andExpect(header().string("Link", "</api/v1/documents?kind=RESOLUTION&page=1>; rel=\"prev\""));
+        mvc.perform(get("/api/v1/documents").param("page", "0").with(bearer))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value("Số trang phải là một số từ 1 trở lên."));
+    }
 
     @Test
     void officerUploadsPdfIntoCommuneLibrary() throws Exception {

@@ -73,6 +73,33 @@ class DocumentSearchWebTests {
     }
 
     @Test
+    void resultsLongerThanAPageLinkToTheNext() throws Exception {
+        Fixtures.Commune commune = fixtures.commune();
+        Actor secretary = fixtures.account(commune.cell(), fixtures.member(commune.cell(), "Vũ Văn Tìm",
+                MembershipStatus.OFFICIAL, ActivityStatus.ACTIVE), Role.MEMBER);
+        LibraryRows rows = new LibraryRows(jdbc, fixtures.accountWithoutMember(commune.committee(),
+                Role.COMMITTEE_OFFICER));
+        for (int i = 1; i <= LibrarySearch.PAGE_SIZE + 1; i++) {
+            rows.issue(rows.document(commune.committee(), "Kế hoạch học tập số " + i, null, "PLAN", null, ""),
+                    commune.cell(), false);
+        }
+        MockHttpSession session = SignIn.as(mvc, secretary);
+
+        String first = mvc.perform(get("/documents/search").param("q", "ke hoach hoc tap").session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String second = mvc.perform(get("/documents/search").param("q", "ke hoach hoc tap").param("page", "2")
+                        .session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(first).contains("Trang 1/2")
+                .contains("href=\"/documents/search?q=ke%20hoach%20hoc%20tap&amp;page=2\" rel=\"next\"")
+                .doesNotContain("rel=\"prev\"");
+        assertThat(second).contains("Trang 2/2")
+                .contains("href=\"/documents/search?q=ke%20hoach%20hoc%20tap&amp;page=1\" rel=\"prev\"")
+                .doesNotContain("rel=\"next\"");
+    }
+
+    @Test
     void htmxGetsOnlyTheResultsAndSuggestionsAList() throws Exception {
         MockHttpSession session = SignIn.as(mvc, member);
 

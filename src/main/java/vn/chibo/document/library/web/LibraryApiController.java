@@ -2,6 +2,7 @@ package vn.chibo.document.library.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
@@ -30,6 +34,7 @@ import vn.chibo.document.library.LibraryDocumentId;
 import vn.chibo.document.library.LibraryDocuments;
 import vn.chibo.document.library.LibraryEntry;
 import vn.chibo.organization.Organizations;
+import vn.chibo.system.InvalidInputException;
 
 /**
  * The library for the mobile app: the documents the caller may open, their details and the current
@@ -38,6 +43,9 @@ import vn.chibo.organization.Organizations;
 @RestController
 @SecurityRequirement(name = "bearerToken")
 class LibraryApiController {
+
+    /** Documents per page of the API's list; the app loads the next page as the reader scrolls. */
+    static final int PAGE_SIZE = 100;
 
     private final LibraryDocuments documents;
     private final DocumentFiles files;
@@ -70,14 +78,42 @@ class LibraryApiController {
             Instant uploadedAt, String uploadedBy) {
     }
 
-    @Operation(summary = "The documents the caller may open", description = "Newest first, at most "
-            + LibraryDocuments.LIST_LIMIT + "; optionally of one kind or one owning organization.")
-    @ApiResponse(responseCode = "200", description = "The documents")
+    @Operation(summary = "The documents the caller may open", description = "Newest first, " + PAGE_SIZE
+            + " to a page; optionally of one kind or one owning organization. The header X-Total-Count gives how "
+            + "many match, and a Link header names the next and the previous page (RFC 8288). A page past the end "
+            + "is an empty list.")
+    @ApiResponse(responseCode = "200", description = "One page of the documents")
+    @ApiResponse(responseCode = "422", description = "The page is below 1",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/api/v1/documents")
-    List<DocumentSummary> list(Actor actor, @RequestParam(required = false) @Nullable String kind,
-            @RequestParam(required = false) @Nullable Long organization) {
-        var filter = new LibraryDocuments.ListFilter(LibraryController.kindOf(kind), organization);
-        return documents.list(actor, filter).stream().map(LibraryApiController::summaryOf).toList();
+    ResponseEntity<List<DocumentSummary>> list(Actor actor, @RequestParam(required = false) @Nullable String kind,
+            @RequestParam(required = false) @Nullable Long organization,
+            @Parameter(description = "The page, from 1") @RequestParam(defaultValue = "1") int page) {
+        if (page < 1) {
+            throw new InvalidInputException("document.library.error.page");
+        }
+        DocumentKind kindFilter = LibraryController.kindOf(kind);
+        var filter = new LibraryDocuments.ListFilter(kindFilter, organization);
+        LibraryDocuments.ListPage shown = documents.list(actor, filter, page, PAGE_SIZE);
+        String kindName = kindFilter == null ? null : kindFilter.name();
+
+        var response = ResponseEntity.ok().header("X-Total-Count", Integer.toString(shown.total()));
+        List<String> links = new ArrayList<>();
+        if (shown.hasNext()) {
+            links.add(pageLink(kindName, organization, page + 1, "next"));
+        }
+        if (page > 1) {
+            links.add(pageLink(kindName, organization, Math.min(page - 1, shown.pages()), "prev"));
+        }
+        if (!links.isEmpty()) {
+            response.header(HttpHeaders.LINK, String.join(", ", links));
+        }
+        return response.body(shown.entries().stream().map(LibraryApiController::summaryOf).toList());
+    }
+
+    private static String pageLink(@Nullable String kind, @Nullable Long organization, int page, String relation) {
+        return "<" + LibraryController.listPath("/api/v1/documents", kind, organization, page) + ">; rel=\""
+                + relation + "\"";
     }
 
     @Operation(summary = "One document", description = "Its details and versions. 404 when it is missing, "

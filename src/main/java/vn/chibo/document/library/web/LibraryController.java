@@ -2,6 +2,7 @@ package vn.chibo.document.library.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -10,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.chibo.account.Actor;
 import vn.chibo.document.DocumentKind;
@@ -22,6 +24,7 @@ import vn.chibo.document.library.LibraryPermissions;
 import vn.chibo.document.library.ReadersReport;
 import vn.chibo.organization.Organizations;
 import vn.chibo.system.Option;
+import vn.chibo.system.PageNumbers;
 
 /**
  * The library list of the documents a reader may open, and the page of one document: its details and
@@ -50,15 +53,25 @@ class LibraryController {
         this.messages = messages;
     }
 
+    /** Shows one page of the library, newest first; a page past the end shows the last one. */
     @GetMapping("/documents")
     String list(Actor actor, @RequestParam(required = false) @Nullable String kind,
-            @RequestParam(required = false) @Nullable Long organization, Model model, Locale locale) {
+            @RequestParam(required = false) @Nullable Long organization,
+            @RequestParam(defaultValue = "1") String page, Model model, Locale locale) {
         DocumentKind kindFilter = kindOf(kind);
 
         var filter = new LibraryDocuments.ListFilter(kindFilter, organization);
+        LibraryDocuments.ListPage shown = documents.list(actor, filter, PageNumbers.parse(page),
+                LibraryDocuments.PAGE_SIZE);
+        if (shown.page() > shown.pages()) {
+            shown = documents.list(actor, filter, shown.pages(), LibraryDocuments.PAGE_SIZE);
+        }
 
-        model.addAttribute("entries", documents.list(actor, filter));
-        model.addAttribute("listLimit", LibraryDocuments.LIST_LIMIT);
+        model.addAttribute("entries", shown.entries());
+        model.addAttribute("listPage", shown);
+        String kindName = kindFilter == null ? null : kindFilter.name();
+        model.addAttribute("previousPage", listPath("/documents", kindName, organization, shown.page() - 1));
+        model.addAttribute("nextPage", listPath("/documents", kindName, organization, shown.page() + 1));
         model.addAttribute("owners", documents.owners(actor));
         model.addAttribute("kindOptions", kindOptions(locale));
         model.addAttribute("kind", kindFilter == null ? "" : kindFilter.name());
@@ -90,6 +103,16 @@ class LibraryController {
         return java.util.Arrays.stream(DocumentKind.values())
                 .map(each -> new Option(each.name(), messages.getMessage("document.kind." + each.name(), null, locale)))
                 .toList();
+    }
+
+    /** Returns the address of one page of a library list, with the filters that are set and nothing else. */
+    static String listPath(String path, @Nullable String kind, @Nullable Long organization, int page) {
+        return UriComponentsBuilder.fromPath(path)
+                .queryParamIfPresent("kind", Optional.ofNullable(kind).filter(value -> !value.isBlank()))
+                .queryParamIfPresent("organization", Optional.ofNullable(organization))
+                .queryParam("page", page)
+                .encode()
+                .toUriString();
     }
 
     static @Nullable DocumentKind kindOf(@Nullable String kind) {

@@ -12,6 +12,7 @@ import vn.chibo.account.Actor;
 import vn.chibo.document.search.LibrarySearch;
 import vn.chibo.system.FlashMessage;
 import vn.chibo.system.InvalidInputException;
+import vn.chibo.system.PageNumbers;
 
 /**
  * The search box of the document library: a page of ranked results, and the suggestions shown under
@@ -37,7 +38,7 @@ class DocumentSearchController {
             HttpServletResponse response) {
         model.addAttribute("query", query == null ? "" : query);
         try {
-            model.addAttribute("results", search.search(actor, query, pageNumber(page)));
+            model.addAttribute("results", search.search(actor, query, PageNumbers.parse(page)));
         }
         catch (InvalidInputException invalid) {
             response.setStatus(invalid.status().value());
@@ -56,16 +57,6 @@ class DocumentSearchController {
             model.addAttribute("suggestions", java.util.List.of());
         }
         return "document/search :: suggestions";
-    }
-
-    /** Reads the page number; anything that is not a small positive number shows the first page. */
-    private static int pageNumber(String page) {
-        try {
-            return Math.max(1, Integer.parseInt(page.strip()));
-        }
-        catch (NumberFormatException notANumber) {
-            return 1;
-        }
     }
 
 }
