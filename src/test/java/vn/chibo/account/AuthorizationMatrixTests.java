@@ -319,6 +319,9 @@ class AuthorizationMatrixTests {
         expect(Access.CELL_RUN, "GET /documents/{id}/edit", "POST /documents/{id}/edit",
                 "GET /documents/{id}/versions/new", "POST /documents/{id}/versions/new",
                 "POST /documents/{id}/withdraw", "POST /documents/{id}/purge");
+        // The sample document is not withdrawn, so restoring it finds nothing, as for every role.
+        expect(Access.NOBODY, "POST /documents/{id}/restore");
+        expect(Access.LIBRARY_MANAGE, "GET /documents/withdrawn");
         // Only a committee issues documents, and the sample document belongs to a cell.
         expect(Access.NOBODY, "POST /documents/{id}/distribution");
 

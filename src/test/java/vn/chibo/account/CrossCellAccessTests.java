@@ -117,13 +117,14 @@ class CrossCellAccessTests {
 
         hidden("GET /documents/{id}", "GET /documents/{id}/file", "GET /documents/{id}/download",
                 "GET /documents/{id}/edit", "POST /documents/{id}/edit", "GET /documents/{id}/versions/new",
-                "POST /documents/{id}/versions/new", "POST /documents/{id}/withdraw", "POST /documents/{id}/purge",
+                "POST /documents/{id}/versions/new", "POST /documents/{id}/withdraw", "POST /documents/{id}/purge", "POST /documents/{id}/restore",
                 "POST /documents/{id}/distribution");
 
         KNOWN.put("GET /", Expect.NOT_CELL_SCOPED);
         KNOWN.put("GET /documents", Expect.NOT_CELL_SCOPED);
         KNOWN.put("GET /api/v1/documents", Expect.NOT_CELL_SCOPED);
         KNOWN.put("GET /documents/new", Expect.NOT_CELL_SCOPED);
+        KNOWN.put("GET /documents/withdrawn", Expect.NOT_CELL_SCOPED);
         KNOWN.put("POST /documents/new", Expect.NOT_CELL_SCOPED);
         KNOWN.put("GET /login", Expect.NOT_CELL_SCOPED);
         // The tree page and top-level creation: a cell secretary gets 403 and sees no cell's names.

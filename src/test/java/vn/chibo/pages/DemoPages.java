@@ -107,6 +107,7 @@ class DemoPages {
         pages.add(new Page("new document", "/documents/new"));
         pages.add(new Page("document details", "/documents/" + draft + "/edit"));
         pages.add(new Page("new document version", "/documents/" + draft + "/versions/new"));
+        pages.add(new Page("withdrawn documents", "/documents/withdrawn"));
         return pages;
     }
 

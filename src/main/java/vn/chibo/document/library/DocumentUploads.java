@@ -225,6 +225,26 @@ public class DocumentUploads {
     }
 
     /**
+     * Restores a withdrawn document: readers of the organizations it was issued to see it again, with
+     * its versions, receipts and access log as they were. Anyone but a manager of its library gets
+     * not-found, as for a document they may not open.
+     */
+    @Transactional
+    public void restore(Actor actor, LibraryDocumentId id) {
+        LibraryDocument document = documents.findWithdrawn(id)
+                .filter(withdrawn -> permissions.canManage(actor, withdrawn.ownerId()))
+                .orElseThrow(NotFoundException::hidden);
+
+        jdbc.sql("update library_document set withdrawn_at = null, withdrawn_by = null where id = :id")
+                .param("id", id.value())
+                .update();
+
+        audit.record(new AuditEntry(actor.accountId().value(), document.ownerId().value(), "document.restored",
+                TARGET_TYPE, id.value(), null));
+        log.info("Document {} restored by account {}", id, actor.accountId());
+    }
+
+    /**
      * Deletes the document for good: every version's file and PDF copy, its text, tags, distribution, read
      * receipts and access log. It is the remedy for a file that must not be on this system at all, such as
      * a photograph of a secret document that no inspection can read. A withdrawn document can be purged

@@ -3,6 +3,7 @@ package vn.chibo.document.library;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ public class LibraryDocuments {
      * @param page the page shown, from 1
      * @param total how many documents match, on every page
      */
-    public record ListPage(List<LibraryEntry> entries, int page, int pageSize, int total) {
+    public record ListPage<T>(List<T> entries, int page, int pageSize, int total) {
 
         /** Returns the number of pages, at least 1. */
         public int pages() {
@@ -80,15 +81,74 @@ public class LibraryDocuments {
      *
      * @param page the page wanted, from 1
      */
-    public ListPage list(Actor actor, ListFilter filter, int page, int pageSize) {
+    public ListPage<LibraryEntry> list(Actor actor, ListFilter filter, int page, int pageSize) {
+        requireValidPage(page, pageSize);
+        int total = count(actor, filter);
+        long offset = (long) (page - 1) * pageSize;
+        List<LibraryEntry> entries = offset >= total ? List.of() : query(actor, filter, false, pageSize, offset);
+        return new ListPage<>(entries, page, pageSize, total);
+    }
+
+    /**
+     * Returns one page of the withdrawn documents of the given libraries, the latest withdrawal first.
+     * Readers never see them; the caller passes only libraries that the actor manages.
+     */
+    public ListPage<WithdrawnEntry> withdrawn(Collection<OrganizationId> libraries, int page, int pageSize) {
+        requireValidPage(page, pageSize);
+        if (libraries.isEmpty()) {
+            return new ListPage<>(List.of(), page, pageSize, 0);
+        }
+        List<Long> owners = libraries.stream().map(OrganizationId::value).toList();
+        int total = jdbc.sql("select count(*) from library_document where withdrawn_at is not null and owner_id in (:owners)")
+                .param("owners", owners)
+                .query(Integer.class)
+                .single();
+        List<WithdrawnEntry> entries = jdbc.sql("""
+                select d.id, d.title, d.doc_number, o.name as owner_name, d.withdrawn_at, a.display_name
+                from library_document d
+                join organization o on o.id = d.owner_id
+                join account a on a.id = d.withdrawn_by
+                where d.withdrawn_at is not null and d.owner_id in (:owners)
+                order by d.withdrawn_at desc, d.id desc
+                limit :limit offset :offset
+                """)
+                .param("owners", owners)
+                .param("limit", pageSize)
+                .param("offset", (long) (page - 1) * pageSize)
+                .query((row, number) -> new WithdrawnEntry(LibraryDocumentId.of(row.getLong("id")),
+                        row.getString("title"), row.getString("doc_number"), row.getString("owner_name"),
+                        Objects.requireNonNull(JdbcTime.instant(row, "withdrawn_at")), row.getString("display_name")))
+                .list();
+        return new ListPage<>(entries, page, pageSize, total);
+    }
+
+    /**
+     * Returns the document when it is withdrawn, whoever asks; the caller checks that the actor manages
+     * its library, and shows others not-found.
+     */
+    public Optional<LibraryDocument> findWithdrawn(LibraryDocumentId id) {
+        return jdbc.sql("select " + COLUMNS + " from library_document d where d.id = :id and d.withdrawn_at is not null")
+                .param("id", id.value())
+                .query(this::document)
+                .optional();
+    }
+
+    /** Returns who withdrew the document, by display name, or null when it is not withdrawn. */
+    public @Nullable String withdrawnBy(LibraryDocumentId id) {
+        return jdbc.sql("""
+                select a.display_name from library_document d join account a on a.id = d.withdrawn_by where d.id = :id
+                """)
+                .param("id", id.value())
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    private static void requireValidPage(int page, int pageSize) {
         if (page < 1 || pageSize < 1) {
             throw new IllegalArgumentException("Pages count from 1 and hold at least one document, not page " + page
                     + " of " + pageSize);
         }
-        int total = count(actor, filter);
-        long offset = (long) (page - 1) * pageSize;
-        List<LibraryEntry> entries = offset >= total ? List.of() : query(actor, filter, false, pageSize, offset);
-        return new ListPage(entries, page, pageSize, total);
     }
 
     private int count(Actor actor, ListFilter filter) {

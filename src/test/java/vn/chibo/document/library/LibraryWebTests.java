@@ -91,7 +91,7 @@ class LibraryWebTests {
 
         List<LibraryDocumentId> paged = new ArrayList<>();
         for (int page = 1; page <= 4; page++) {
-            LibraryDocuments.ListPage shown = documents.list(tree.member(), none, page, 10);
+            LibraryDocuments.ListPage<LibraryEntry> shown = documents.list(tree.member(), none, page, 10);
             assertThat(shown.total()).isEqualTo(31);
             assertThat(shown.pages()).isEqualTo(4);
             assertThat(shown.hasNext()).isEqualTo(page < 4);
@@ -372,6 +372,55 @@ class LibraryWebTests {
                 .andExpect(status().isNotFound());
         assertThat(jdbc.sql("select count(*) from library_document where id = :id and withdrawn_at is not null")
                 .param("id", id.value()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /**
+     * The managers of the library find a withdrawn document on its own list and page, and restore it;
+     * readers and managers of other libraries get not-found for both, and 403 for the list.
+     */
+    @Test
+    void managersFindAndRestoreWithdrawnDocuments() throws Exception {
+        Tree tree = trees.build();
+        LibraryDocumentId id = trees.upload(tree.officer(), tree.commune().id(), "du-thao-nghi-quyet-thang-12.pdf",
+                Classification.INTERNAL);
+        distributions.issue(tree.officer(), id, List.of(tree.cell().id()), false, false);
+        MockHttpSession officer = SignIn.as(mvc, tree.officer());
+        MockHttpSession member = SignIn.as(mvc, tree.member());
+        MockHttpSession cellSecretary = SignIn.as(mvc, tree.secretary());
+        mvc.perform(post("/documents/{id}/withdraw", id.value()).param("confirm", "yes").session(officer).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        mvc.perform(get("/documents/withdrawn").session(officer))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/documents/" + id.value() + "\"")))
+                .andExpect(content().string(containsString("Thu hồi lúc ")));
+        mvc.perform(get("/documents/{id}", id.value()).session(officer))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Văn bản này đã được thu hồi lúc ")))
+                .andExpect(content().string(containsString("action=\"/documents/" + id.value() + "/restore\"")))
+                .andExpect(content().string(containsString(tree.cell().name())));
+        mvc.perform(post("/documents/{id}/purge", id.value()).session(officer).with(csrf()))
+                .andExpect(result -> assertThat(((FlashMessage) result.getFlashMap().get(FlashMessage.ERROR)).key())
+                        .isEqualTo("document.error.confirmPurge"));
+        for (MockHttpSession other : List.of(member, cellSecretary)) {
+            mvc.perform(get("/documents/{id}", id.value()).session(other)).andExpect(status().isNotFound());
+            mvc.perform(post("/documents/{id}/restore", id.value()).session(other).with(csrf()))
+                    .andExpect(status().isNotFound());
+        }
+        mvc.perform(get("/documents/withdrawn").session(member)).andExpect(status().isForbidden());
+        mvc.perform(get("/documents/withdrawn").session(cellSecretary))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("/documents/" + id.value() + "\""))));
+
+        mvc.perform(post("/documents/{id}/restore", id.value()).session(officer).with(csrf()))
+                .andExpect(redirectedUrl("/documents/" + id.value()));
+
+        mvc.perform(get("/documents/{id}", id.value()).session(member)).andExpect(status().isOk());
+        mvc.perform(post("/documents/{id}/restore", id.value()).session(officer).with(csrf()))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'document.restored' and target_id = :id")
+                .param("id", id.value()).query(Long.class).single()).isEqualTo(1);
+        assertThat(documents.withdrawn(List.of(tree.commune().id()), 1, 10).total()).isZero();
     }
 
     @Test

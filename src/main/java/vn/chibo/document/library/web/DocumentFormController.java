@@ -42,6 +42,7 @@ import vn.chibo.system.DomainException;
 import vn.chibo.system.FlashMessage;
 import vn.chibo.system.ForbiddenException;
 import vn.chibo.system.InvalidInputException;
+import vn.chibo.system.NotFoundException;
 import vn.chibo.system.Option;
 import vn.chibo.system.UploadLimit;
 
@@ -197,6 +198,15 @@ class DocumentFormController {
         return "redirect:/documents";
     }
 
+    /** Restores a withdrawn document to its readers. Anyone but a manager of its library gets not-found. */
+    @PostMapping("/documents/{id}/restore")
+    String restore(Actor actor, @PathVariable long id, RedirectAttributes redirect) {
+        uploads.restore(actor, LibraryDocumentId.of(id));
+
+        redirect.addFlashAttribute(FlashMessage.SUCCESS, new FlashMessage("document.flash.restored"));
+        return "redirect:/documents/" + id;
+    }
+
     /**
      * Deletes the document, its files and its records for good, after the ticked confirmation. Others
      * get not-found, also for a withdrawn document.
@@ -205,7 +215,11 @@ class DocumentFormController {
     String purge(Actor actor, @PathVariable long id,
             @RequestParam(name = "confirm", required = false) @Nullable String confirm, RedirectAttributes redirect) {
         if (!"yes".equals(confirm)) {
-            managed(actor, id);
+            // A withdrawn document's page offers deletion too, so its managers must find it here as well.
+            documents.find(actor, LibraryDocumentId.of(id))
+                    .or(() -> documents.findWithdrawn(LibraryDocumentId.of(id)))
+                    .filter(document -> permissions.canManage(actor, document.ownerId()))
+                    .orElseThrow(NotFoundException::hidden);
             redirect.addFlashAttribute(FlashMessage.ERROR, new FlashMessage("document.error.confirmPurge"));
             return "redirect:/documents/" + id + "#manage";
         }

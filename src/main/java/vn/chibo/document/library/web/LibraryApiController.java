@@ -94,7 +94,7 @@ class LibraryApiController {
         }
         DocumentKind kindFilter = LibraryController.kindOf(kind);
         var filter = new LibraryDocuments.ListFilter(kindFilter, organization);
-        LibraryDocuments.ListPage shown = documents.list(actor, filter, page, PAGE_SIZE);
+        LibraryDocuments.ListPage<LibraryEntry> shown = documents.list(actor, filter, page, PAGE_SIZE);
         String kindName = kindFilter == null ? null : kindFilter.name();
 
         var response = ResponseEntity.ok().header("X-Total-Count", Integer.toString(shown.total()));

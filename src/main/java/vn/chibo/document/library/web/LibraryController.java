@@ -20,9 +20,15 @@ import vn.chibo.document.library.Distributions;
 import vn.chibo.document.library.LibraryDocument;
 import vn.chibo.document.library.LibraryDocumentId;
 import vn.chibo.document.library.LibraryDocuments;
+import vn.chibo.document.library.LibraryEntry;
 import vn.chibo.document.library.LibraryPermissions;
 import vn.chibo.document.library.ReadersReport;
+import vn.chibo.document.library.WithdrawnEntry;
+import vn.chibo.organization.Organization;
+import vn.chibo.organization.OrganizationId;
 import vn.chibo.organization.Organizations;
+import vn.chibo.system.ForbiddenException;
+import vn.chibo.system.NotFoundException;
 import vn.chibo.system.Option;
 import vn.chibo.system.PageNumbers;
 
@@ -61,7 +67,7 @@ class LibraryController {
         DocumentKind kindFilter = kindOf(kind);
 
         var filter = new LibraryDocuments.ListFilter(kindFilter, organization);
-        LibraryDocuments.ListPage shown = documents.list(actor, filter, PageNumbers.parse(page),
+        LibraryDocuments.ListPage<LibraryEntry> shown = documents.list(actor, filter, PageNumbers.parse(page),
                 LibraryDocuments.PAGE_SIZE);
         if (shown.page() > shown.pages()) {
             shown = documents.list(actor, filter, shown.pages(), LibraryDocuments.PAGE_SIZE);
@@ -80,9 +86,40 @@ class LibraryController {
         return "document/list";
     }
 
+    /**
+     * Lists the withdrawn documents of the libraries the actor manages, so that what was withdrawn stays
+     * on record and can be restored. Others may not open the list.
+     */
+    @GetMapping("/documents/withdrawn")
+    String withdrawn(Actor actor, @RequestParam(defaultValue = "1") String page, Model model) {
+        List<OrganizationId> libraries = permissions.managedLibraries(actor).stream().map(Organization::id).toList();
+        if (libraries.isEmpty()) {
+            throw ForbiddenException.notAllowed();
+        }
+
+        LibraryDocuments.ListPage<WithdrawnEntry> shown = documents.withdrawn(libraries, PageNumbers.parse(page),
+                LibraryDocuments.PAGE_SIZE);
+        if (shown.page() > shown.pages()) {
+            shown = documents.withdrawn(libraries, shown.pages(), LibraryDocuments.PAGE_SIZE);
+        }
+
+        model.addAttribute("listPage", shown);
+        model.addAttribute("previousPage", "/documents/withdrawn?page=" + (shown.page() - 1));
+        model.addAttribute("nextPage", "/documents/withdrawn?page=" + (shown.page() + 1));
+        return "document/withdrawn-list";
+    }
+
+    /**
+     * Shows the document to a reader who may open it. A withdrawn document is shown only to the managers
+     * of its library, with its record and the actions to restore or delete it; others get not-found.
+     */
     @GetMapping("/documents/{id}")
     String page(Actor actor, @PathVariable long id, Model model) {
-        LibraryDocument document = documents.get(actor, LibraryDocumentId.of(id));
+        Optional<LibraryDocument> readable = documents.find(actor, LibraryDocumentId.of(id));
+        if (readable.isEmpty()) {
+            return withdrawnPage(actor, LibraryDocumentId.of(id), model);
+        }
+        LibraryDocument document = readable.get();
 
         boolean manages = permissions.canManage(actor, document.ownerId());
         boolean issues = permissions.canIssue(actor, document);
@@ -103,6 +140,19 @@ class LibraryController {
         return java.util.Arrays.stream(DocumentKind.values())
                 .map(each -> new Option(each.name(), messages.getMessage("document.kind." + each.name(), null, locale)))
                 .toList();
+    }
+
+    private String withdrawnPage(Actor actor, LibraryDocumentId id, Model model) {
+        LibraryDocument document = documents.findWithdrawn(id)
+                .filter(withdrawn -> permissions.canManage(actor, withdrawn.ownerId()))
+                .orElseThrow(NotFoundException::hidden);
+
+        model.addAttribute("document", document);
+        model.addAttribute("owner", organizations.get(document.ownerId()));
+        model.addAttribute("versions", documents.versions(document.id()));
+        model.addAttribute("withdrawnBy", documents.withdrawnBy(document.id()));
+        model.addAttribute("recipients", distributions.recipients(document.id()));
+        return "document/withdrawn";
     }
 
     /** Returns the address of one page of a library list, with the filters that are set and nothing else. */
