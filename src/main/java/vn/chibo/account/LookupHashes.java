@@ -20,7 +20,7 @@ import vn.chibo.system.SecretKeyFile;
  * and kept in {@code chibo.crypto.lookup-key-file}. It is independent of any key that encrypts data.
  */
 @Component
-class LookupHashes {
+public class LookupHashes {
 
     static final int MINIMUM_KEY_LENGTH = SecretKeyFile.MINIMUM_KEY_LENGTH;
 
@@ -37,8 +37,11 @@ class LookupHashes {
         return hash("phone", nationalNumber);
     }
 
-    /** Returns the keyed hash of a value under a purpose, so that equal values of two purposes differ. */
-    String hash(String purpose, String value) {
+    /**
+     * Returns the keyed hash of a value under a purpose, so that equal values of two purposes differ: 64
+     * lowercase hex characters.
+     */
+    public String hash(String purpose, String value) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);

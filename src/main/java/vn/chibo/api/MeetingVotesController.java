@@ -22,6 +22,7 @@ import vn.chibo.meeting.DenominatorExclusion;
 import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.Meetings;
+import vn.chibo.voting.BallotAttempt;
 import vn.chibo.voting.BallotChoice;
 import vn.chibo.voting.BallotOption;
 import vn.chibo.voting.ElectionRound;
@@ -39,6 +40,7 @@ import vn.chibo.voting.Motions;
 import vn.chibo.voting.ReceiptCheck;
 import vn.chibo.voting.ReceiptCode;
 import vn.chibo.voting.SecretBallots;
+import vn.chibo.voting.SecretReceipt;
 import vn.chibo.voting.VoteProgress;
 import vn.chibo.voting.VoteThreshold;
 import vn.chibo.voting.VoterStanding;
@@ -144,12 +146,18 @@ class MeetingVotesController {
      * @param choice FOR, AGAINST or ABSTAIN, for any vote but an election or discipline vote
      * @param marks for an election or discipline vote, the positions of the marked lines, at most the
      *        seats of the round or one penalty. An empty list is a blank ballot (no penalty).
+     * @param attempt for a secret ballot, 22 random URL-safe base64 characters (128 bits) that the app
+     *        makes once per ballot and sends again with every retry of it. A retry whose response was
+     *        lost then gets the same receipt code back, with ALREADY_RECORDED, instead of 409. Any
+     *        other value is ignored.
      */
-    record BallotRequest(@Schema(example = "FOR") @Nullable String choice, @Nullable List<Integer> marks) {
+    record BallotRequest(@Schema(example = "FOR") @Nullable String choice, @Nullable List<Integer> marks,
+            @Schema(example = "q3Vd0mYw6F0dC4n5oVhLxA") @Nullable String attempt) {
     }
 
     /**
      * @param receipt RECORDED when this request stored the ballot, ALREADY_RECORDED for a retry of the same choice
+     *        in an open vote, or of the same attempt in a secret ballot, whose stored choice is the first one
      * @param receiptCode in a secret ballot, the code that checks the ballot after the close. It is returned
      *        this once and stored nowhere, so the app must show it to the voter now. Null in an open vote.
      */
@@ -213,9 +221,10 @@ class MeetingVotesController {
             if (body == null || body.marks() == null) {
                 throw new MissingField("marks");
             }
-            ReceiptCode code = secretBallots.castList(actor, motionId, body.marks());
-            return new BallotResponse(id, null, body.marks().stream().sorted().toList(), BallotReceipt.RECORDED,
-                    code.grouped());
+            SecretReceipt secret = secretBallots.castList(actor, motionId, body.marks(),
+                    BallotAttempt.parse(body.attempt()));
+            return new BallotResponse(id, null, body.marks().stream().sorted().toList(), receiptOf(secret),
+                    secret.code().grouped());
         }
         if (body == null || body.choice() == null) {
             throw new MissingField("choice");
@@ -223,13 +232,17 @@ class MeetingVotesController {
         BallotChoice choice = BallotChoice.parse(body.choice()).orElseThrow(InvalidBallotChoice::new);
 
         if (motions.get(motionId).isSecret()) {
-            ReceiptCode code = secretBallots.cast(actor, motionId, choice);
-            return new BallotResponse(id, choice, List.of(), BallotReceipt.RECORDED, code.grouped());
+            SecretReceipt secret = secretBallots.cast(actor, motionId, choice, BallotAttempt.parse(body.attempt()));
+            return new BallotResponse(id, choice, List.of(), receiptOf(secret), secret.code().grouped());
         }
         BallotReceipt receipt = management.cast(actor, motionId, choice);
 
         log.debug("Motion {}: ballot of account {} returned {} through the API", motionId, actor.accountId(), receipt);
         return new BallotResponse(id, choice, List.of(), receipt, null);
+    }
+
+    private static BallotReceipt receiptOf(SecretReceipt secret) {
+        return secret.repeated() ? BallotReceipt.ALREADY_RECORDED : BallotReceipt.RECORDED;
     }
 
     @Operation(summary = "Check a secret ballot by its receipt code", description = "Only after the vote has "

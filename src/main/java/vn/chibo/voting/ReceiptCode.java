@@ -30,6 +30,26 @@ public record ReceiptCode(String value) {
     }
 
     /**
+     * Returns the code made of the first 130 bits of a digest given as hex, such as a keyed hash: the
+     * same digest always gives the same code.
+     */
+    static ReceiptCode fromDigest(String hexDigest) {
+        byte[] bits = HexFormat.of().parseHex(hexDigest);
+        if (bits.length * 8 < LENGTH * 5) {
+            throw new IllegalArgumentException("A receipt code needs " + LENGTH * 5 + " bits, not " + bits.length * 8);
+        }
+        var code = new StringBuilder(LENGTH);
+        for (int i = 0; i < LENGTH; i++) {
+            int value = 0;
+            for (int bit = i * 5; bit < i * 5 + 5; bit++) {
+                value = value << 1 | (bits[bit / 8] >> (7 - bit % 8) & 1);
+            }
+            code.append(ALPHABET.charAt(value));
+        }
+        return new ReceiptCode(code.toString());
+    }
+
+    /**
      * Reads a code as a voter types it back: case, spaces and dashes do not matter, and the letters
      * I, L and O read as 1, 1 and 0 as Crockford's base 32 defines. Fails for anything else.
      */

@@ -123,6 +123,18 @@ class SecretBallotStore {
                 .list());
     }
 
+    /** Returns whether a ballot of either kind is stored under the receipt code for the motion. */
+    boolean hasBallot(MotionId motion, ReceiptCode receipt) {
+        return jdbc.sql("""
+                select (select count(*) from secret_ballot where motion_id = :motion and receipt_hash = :hash)
+                     + (select count(*) from secret_list_ballot where motion_id = :motion and receipt_hash = :hash)
+                """)
+                .param("motion", motion.value())
+                .param("hash", receipt.hash())
+                .query(Integer.class)
+                .single() > 0;
+    }
+
     boolean isOnRoll(MotionId motion, MemberId member) {
         return jdbc.sql("select count(*) from secret_ballot_roll where motion_id = :motion and member_id = :member")
                 .param("motion", motion.value())

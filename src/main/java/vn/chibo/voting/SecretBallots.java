@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.chibo.account.Actor;
+import vn.chibo.account.LookupHashes;
 import vn.chibo.audit.AuditEntry;
 import vn.chibo.audit.AuditLog;
 import vn.chibo.meeting.MeetingRoomChanged;
@@ -33,9 +35,11 @@ public class SecretBallots {
     private final VotingPermissions permissions;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final LookupHashes hashes;
 
     SecretBallots(MotionStore store, SecretBallotStore secretStore, Motions motions, VotingPermissions permissions,
-            AuditLog audit, ApplicationEventPublisher events) {
+            AuditLog audit, ApplicationEventPublisher events, LookupHashes hashes) {
+        this.hashes = hashes;
         this.store = store;
         this.secretStore = secretStore;
         this.motions = motions;
@@ -51,6 +55,17 @@ public class SecretBallots {
      */
     @Transactional
     public ReceiptCode cast(Actor actor, MotionId id, BallotChoice choice) {
+        return cast(actor, id, choice, null).code();
+    }
+
+    /**
+     * Records the actor's secret ballot as {@link #cast(Actor, MotionId, BallotChoice)} does. With an
+     * attempt, the receipt code is derived from it, and the same attempt sent again by the same voter
+     * gets the same code back, marked as repeated, instead of a refusal. This applies whatever choice the
+     * repeat names, because the stored ballot is the first one.
+     */
+    @Transactional
+    public SecretReceipt cast(Actor actor, MotionId id, BallotChoice choice, @Nullable BallotAttempt attempt) {
         Motion motion = motions.visibleTo(actor, id);
 
         if (!motion.isSecret()) {
@@ -59,7 +74,7 @@ public class SecretBallots {
         if (motion.listsOptions()) {
             throw new WrongVotingMethod("voting.error.listBallotNeedsMarks");
         }
-        return enrolAndStore(actor, motion, receipt -> secretStore.insertBallot(id, choice, receipt));
+        return enrolAndStore(actor, motion, attempt, receipt -> secretStore.insertBallot(id, choice, receipt));
     }
 
     /**
@@ -69,32 +84,53 @@ public class SecretBallots {
      */
     @Transactional
     public ReceiptCode castList(Actor actor, MotionId id, Collection<Integer> positions) {
+        return castList(actor, id, positions, null).code();
+    }
+
+    /** Records an election or discipline ballot, with an attempt as {@link #cast(Actor, MotionId, BallotChoice, BallotAttempt)}. */
+    @Transactional
+    public SecretReceipt castList(Actor actor, MotionId id, Collection<Integer> positions,
+            @Nullable BallotAttempt attempt) {
         Motion motion = motions.visibleTo(actor, id);
 
         Set<Integer> marks = checkMarks(motion, positions);
-        return enrolAndStore(actor, motion, receipt -> secretStore.insertListBallot(id, marks, receipt));
+        return enrolAndStore(actor, motion, attempt, receipt -> secretStore.insertListBallot(id, marks, receipt));
     }
 
     /**
      * Puts the eligible actor on the roll of the open vote and stores their ballot under a new receipt
      * code, in the caller's transaction, or fails if the vote has closed or the actor is on the roll.
      */
-    private ReceiptCode enrolAndStore(Actor actor, Motion motion, Consumer<ReceiptCode> storeBallot) {
+    private SecretReceipt enrolAndStore(Actor actor, Motion motion, @Nullable BallotAttempt attempt,
+            Consumer<ReceiptCode> storeBallot) {
         if (store.lockForBallot(motion.id()) != MotionStatus.OPEN) {
             throw new MotionNotOpen();
         }
         MemberId member = permissions.eligibleMember(actor, motion);
+        ReceiptCode receipt = attempt == null ? ReceiptCode.generate() : derivedReceipt(motion.id(), member, attempt);
         if (!secretStore.enrol(motion.id(), member)) {
+            // Only the voter's own attempt derives a code that a stored ballot has; any other gets the refusal.
+            if (attempt != null && secretStore.hasBallot(motion.id(), receipt)) {
+                return new SecretReceipt(receipt, true);
+            }
             throw new SecretBallotAlreadyCast();
         }
-        ReceiptCode receipt = ReceiptCode.generate();
         storeBallot.accept(receipt);
 
         // The entry names the voter, as the roll does, and nothing of the choice or the receipt.
         audit.record(new AuditEntry(actor.accountId().value(), motion.cellId().value(), "ballot.cast", "motion",
                 motion.id().value(), "member=" + member + " method=SECRET"));
         events.publishEvent(new MeetingRoomChanged(motion.meetingId(), MeetingRoomChanged.Part.VOTES));
-        return receipt;
+        return new SecretReceipt(receipt, false);
+    }
+
+    /**
+     * Derives the receipt code of an attempt under the server's lookup key. Without the attempt, which
+     * only the voter's form holds, the key and the roll together still do not name the voter's ballot.
+     */
+    private ReceiptCode derivedReceipt(MotionId motion, MemberId member, BallotAttempt attempt) {
+        return ReceiptCode.fromDigest(hashes.hash("secret-ballot-receipt",
+                motion.value() + ":" + member.value() + ":" + attempt.value()));
     }
 
     /**

@@ -243,6 +243,81 @@ class SecretBallotTests {
         assertThat(management.close(village.secretary(), id).votesFor()).isEqualTo(24);
     }
 
+    /**
+     * The confirmation sent again with the same attempt (its answer was lost) gets the same receipt,
+     * marked as repeated, and changes nothing, even with another choice. A new attempt is refused.
+     */
+    @Test
+    void repeatedAttemptGetsTheSameReceipt() {
+        Village village = villages.meetingInProgress();
+        villages.takeRoll(village);
+        MotionId id = openSecret(village);
+        Actor voter = villages.accountOf(village, "Phạm Thị Ánh");
+        BallotAttempt attempt = BallotAttempt.generate();
+
+        SecretReceipt first = secretBallots.cast(voter, id, BallotChoice.FOR, attempt);
+        SecretReceipt repeat = secretBallots.cast(voter, id, BallotChoice.AGAINST, attempt);
+
+        assertThat(first.repeated()).isFalse();
+        assertThat(repeat.repeated()).isTrue();
+        assertThat(repeat.code()).isEqualTo(first.code());
+        assertThatThrownBy(() -> secretBallots.cast(voter, id, BallotChoice.FOR, BallotAttempt.generate()))
+                .isInstanceOf(SecretBallotAlreadyCast.class);
+        assertThatThrownBy(() -> secretBallots.cast(voter, id, BallotChoice.FOR))
+                .isInstanceOf(SecretBallotAlreadyCast.class);
+        assertThat(rowsOf("secret_ballot_roll", id)).isOne();
+        assertThat(rowsOf("secret_ballot", id)).isOne();
+        assertThat(audit.entriesFor("motion", id.value()))
+                .filteredOn(entry -> entry.action().equals("ballot.cast")).hasSize(1);
+
+        management.close(village.secretary(), id);
+        assertThat(secretBallots.check(village.secretary(), id, first.code()).choice()).isEqualTo(BallotChoice.FOR);
+    }
+
+    /** Another voter who sends the same attempt gets a ballot and a code of their own. */
+    @Test
+    void attemptDerivesADifferentReceiptForEachVoter() {
+        Village village = villages.meetingInProgress();
+        villages.takeRoll(village);
+        MotionId id = openSecret(village);
+        List<String> voters = village.eligibleVoters();
+        BallotAttempt attempt = BallotAttempt.generate();
+
+        SecretReceipt first = secretBallots.cast(villages.accountOf(village, voters.get(0)), id, BallotChoice.FOR,
+                attempt);
+        SecretReceipt second = secretBallots.cast(villages.accountOf(village, voters.get(1)), id,
+                BallotChoice.AGAINST, attempt);
+
+        assertThat(second.repeated()).isFalse();
+        assertThat(second.code()).isNotEqualTo(first.code());
+        assertThat(rowsOf("secret_ballot", id)).isEqualTo(2);
+    }
+
+    /** Confirmations of one form sent at once from a weak link: one ballot, and every answer has its code. */
+    @Test
+    void concurrentRepeatsOfOneAttemptShareOneBallot() throws Exception {
+        Village village = villages.meetingInProgress();
+        villages.takeRoll(village);
+        MotionId id = openSecret(village);
+        Actor voter = villages.accountOf(village, "Phạm Thị Ánh");
+        BallotAttempt attempt = BallotAttempt.generate();
+        var tasks = new ArrayList<Callable<SecretReceipt>>();
+        for (int i = 0; i < 4; i++) {
+            tasks.add(() -> secretBallots.cast(voter, id, BallotChoice.FOR, attempt));
+        }
+
+        var answers = new ArrayList<SecretReceipt>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            for (Future<SecretReceipt> answer : pool.invokeAll(tasks)) {
+                answers.add(answer.get());
+            }
+        }
+
+        assertThat(answers).extracting(SecretReceipt::code).containsOnly(answers.getFirst().code());
+        assertThat(answers).filteredOn(answer -> !answer.repeated()).hasSize(1);
+        assertThat(rowsOf("secret_ballot", id)).isOne();
+    }
+
     @Test
     void secretMethodParsesFromForm() {
         assertThat(MotionRequest.parse("RESOLUTION", "SECRET", "Bầu", null, null).method())

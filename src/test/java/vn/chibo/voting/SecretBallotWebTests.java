@@ -1,5 +1,6 @@
 package vn.chibo.voting;
 
+import java.util.ArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class SecretBallotWebTests {
 
     private static final Pattern RECEIPT = Pattern.compile("id=\"receipt-code\"[^>]*>\\s*([0-9A-Z-]{32})");
+    private static final Pattern ATTEMPT = Pattern.compile("name=\"attempt\" value=\"([A-Za-z0-9_-]{22})\"");
 
     @Autowired
     MockMvc mvc;
@@ -91,6 +93,52 @@ class SecretBallotWebTests {
         mvc.perform(post("/motions/{id}/receipt-check", id.value()).session(voter).with(csrf()).param("code", "x"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("Mã biên nhận không hợp lệ")));
+    }
+
+    /**
+     * The confirmation form carries an attempt. Sent again after its answer was lost, it shows the same
+     * receipt and says that the first ballot stands; the API does the same for the app's attempt.
+     */
+    @Test
+    void repeatedConfirmationShowsTheSameReceipt() throws Exception {
+        Village village = villages.startedMeetingWithRoll();
+        MotionId id = openSecret(village);
+        MockHttpSession voter = SignIn.as(mvc, villages.accountOf(village, "Phạm Thị Ánh"));
+
+        String confirmation = mvc.perform(post("/motions/{id}/ballot", id.value()).session(voter).with(csrf())
+                        .param("choice", "FOR"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        Matcher field = ATTEMPT.matcher(confirmation);
+        assertThat(field.find()).as("attempt in the confirmation form").isTrue();
+        String attempt = field.group(1);
+        var answers = new ArrayList<String>();
+        for (int send = 0; send < 2; send++) {
+            answers.add(mvc.perform(post("/motions/{id}/ballot", id.value()).session(voter).with(csrf())
+                            .param("choice", "FOR").param("confirmed", "true").param("attempt", attempt))
+                    .andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString());
+        }
+
+        assertThat(answers.get(0)).contains("Đã ghi nhận phiếu kín của đồng chí.");
+        assertThat(answers.get(1)).contains("Phiếu kín của đồng chí đã được ghi nhận từ lần gửi trước");
+        Matcher first = RECEIPT.matcher(answers.get(0));
+        Matcher second = RECEIPT.matcher(answers.get(1));
+        assertThat(first.find() && second.find()).isTrue();
+        assertThat(second.group(1)).isEqualTo(first.group(1));
+
+        Actor member = villages.accountOf(village, "Nguyễn Văn Thắng");
+        String body = "{\"choice\":\"AGAINST\",\"attempt\":\"q3Vd0mYw6F0dC4n5oVhLxA\"}";
+        var codes = new ArrayList<String>();
+        for (String receipt : new String[] { "RECORDED", "ALREADY_RECORDED" }) {
+            JsonNode answer = json.readTree(mvc.perform(post("/api/v1/motions/{id}/ballot", id.value())
+                            .with(api.as(member)).contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString());
+            assertThat(answer.get("receipt").asString()).isEqualTo(receipt);
+            codes.add(answer.get("receiptCode").asString());
+        }
+        assertThat(codes.get(1)).isEqualTo(codes.get(0));
     }
 
     @Test

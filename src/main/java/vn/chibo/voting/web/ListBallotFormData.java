@@ -12,8 +12,10 @@ import vn.chibo.voting.InvalidBallotMarks;
  *
  * @param marks the positions of the marked lines; a blank value (the "no penalty" choice) marks none
  * @param confirmed true from the button that confirms the marks; without it they are only shown back
+ * @param attempt the {@link vn.chibo.voting.BallotAttempt} of the confirmation form
  */
-public record ListBallotFormData(@Nullable List<String> marks, @Nullable Boolean confirmed) {
+public record ListBallotFormData(@Nullable List<String> marks, @Nullable Boolean confirmed,
+        @Nullable String attempt) {
 
     public boolean isConfirmed() {
         return Boolean.TRUE.equals(confirmed);

@@ -26,6 +26,7 @@ import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.Meetings;
 import vn.chibo.system.FlashMessage;
 import vn.chibo.system.Option;
+import vn.chibo.voting.BallotAttempt;
 import vn.chibo.voting.BallotChoice;
 import vn.chibo.voting.BallotOption;
 import vn.chibo.voting.DisciplineThresholds;
@@ -45,6 +46,7 @@ import vn.chibo.voting.Motions;
 import vn.chibo.voting.ReceiptCheck;
 import vn.chibo.voting.ReceiptCode;
 import vn.chibo.voting.SecretBallots;
+import vn.chibo.voting.SecretReceipt;
 import vn.chibo.voting.VotingMethod;
 import vn.chibo.voting.VotingPermissions;
 
@@ -131,11 +133,13 @@ class MotionController {
 
         if (!form.isConfirmed()) {
             management.checkBallot(actor, motionId, choice);
-            model.addAttribute("page", pages.of(actor, motions.get(motionId)).confirming(choice));
+            Motion motion = motions.get(motionId);
+            model.addAttribute("page", pages.of(actor, motion).confirming(choice));
+            addAttempt(model, motion);
             return htmx == null ? "voting/motion" : "voting/motion :: panel";
         }
         if (motions.get(motionId).isSecret()) {
-            return castSecret(actor, motionId, choice, htmx, model);
+            return castSecret(actor, motionId, choice, BallotAttempt.parse(form.attempt()), htmx, model);
         }
         BallotReceipt receipt = management.cast(actor, motionId, choice);
 
@@ -155,13 +159,29 @@ class MotionController {
      * rendered, not redirected, because a redirect would keep the code in the session's flash
      * attributes, stored in the database beside the voter's account.
      */
-    private String castSecret(Actor actor, MotionId motionId, BallotChoice choice, @Nullable String htmx,
-            Model model) {
-        ReceiptCode receipt = secretBallots.cast(actor, motionId, choice);
+    private String castSecret(Actor actor, MotionId motionId, BallotChoice choice, @Nullable BallotAttempt attempt,
+            @Nullable String htmx, Model model) {
+        SecretReceipt receipt = secretBallots.cast(actor, motionId, choice, attempt);
 
-        model.addAttribute(FlashMessage.SUCCESS, new FlashMessage("voting.flash.secretRecorded"));
-        model.addAttribute("page", pages.of(actor, motions.get(motionId)).withReceipt(receipt));
+        showReceipt(actor, motionId, receipt, model);
         return htmx == null ? "voting/motion" : "voting/motion :: afterBallot";
+    }
+
+    /**
+     * Shows the receipt code of a secret ballot. A repeated confirmation (the response to the first was
+     * lost) says that the ballot was recorded before, since its choice may differ from the repeat's.
+     */
+    private void showReceipt(Actor actor, MotionId motionId, SecretReceipt receipt, Model model) {
+        model.addAttribute(FlashMessage.SUCCESS, new FlashMessage(receipt.repeated() ? "voting.flash.secretAlreadyRecorded"
+                : "voting.flash.secretRecorded"));
+        model.addAttribute("page", pages.of(actor, motions.get(motionId)).withReceipt(receipt.code()));
+    }
+
+    /** Gives the confirmation form of a secret ballot a new attempt, so that sending it again is safe. */
+    private static void addAttempt(Model model, Motion motion) {
+        if (motion.isSecret()) {
+            model.addAttribute("ballotAttempt", BallotAttempt.generate().value());
+        }
     }
 
     /**
@@ -185,11 +205,11 @@ class MotionController {
                         .filter(option -> marks.contains(option.position()))
                         .toList();
                 model.addAttribute("page", pages.of(actor, motion).confirmingMarks(marked));
+                addAttempt(model, motion);
                 return htmx == null ? "voting/motion" : "voting/motion :: panel";
             }
-            ReceiptCode receipt = secretBallots.castList(actor, motionId, marks);
-            model.addAttribute(FlashMessage.SUCCESS, new FlashMessage("voting.flash.secretRecorded"));
-            model.addAttribute("page", pages.of(actor, motions.get(motionId)).withReceipt(receipt));
+            SecretReceipt receipt = secretBallots.castList(actor, motionId, marks, BallotAttempt.parse(form.attempt()));
+            showReceipt(actor, motionId, receipt, model);
             return htmx == null ? "voting/motion" : "voting/motion :: afterBallot";
         }
         catch (InvalidBallotMarks invalid) {
