@@ -13,12 +13,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.chibo.account.Actor;
 import vn.chibo.audit.AuditEntry;
@@ -28,6 +30,8 @@ import vn.chibo.document.DocumentInspector;
 import vn.chibo.document.DocumentRefused;
 import vn.chibo.document.FileNames;
 import vn.chibo.document.FileStore;
+import vn.chibo.document.Inspection;
+import vn.chibo.document.PdfRenditions;
 import vn.chibo.document.StoredFile;
 import vn.chibo.document.StoredFileId;
 import vn.chibo.document.Watermark;
@@ -45,6 +49,7 @@ import vn.chibo.system.VietnameseText;
 public class MeetingDocuments {
 
     private static final Logger log = LoggerFactory.getLogger(MeetingDocuments.class);
+    private static final String PDF = "application/pdf";
 
     private final JdbcClient jdbc;
     private final Meetings meetings;
@@ -55,11 +60,15 @@ public class MeetingDocuments {
     private final Clock clock;
     private final MeetingDocumentReads reads;
     private final DocumentInspector inspector;
+    private final PdfRenditions renditions;
+    private final TransactionTemplate transactions;
 
     MeetingDocuments(JdbcClient jdbc, Meetings meetings, MeetingPermissions permissions, FileStore fileStore,
             AuditLog audit, MeetingProperties properties, Clock clock, MeetingDocumentReads reads,
-            DocumentInspector inspector) {
+            DocumentInspector inspector, PdfRenditions renditions, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.renditions = renditions;
+        this.transactions = transactions;
         this.inspector = inspector;
         this.reads = reads;
         this.meetings = meetings;
@@ -73,12 +82,12 @@ public class MeetingDocuments {
     /**
      * Attaches an uploaded file to a meeting that has not closed. The file must be of an accepted
      * format by both its name and its content, not empty, within the size limit, readable, and not
-     * stamped secret on its first page.
+     * stamped secret on its first page. A DOCX, XLSX, ODT, ODS or image also gets a PDF copy, which
+     * readers are served with their watermark.
      *
      * @param fileName the name the uploader's device gave the file; folders in it are dropped
      * @throws DocumentRejected when the file is not accepted; nothing is stored then
      */
-    @Transactional
     public MeetingDocument attach(Actor actor, MeetingId meetingId, String fileName, InputStream content) {
         Meeting meeting = meetings.get(meetingId);
         permissions.requireManage(actor, meeting);
@@ -89,6 +98,7 @@ public class MeetingDocuments {
                         DocumentFormat.acceptedExtensions()));
 
         Path upload = temporaryFile();
+        Path copy = null;
         try {
             long size = copyWithinLimit(content, upload, name);
             if (size == 0) {
@@ -97,39 +107,73 @@ public class MeetingDocuments {
             if (!format.contentType().equals(inspector.contentTypeOf(upload))) {
                 throw new DocumentRejected("meeting.document.error.mismatch", name, format.name());
             }
-            inspect(upload, name, format);
-            StoredFile file;
-            try (InputStream stored = Files.newInputStream(upload)) {
-                file = fileStore.store(name, format.contentType(), stored, actor.accountId().value());
-            }
-            MeetingDocument document = insert(meeting, file, actor);
-            audit.record(new AuditEntry(actor.accountId().value(), meeting.cellId().value(),
-                    "meeting.document.attached", "meeting", meetingId.value(),
-                    "document=" + document.id() + " file=" + file.id() + " format=" + format + " size=" + size));
-            log.info("Meeting {}: document {} ({} bytes, {}) attached by account {}", meetingId, document.id(), size,
-                    format, actor.accountId());
-            return document;
+            Optional<Inspection> inspection = inspect(upload, name, format);
+            // LibreOffice takes seconds, so the copy is made before the transaction, which then uses a
+            // database connection only to store the files.
+            copy = inspection.filter(found -> found.format() != DocumentFileFormat.PDF)
+                    .map(found -> renditions.toPdf(upload, found.format(), found.text()))
+                    .orElse(null);
+            Path pdf = copy;
+            return transactions.execute(status -> store(actor, meetingId, name, format, size, upload, pdf));
         }
         catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
         finally {
             deleteQuietly(upload);
+            if (copy != null) {
+                deleteQuietly(copy);
+            }
         }
+    }
+
+    private MeetingDocument store(Actor actor, MeetingId meetingId, String name, DocumentFormat format, long size,
+            Path upload, @Nullable Path pdf) {
+        // Read again inside the transaction: the meeting may have closed while the copy was made.
+        Meeting meeting = meetings.get(meetingId);
+        meeting.requireNotClosed();
+        StoredFile file = storeFile(upload, name, format.contentType(), actor);
+        StoredFile rendition = pdf == null ? null : storeFile(pdf, pdfNameOf(name), PDF, actor);
+
+        MeetingDocument document = insert(meeting, file, rendition, actor);
+        audit.record(new AuditEntry(actor.accountId().value(), meeting.cellId().value(),
+                "meeting.document.attached", "meeting", meetingId.value(),
+                "document=" + document.id() + " file=" + file.id() + " format=" + format + " size=" + size
+                        + (rendition == null ? "" : " pdf=" + rendition.id())));
+        log.info("Meeting {}: document {} ({} bytes, {}) attached by account {}", meetingId, document.id(), size,
+                format, actor.accountId());
+        return document;
+    }
+
+    private StoredFile storeFile(Path file, String name, String contentType, Actor actor) {
+        try (InputStream stored = Files.newInputStream(file)) {
+            return fileStore.store(name, contentType, stored, actor.accountId().value());
+        }
+        catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    /** Returns the name of the PDF copy: the document's name with .pdf in place of its extension. */
+    static String pdfNameOf(String name) {
+        int dot = name.lastIndexOf('.');
+        return (dot > 0 ? name.substring(0, dot) : name) + ".pdf";
     }
 
     /**
      * Runs the document inspector on the formats it reads (PDF, DOCX, XLSX, ODT, ODS, JPEG and PNG),
-     * which rejects damaged and encrypted files, decompression bombs and documents stamped secret.
+     * which rejects damaged and encrypted files, decompression bombs and documents stamped secret, and
+     * returns what it found; empty for the other formats.
      */
-    private void inspect(Path upload, String name, DocumentFormat format) {
+    private Optional<Inspection> inspect(Path upload, String name, DocumentFormat format) {
         if (DocumentFileFormat.ofContentType(format.contentType()).isEmpty()) {
             // NOTE: the text of DOC, XLS, PPT, PPTX and ODP files is not extracted, so a secret stamp in
-            // them goes unnoticed; the upload form asks people not to upload secret documents.
-            return;
+            // them goes unnoticed, and they are served as uploaded, without a watermark. The upload form
+            // asks people not to upload secret documents.
+            return Optional.empty();
         }
         try {
-            inspector.inspect(upload, name);
+            return Optional.of(inspector.inspect(upload, name));
         }
         catch (DocumentRefused refused) {
             throw new DocumentRejected(refused.messageKey(), refused.messageArguments());
@@ -202,7 +246,17 @@ public class MeetingDocuments {
                 .map(member -> new Watermark(member.fullName(), member.partyCardNumber() == null ? actor.username()
                         : member.partyCardNumber(), clock.instant()))
                 .orElseGet(() -> new Watermark(actor.displayName(), actor.username(), clock.instant()));
-        return new DocumentDownload(document.file(), fileStore.open(document.file().id()), mark);
+        StoredFile served = renditionOf(documentId).orElse(document.file());
+        return new DocumentDownload(served, fileStore.open(served.id()), mark);
+    }
+
+    /** Returns the PDF copy of the document, which readers get in place of a file that is not a PDF. */
+    private Optional<StoredFile> renditionOf(MeetingDocumentId documentId) {
+        return jdbc.sql("select rendition_file_id from meeting_document where id = :id and rendition_file_id is not null")
+                .param("id", documentId.value())
+                .query((row, number) -> StoredFileId.of(row.getLong("rendition_file_id")))
+                .optional()
+                .flatMap(fileStore::find);
     }
 
     private Optional<MeetingDocument> find(MeetingId meetingId, MeetingDocumentId documentId) {
@@ -213,15 +267,16 @@ public class MeetingDocuments {
                 .optional();
     }
 
-    private MeetingDocument insert(Meeting meeting, StoredFile file, Actor actor) {
+    private MeetingDocument insert(Meeting meeting, StoredFile file, @Nullable StoredFile rendition, Actor actor) {
         Instant now = clock.instant();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into meeting_document (meeting_id, stored_file_id, attached_at, attached_by)
-                values (:meeting, :file, :now, :actor)
+                insert into meeting_document (meeting_id, stored_file_id, rendition_file_id, attached_at, attached_by)
+                values (:meeting, :file, :rendition, :now, :actor)
                 """)
                 .param("meeting", meeting.id().value())
                 .param("file", file.id().value())
+                .param("rendition", rendition == null ? null : rendition.id().value())
                 .param("now", JdbcTime.param(now))
                 .param("actor", actor.accountId().value())
                 .update(keys, "id");

@@ -98,6 +98,37 @@ class MeetingDocumentTests {
                 .contains("meeting.document.attached", "meeting.document.downloaded");
     }
 
+    /**
+     * A DOCX among the meeting papers reaches readers as a PDF copy with their watermark on every
+     * page, as library documents do; the page still lists the file by the name it was uploaded with.
+     */
+    @Test
+    void officeDocumentIsServedAsStampedPdf() throws Exception {
+        MeetingId id = fixtures.published(village, Instant.now().plus(Duration.ofDays(3)));
+        String docx = "du-thao-nghi-quyet-thang-12.docx";
+
+        upload(id, docx, sample(docx)).andExpect(status().is3xxRedirection());
+
+        MeetingDocument document = documents.of(id).getFirst();
+        assertThat(document.file().fileName()).isEqualTo(docx);
+        MockHttpSession member = SignIn.as(mvc, village.member());
+        MvcResult download = mvc.perform(get("/meetings/{id}/documents/{doc}", id.value(), document.id().value())
+                        .session(member))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andReturn();
+        assertThat(download.getResponse().getHeader("Content-Disposition"))
+                .contains("filename*=UTF-8''du-thao-nghi-quyet-thang-12.pdf");
+        try (var served = Loader.loadPDF(download.getResponse().getContentAsByteArray())) {
+            String text = new PDFTextStripper().getText(served);
+            assertThat(text).containsIgnoringCase("nghị quyết");
+            assertThat(text.split("Lưu hành nội bộ · Bản của ", -1)).hasSize(served.getNumberOfPages() + 1);
+        }
+        assertThat(audit.entriesFor("meeting", id.value())).filteredOn(entry -> entry.action()
+                .equals("meeting.document.attached")).singleElement()
+                .satisfies(entry -> assertThat(entry.detail()).contains("format=DOCX", " pdf="));
+    }
+
     /** The page's script names a file over the limit before it is sent (LibraryJourneyTests runs that script). */
     @Test
     void uploadFieldCarriesTheLimit() throws Exception {
