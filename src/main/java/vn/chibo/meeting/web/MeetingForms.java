@@ -1,8 +1,10 @@
 package vn.chibo.meeting.web;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -41,6 +43,10 @@ import vn.chibo.system.Option;
  */
 @Component
 class MeetingForms {
+
+    /** The longest meeting that the form lets run past midnight when its end time is earlier than its start. */
+    static final Duration LONGEST_OVERNIGHT = Duration.ofHours(12);
+
 
     /** How many items the regular meeting's usual agenda has; see the keys meeting.agenda.template.N. */
     static final int TEMPLATE_ITEMS = 9;
@@ -148,7 +154,7 @@ class MeetingForms {
         // and the form shows every problem at once. The stand-ins never reach a saved meeting.
         boolean timesKnown = date != null && start != null && end != null;
         Instant startsAt = timesKnown ? date.atTime(start).atZone(formats.zone()).toInstant() : Instant.EPOCH;
-        Instant endsAt = timesKnown ? date.atTime(end).atZone(formats.zone()).toInstant()
+        Instant endsAt = timesKnown ? endOf(date, start, end).atZone(formats.zone()).toInstant()
                 : Instant.EPOCH.plusSeconds(7200);
         List<AgendaItem> agenda = form.agenda().stream()
                 .map(item -> new AgendaItem(item.title(), item.description().isBlank() ? null : item.description()))
@@ -158,6 +164,20 @@ class MeetingForms {
                 form.onlineLink(), chair, minuteTaker, agenda, Boolean.TRUE.equals(form.combinedSession()));
         problems.addAll(details.problems(onlineLinkRequired));
         return new Checked(problems.isEmpty() ? details : null, problems);
+    }
+
+    /**
+     * Returns when a meeting that starts on the date at the start time ends. An end earlier than the
+     * start is on the next day when the meeting then lasts at most {@link #LONGEST_OVERNIGHT}, such as
+     * 19:30 to 00:30. A later end, such as 19:30 to 17:30, is more likely a typo, so it stays on the
+     * date and the form reports an end before the start.
+     */
+    static LocalDateTime endOf(LocalDate date, LocalTime start, LocalTime end) {
+        LocalDateTime sameDay = date.atTime(end);
+        if (end.isBefore(start) && Duration.between(start, end).plusDays(1).compareTo(LONGEST_OVERNIGHT) <= 0) {
+            return sameDay.plusDays(1);
+        }
+        return sameDay;
     }
 
     /** Returns one message per field, the first problem found on it, in the reader's language. */

@@ -240,6 +240,28 @@ class MeetingFormTests {
                 .params(toParams(form));
     }
 
+    /** A meeting from 19:30 to 00:30 ends on the next day; 19:30 to 17:30 is still an end before the start. */
+    @Test
+    void endTimeBeforeStartRunsPastMidnight() throws Exception {
+        Map<String, String> form = validForm();
+        form.put("endTime", "00:30");
+
+        mvc.perform(submit(form)).andExpect(status().is3xxRedirection());
+
+        Meeting meeting = meetings.ofCell(village.cell().id()).getFirst();
+        assertThat(meeting.startsAt()).isEqualTo(Instant.parse("2026-12-20T12:30:00Z"));
+        assertThat(meeting.plannedEndAt()).isEqualTo(Instant.parse("2026-12-20T17:30:00Z"));
+        mvc.perform(get("/meetings/{id}", meeting.id().value()).session(secretary))
+                .andExpect(content().string(containsString("20/12/2026 19:30 – 21/12/2026 00:30")));
+        mvc.perform(get("/meetings/{id}/edit", meeting.id().value()).session(secretary))
+                .andExpect(content().string(containsString("value=\"00:30\"")));
+
+        form.put("endTime", "17:30");
+        mvc.perform(submit(form))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("Giờ kết thúc phải sau giờ bắt đầu.")));
+    }
+
     @Test
     void combinedSessionMustBeRegular() throws Exception {
         Map<String, String> form = validForm();
