@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -71,8 +72,27 @@ public class PdfRenditions {
             if (format.isImage()) {
                 return imagePdf(office, format);
             }
-            Path converted = convert(office, format);
-            return converted != null ? converted : textPdf(format, text);
+            Path converted = convert(office, format.extension(), format.name());
+            if (converted != null) {
+                return converted;
+            }
+            log.info("Rendering {} as PDF: serving a text-only copy", format);
+            return textPdf(format, text);
+        }
+        catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    /**
+     * Returns a new temporary PDF that LibreOffice made of an office file in any format it reads, such
+     * as DOC, XLS or PPT, or empty when LibreOffice is missing, fails or times out. The caller deletes it.
+     *
+     * @param extension the file's extension without the dot, from which LibreOffice picks its reader
+     */
+    public Optional<Path> officeToPdf(Path office, String extension) {
+        try {
+            return Optional.ofNullable(convert(office, extension, extension.toUpperCase(Locale.ROOT)));
         }
         catch (IOException failure) {
             throw new UncheckedIOException(failure);
@@ -80,16 +100,16 @@ public class PdfRenditions {
     }
 
     /** Returns the PDF that LibreOffice made, or null when it could not make one. */
-    private @Nullable Path convert(Path office, DocumentFileFormat format) throws IOException {
+    private @Nullable Path convert(Path office, String extension, String format) throws IOException {
         Path work = Files.createTempDirectory("chibo-rendition-");
         try {
             if (!conversions.tryAcquire(properties.conversionTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("Rendering {} as PDF: no LibreOffice slot free within {}; serving a text-only copy",
-                        format, properties.conversionTimeout());
+                log.warn("Rendering {} as PDF: no LibreOffice slot free within {}", format,
+                        properties.conversionTimeout());
                 return null;
             }
             try {
-                return runOffice(office, format, work);
+                return runOffice(office, extension, format, work);
             }
             finally {
                 conversions.release();
@@ -104,9 +124,9 @@ public class PdfRenditions {
         }
     }
 
-    private @Nullable Path runOffice(Path office, DocumentFileFormat format, Path work)
+    private @Nullable Path runOffice(Path office, String extension, String format, Path work)
             throws IOException, InterruptedException {
-        Path input = Files.copy(office, work.resolve("document." + format.extension()));
+        Path input = Files.copy(office, work.resolve("document." + extension));
         Path output = Files.createDirectories(work.resolve("out"));
         List<String> command = List.of(properties.officeCommand(), "--headless", "--norestore", "--nolockcheck",
                 "-env:UserInstallation=" + work.resolve("profile").toUri(), "--convert-to", "pdf", "--outdir",
@@ -119,20 +139,19 @@ public class PdfRenditions {
                     .start();
         }
         catch (IOException missing) {
-            log.warn("Rendering {} as PDF: LibreOffice ({}) could not be started ({}); serving a text-only copy",
-                    format, properties.officeCommand(), missing.getMessage());
+            log.warn("Rendering {} as PDF: LibreOffice ({}) could not be started ({})", format,
+                    properties.officeCommand(), missing.getMessage());
             return null;
         }
         if (!process.waitFor(properties.conversionTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
             kill(process);
-            log.warn("Rendering {} as PDF: LibreOffice took longer than {} and was stopped; serving a text-only copy",
-                    format, properties.conversionTimeout());
+            log.warn("Rendering {} as PDF: LibreOffice took longer than {} and was stopped", format,
+                    properties.conversionTimeout());
             return null;
         }
         Path pdf = output.resolve("document.pdf");
         if (process.exitValue() != 0 || !Files.isRegularFile(pdf) || Files.size(pdf) == 0) {
-            log.warn("Rendering {} as PDF: LibreOffice exited with {} and no PDF; serving a text-only copy", format,
-                    process.exitValue());
+            log.warn("Rendering {} as PDF: LibreOffice exited with {} and no PDF", format, process.exitValue());
             return null;
         }
         Path result = Files.createTempFile("chibo-rendition-", ".pdf");

@@ -37,6 +37,11 @@ enum DocumentFormat {
         return contentType;
     }
 
+    /** Returns the format's first extension, which names it to LibreOffice. */
+    String extension() {
+        return extensions.getFirst();
+    }
+
     /** Returns the format that a file name claims by its extension, if it is one that meetings accept. */
     static Optional<DocumentFormat> claimedBy(String fileName) {
         int dot = fileName.lastIndexOf('.');

@@ -82,8 +82,8 @@ public class MeetingDocuments {
     /**
      * Attaches an uploaded file to a meeting that has not closed. The file must be of an accepted
      * format by both its name and its content, not empty, within the size limit, readable, and not
-     * stamped secret on its first page. A DOCX, XLSX, ODT, ODS or image also gets a PDF copy, which
-     * readers are served with their watermark.
+     * stamped secret on its first page. Any file but a PDF also gets a PDF copy, which readers are
+     * served with their watermark; see {@link #pdfCopy}.
      *
      * @param fileName the name the uploader's device gave the file; folders in it are dropped
      * @throws DocumentRejected when the file is not accepted; nothing is stored then
@@ -107,12 +107,9 @@ public class MeetingDocuments {
             if (!format.contentType().equals(inspector.contentTypeOf(upload))) {
                 throw new DocumentRejected("meeting.document.error.mismatch", name, format.name());
             }
-            Optional<Inspection> inspection = inspect(upload, name, format);
             // LibreOffice takes seconds, so the copy is made before the transaction, which then uses a
             // database connection only to store the files.
-            copy = inspection.filter(found -> found.format() != DocumentFileFormat.PDF)
-                    .map(found -> renditions.toPdf(upload, found.format(), found.text()))
-                    .orElse(null);
+            copy = pdfCopy(upload, name, format);
             Path pdf = copy;
             return transactions.execute(status -> store(actor, meetingId, name, format, size, upload, pdf));
         }
@@ -161,19 +158,50 @@ public class MeetingDocuments {
     }
 
     /**
-     * Runs the document inspector on the formats it reads (PDF, DOCX, XLSX, ODT, ODS, JPEG and PNG),
-     * which rejects damaged and encrypted files, decompression bombs and documents stamped secret, and
-     * returns what it found; empty for the other formats.
+     * Inspects the upload and returns a new temporary PDF copy of it for readers, or null for a PDF,
+     * which is served itself. The formats that the document inspector reads (PDF, DOCX, XLSX, ODT, ODS,
+     * JPEG and PNG) are inspected as they are, which rejects damaged and encrypted files, decompression
+     * bombs and documents stamped secret. DOC, XLS, PPT, PPTX and ODP are copied by LibreOffice first,
+     * and that copy is inspected.
      */
-    private Optional<Inspection> inspect(Path upload, String name, DocumentFormat format) {
-        if (DocumentFileFormat.ofContentType(format.contentType()).isEmpty()) {
-            // NOTE: the text of DOC, XLS, PPT, PPTX and ODP files is not extracted, so a secret stamp in
-            // them goes unnoticed, and they are served as uploaded, without a watermark. The upload form
-            // asks people not to upload secret documents.
-            return Optional.empty();
+    private @Nullable Path pdfCopy(Path upload, String name, DocumentFormat format) {
+        if (DocumentFileFormat.ofContentType(format.contentType()).isPresent()) {
+            Inspection inspection = inspect(upload, name);
+            return inspection.format() == DocumentFileFormat.PDF ? null
+                    : renditions.toPdf(upload, inspection.format(), inspection.text());
+        }
+        Optional<Path> converted = renditions.officeToPdf(upload, format.extension());
+        if (converted.isEmpty()) {
+            // NOTE: without a LibreOffice that reads the format (Impress for PPT, PPTX and ODP), the file
+            // is checked for its format only and served as uploaded, without a watermark. The upload
+            // form asks people not to upload secret documents.
+            log.warn("No PDF copy of a meeting document in {}: it is served as uploaded", format);
+            return null;
         }
         try {
-            return Optional.of(inspector.inspect(upload, name));
+            inspector.inspect(converted.get(), pdfNameOf(name));
+            return converted.get();
+        }
+        catch (DocumentRefused refused) {
+            deleteQuietly(converted.get());
+            // The message names the file the secretary chose, not its copy.
+            Object[] arguments = refused.messageArguments();
+            for (int i = 0; i < arguments.length; i++) {
+                if (pdfNameOf(name).equals(arguments[i])) {
+                    arguments[i] = name;
+                }
+            }
+            throw new DocumentRejected(refused.messageKey(), arguments);
+        }
+        catch (RuntimeException failure) {
+            deleteQuietly(converted.get());
+            throw failure;
+        }
+    }
+
+    private Inspection inspect(Path file, String name) {
+        try {
+            return inspector.inspect(file, name);
         }
         catch (DocumentRefused refused) {
             throw new DocumentRejected(refused.messageKey(), refused.messageArguments());

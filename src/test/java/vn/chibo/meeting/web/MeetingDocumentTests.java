@@ -1,5 +1,6 @@
 package vn.chibo.meeting.web;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.time.Instant;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -127,6 +129,35 @@ class MeetingDocumentTests {
         assertThat(audit.entriesFor("meeting", id.value())).filteredOn(entry -> entry.action()
                 .equals("meeting.document.attached")).singleElement()
                 .satisfies(entry -> assertThat(entry.detail()).contains("format=DOCX", " pdf="));
+    }
+
+    /**
+     * An XLS, which the inspector does not read, is copied by LibreOffice (it needs /usr/bin/soffice, as
+     * PdfRenditionsTests does); the copy is inspected and served stamped.
+     */
+    @Test
+    void legacyOfficeFileIsCopiedByLibreOfficeAndServedStamped() throws Exception {
+        MeetingId id = fixtures.published(village, Instant.now().plus(Duration.ofDays(3)));
+        byte[] xls;
+        try (var workbook = new HSSFWorkbook(); var out = new ByteArrayOutputStream()) {
+            workbook.createSheet("Danh sách").createRow(0).createCell(0).setCellValue("Kế hoạch học tập quý IV");
+            workbook.write(out);
+            xls = out.toByteArray();
+        }
+
+        upload(id, "ke-hoach.xls", xls).andExpect(status().is3xxRedirection());
+
+        MeetingDocument document = documents.of(id).getFirst();
+        MvcResult download = mvc.perform(get("/meetings/{id}/documents/{doc}", id.value(), document.id().value())
+                        .session(SignIn.as(mvc, village.member())))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andReturn();
+        assertThat(download.getResponse().getHeader("Content-Disposition")).contains("ke-hoach.pdf");
+        try (var served = Loader.loadPDF(download.getResponse().getContentAsByteArray())) {
+            assertThat(new PDFTextStripper().getText(served)).contains("Kế hoạch học tập quý IV",
+                    "Lưu hành nội bộ · Bản của ");
+        }
     }
 
     /** The page's script names a file over the limit before it is sent (LibraryJourneyTests runs that script). */
