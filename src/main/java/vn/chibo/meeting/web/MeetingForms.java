@@ -44,7 +44,7 @@ import vn.chibo.system.Option;
 @Component
 class MeetingForms {
 
-    /** The longest meeting that the form lets run past midnight when its end time is earlier than its start. */
+    /** The maximum length of a meeting whose end time, earlier than its start time, the form puts on the next day. */
     static final Duration LONGEST_OVERNIGHT = Duration.ofHours(12);
 
 
