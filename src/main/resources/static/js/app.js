@@ -38,7 +38,8 @@ function showOversizedFile(input, file) {
         message.setAttribute("role", "alert");
         input.insertAdjacentElement("afterend", message);
     }
-    message.textContent = input.dataset.tooLarge.replace("{0}", file.name);
+    // A function, so that "$&" and the like in a file name are not read as patterns.
+    message.textContent = input.dataset.tooLarge.replace("{0}", () => file.name);
     input.setAttribute("aria-invalid", "true");
 }
 

@@ -22,7 +22,8 @@ import vn.chibo.meeting.DenominatorExclusion;
 import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.Meetings;
-import vn.chibo.voting.BallotAttempt;
+import vn.chibo.member.MemberId;
+import vn.chibo.voting.BallotAttempts;
 import vn.chibo.voting.BallotChoice;
 import vn.chibo.voting.BallotOption;
 import vn.chibo.voting.ElectionRound;
@@ -67,10 +68,12 @@ class MeetingVotesController {
     private final Motions motions;
     private final MotionManagement management;
     private final SecretBallots secretBallots;
+    private final BallotAttempts attempts;
     private final VotingPermissions permissions;
 
     MeetingVotesController(Meetings meetings, Motions motions, MotionManagement management,
-            SecretBallots secretBallots, VotingPermissions permissions) {
+            SecretBallots secretBallots, VotingPermissions permissions, BallotAttempts attempts) {
+        this.attempts = attempts;
         this.meetings = meetings;
         this.motions = motions;
         this.management = management;
@@ -90,11 +93,14 @@ class MeetingVotesController {
      * @param result the frozen figures, or null while the vote is open
      * @param election the seats and round of an election, or null for other kinds
      * @param options the lines of an election or discipline ballot, which a ballot marks by position; empty otherwise
+     * @param ballotAttempt in an open secret ballot that the caller may still cast, a value to send back as
+     *        {@code attempt} with the ballot and with every retry of it, for 15 minutes; null otherwise
      */
     record MotionView(long id, MotionKind kind, VotingMethod method, String title, @Nullable SubjectView subject,
             MotionStatus status, Instant openedAt, @Nullable Instant closedAt, VoterStanding myStanding,
             @Nullable BallotChoice myChoice, boolean iVoted, @Nullable VoteProgress progress,
-            @Nullable ResultView result, @Nullable ElectionView election, List<OptionView> options) {
+            @Nullable ResultView result, @Nullable ElectionView election, List<OptionView> options,
+            @Nullable String ballotAttempt) {
     }
 
     /**
@@ -146,18 +152,19 @@ class MeetingVotesController {
      * @param choice FOR, AGAINST or ABSTAIN, for any vote but an election or discipline vote
      * @param marks for an election or discipline vote, the positions of the marked lines, at most the
      *        seats of the round or one penalty. An empty list is a blank ballot (no penalty).
-     * @param attempt for a secret ballot, 22 random URL-safe base64 characters (128 bits) that the app
-     *        makes once per ballot and sends again with every retry of it. A retry whose response was
-     *        lost then gets the same receipt code back, with ALREADY_RECORDED, instead of 409. Any
-     *        other value is ignored.
+     * @param attempt for a secret ballot, the {@code ballotAttempt} of the motion in the caller's list of
+     *        votes, sent with the ballot and again with every retry of it. A retry whose response was lost
+     *        then gets the same receipt code back, with ALREADY_RECORDED, instead of 409, for 15 minutes
+     *        after the list gave the value. Any other value is ignored.
      */
     record BallotRequest(@Schema(example = "FOR") @Nullable String choice, @Nullable List<Integer> marks,
-            @Schema(example = "q3Vd0mYw6F0dC4n5oVhLxA") @Nullable String attempt) {
+            @Nullable String attempt) {
     }
 
     /**
      * @param receipt RECORDED when this request stored the ballot, ALREADY_RECORDED for a retry of the same choice
-     *        in an open vote, or of the same attempt in a secret ballot, whose stored choice is the first one
+     *        in an open vote, or of the same attempt in a secret ballot
+     * @param choice the choice recorded; null for a secret ballot's retry, whose stored choice is the first one
      * @param receiptCode in a secret ballot, the code that checks the ballot after the close. It is returned
      *        this once and stored nowhere, so the app must show it to the voter now. Null in an open vote.
      */
@@ -221,10 +228,10 @@ class MeetingVotesController {
             if (body == null || body.marks() == null) {
                 throw new MissingField("marks");
             }
-            SecretReceipt secret = secretBallots.castList(actor, motionId, body.marks(),
-                    BallotAttempt.parse(body.attempt()));
-            return new BallotResponse(id, null, body.marks().stream().sorted().toList(), receiptOf(secret),
-                    secret.code().grouped());
+            SecretReceipt secret = secretBallots.castList(actor, motionId, body.marks(), body.attempt());
+            // A repeat's marks may differ from the stored ballot's, which nothing here can read back.
+            List<Integer> marks = secret.repeated() ? List.of() : body.marks().stream().sorted().toList();
+            return new BallotResponse(id, null, marks, receiptOf(secret), secret.code().grouped());
         }
         if (body == null || body.choice() == null) {
             throw new MissingField("choice");
@@ -232,8 +239,9 @@ class MeetingVotesController {
         BallotChoice choice = BallotChoice.parse(body.choice()).orElseThrow(InvalidBallotChoice::new);
 
         if (motions.get(motionId).isSecret()) {
-            SecretReceipt secret = secretBallots.cast(actor, motionId, choice, BallotAttempt.parse(body.attempt()));
-            return new BallotResponse(id, choice, List.of(), receiptOf(secret), secret.code().grouped());
+            SecretReceipt secret = secretBallots.cast(actor, motionId, choice, body.attempt());
+            return new BallotResponse(id, secret.repeated() ? null : choice, List.of(), receiptOf(secret),
+                    secret.code().grouped());
         }
         BallotReceipt receipt = management.cast(actor, motionId, choice);
 
@@ -282,7 +290,15 @@ class MeetingVotesController {
                 resultOf(motion), motion.election() == null ? null : new ElectionView(motion.election().seats(),
                         motion.election().round(), motion.election().firstRound() == null ? null
                                 : motion.election().firstRound().value()),
-                motion.options().stream().map(MeetingVotesController::optionView).toList());
+                motion.options().stream().map(MeetingVotesController::optionView).toList(), attemptFor(actor, motion));
+    }
+
+    private @Nullable String attemptFor(Actor actor, Motion motion) {
+        if (!motion.isSecret() || !motion.isOpen() || actor.memberId() == null
+                || !permissions.standingOf(actor, motion).mayVote() || motions.hasVoted(actor, motion)) {
+            return null;
+        }
+        return attempts.issue(motion.id(), MemberId.of(actor.memberId()));
     }
 
     private static OptionView optionView(BallotOption option) {

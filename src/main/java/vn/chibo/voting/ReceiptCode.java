@@ -10,10 +10,11 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The code a secret ballot's voter gets once, when the ballot is accepted, to check after the close
- * that it was counted and as what. It carries 130 random bits as 26 Crockford base-32 characters,
- * shown in groups of four. Only its SHA-256 hash is stored, as the ballot's key; without salt,
- * because guessing 130 random bits is out of reach.
+ * The code a secret ballot's voter gets when the ballot is accepted, to check after the close that it
+ * was counted and as what. It carries 130 bits as 26 Crockford base-32 characters, shown in groups of
+ * four: random, or derived under the server's key from the random part of a {@link BallotAttempts
+ * ballot attempt}. Only its SHA-256 hash is stored, as the ballot's key; without salt, because
+ * guessing 130 unknown bits is out of reach.
  */
 public record ReceiptCode(String value) {
 

@@ -36,10 +36,12 @@ public class SecretBallots {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final LookupHashes hashes;
+    private final BallotAttempts attempts;
 
     SecretBallots(MotionStore store, SecretBallotStore secretStore, Motions motions, VotingPermissions permissions,
-            AuditLog audit, ApplicationEventPublisher events, LookupHashes hashes) {
+            AuditLog audit, ApplicationEventPublisher events, LookupHashes hashes, BallotAttempts attempts) {
         this.hashes = hashes;
+        this.attempts = attempts;
         this.store = store;
         this.secretStore = secretStore;
         this.motions = motions;
@@ -60,12 +62,13 @@ public class SecretBallots {
 
     /**
      * Records the actor's secret ballot as {@link #cast(Actor, MotionId, BallotChoice)} does. With an
-     * attempt, the receipt code is derived from it, and the same attempt sent again by the same voter
-     * gets the same code back, marked as repeated, instead of a refusal. This applies whatever choice the
-     * repeat names, because the stored ballot is the first one.
+     * attempt that {@link BallotAttempts} issued to this voter for this motion, the receipt code is
+     * derived from it, and the same attempt sent again gets the same code back, marked as repeated,
+     * instead of a refusal. This applies whatever choice the repeat names, because the stored ballot
+     * is the first one.
      */
     @Transactional
-    public SecretReceipt cast(Actor actor, MotionId id, BallotChoice choice, @Nullable BallotAttempt attempt) {
+    public SecretReceipt cast(Actor actor, MotionId id, BallotChoice choice, @Nullable String attempt) {
         Motion motion = motions.visibleTo(actor, id);
 
         if (!motion.isSecret()) {
@@ -87,10 +90,10 @@ public class SecretBallots {
         return castList(actor, id, positions, null).code();
     }
 
-    /** Records an election or discipline ballot, with an attempt as {@link #cast(Actor, MotionId, BallotChoice, BallotAttempt)}. */
+    /** Records an election or discipline ballot, with an attempt as {@link #cast(Actor, MotionId, BallotChoice, String)}. */
     @Transactional
     public SecretReceipt castList(Actor actor, MotionId id, Collection<Integer> positions,
-            @Nullable BallotAttempt attempt) {
+            @Nullable String attempt) {
         Motion motion = motions.visibleTo(actor, id);
 
         Set<Integer> marks = checkMarks(motion, positions);
@@ -101,16 +104,17 @@ public class SecretBallots {
      * Puts the eligible actor on the roll of the open vote and stores their ballot under a new receipt
      * code, in the caller's transaction, or fails if the vote has closed or the actor is on the roll.
      */
-    private SecretReceipt enrolAndStore(Actor actor, Motion motion, @Nullable BallotAttempt attempt,
+    private SecretReceipt enrolAndStore(Actor actor, Motion motion, @Nullable String attempt,
             Consumer<ReceiptCode> storeBallot) {
         if (store.lockForBallot(motion.id()) != MotionStatus.OPEN) {
             throw new MotionNotOpen();
         }
         MemberId member = permissions.eligibleMember(actor, motion);
-        ReceiptCode receipt = attempt == null ? ReceiptCode.generate() : derivedReceipt(motion.id(), member, attempt);
+        String random = attempts.randomPartOf(attempt, motion.id(), member);
+        ReceiptCode receipt = random == null ? ReceiptCode.generate() : derivedReceipt(motion.id(), member, random);
         if (!secretStore.enrol(motion.id(), member)) {
             // Only the voter's own attempt derives a code that a stored ballot has; any other gets the refusal.
-            if (attempt != null && secretStore.hasBallot(motion.id(), receipt)) {
+            if (random != null && secretStore.hasBallot(motion.id(), receipt)) {
                 return new SecretReceipt(receipt, true);
             }
             throw new SecretBallotAlreadyCast();
@@ -125,12 +129,13 @@ public class SecretBallots {
     }
 
     /**
-     * Derives the receipt code of an attempt under the server's lookup key. Without the attempt, which
-     * only the voter's form holds, the key and the roll together still do not name the voter's ballot.
+     * Derives the receipt code from the random part of an attempt under the server's lookup key. Without
+     * that part, which only the voter's form holds, the key and the roll together still do not name the
+     * voter's ballot.
      */
-    private ReceiptCode derivedReceipt(MotionId motion, MemberId member, BallotAttempt attempt) {
+    private ReceiptCode derivedReceipt(MotionId motion, MemberId member, String random) {
         return ReceiptCode.fromDigest(hashes.hash("secret-ballot-receipt",
-                motion.value() + ":" + member.value() + ":" + attempt.value()));
+                motion.value() + ":" + member.value() + ":" + random));
     }
 
     /**

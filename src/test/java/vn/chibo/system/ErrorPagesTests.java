@@ -110,12 +110,12 @@ class ErrorPagesTests {
         mvc.perform(get("/documents").param("organization", "abc").session(session))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString(
-                        "Giá trị của tham số &quot;organization&quot; trong địa chỉ không hợp lệ.")));
+                        "Giá trị của &quot;organization&quot; không hợp lệ.")));
         mvc.perform(get("/api/v1/documents/search").param("q", "nghị quyết").param("page", "abc")
                         .with(api.as(member)).header("Accept-Language", "en"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
-                .andExpect(jsonPath("$.detail").value("The value of the parameter \"page\" in the address is not valid."));
+                .andExpect(jsonPath("$.detail").value("The value of \"page\" is not valid."));
         mvc.perform(get("/meetings/abc").session(session))
                 .andExpect(status().isNotFound());
     }

@@ -1,8 +1,10 @@
 package vn.chibo.voting;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +21,7 @@ import vn.chibo.account.Actor;
 import vn.chibo.audit.AuditEntry;
 import vn.chibo.audit.AuditLog;
 import vn.chibo.meeting.MeetingRoomChanged;
+import vn.chibo.member.MemberId;
 import vn.chibo.system.ConflictException;
 import vn.chibo.testing.SqlTest;
 import vn.chibo.testing.VillageMeetings;
@@ -51,6 +54,9 @@ class SecretBallotTests {
 
     @Autowired
     ApplicationEvents events;
+
+    @Autowired
+    BallotAttempts attempts;
 
     @Test
     void secretBallotCountsWithoutLinkingVoters() {
@@ -253,7 +259,7 @@ class SecretBallotTests {
         villages.takeRoll(village);
         MotionId id = openSecret(village);
         Actor voter = villages.accountOf(village, "Phạm Thị Ánh");
-        BallotAttempt attempt = BallotAttempt.generate();
+        String attempt = attempts.issue(id, MemberId.of(voter.memberId()));
 
         SecretReceipt first = secretBallots.cast(voter, id, BallotChoice.FOR, attempt);
         SecretReceipt repeat = secretBallots.cast(voter, id, BallotChoice.AGAINST, attempt);
@@ -261,8 +267,8 @@ class SecretBallotTests {
         assertThat(first.repeated()).isFalse();
         assertThat(repeat.repeated()).isTrue();
         assertThat(repeat.code()).isEqualTo(first.code());
-        assertThatThrownBy(() -> secretBallots.cast(voter, id, BallotChoice.FOR, BallotAttempt.generate()))
-                .isInstanceOf(SecretBallotAlreadyCast.class);
+        assertThatThrownBy(() -> secretBallots.cast(voter, id, BallotChoice.FOR,
+                attempts.issue(id, MemberId.of(voter.memberId())))).isInstanceOf(SecretBallotAlreadyCast.class);
         assertThatThrownBy(() -> secretBallots.cast(voter, id, BallotChoice.FOR))
                 .isInstanceOf(SecretBallotAlreadyCast.class);
         assertThat(rowsOf("secret_ballot_roll", id)).isOne();
@@ -274,23 +280,32 @@ class SecretBallotTests {
         assertThat(secretBallots.check(village.secretary(), id, first.code()).choice()).isEqualTo(BallotChoice.FOR);
     }
 
-    /** Another voter who sends the same attempt gets a ballot and a code of their own. */
+    /**
+     * Only an attempt that the server issued to this voter for this motion, less than 15 minutes ago,
+     * counts: one made up by a client, issued to another voter or too old reads as none, so a repeat
+     * with it is refused.
+     */
     @Test
-    void attemptDerivesADifferentReceiptForEachVoter() {
+    void onlyTheVotersOwnCurrentAttemptCounts() {
         Village village = villages.meetingInProgress();
         villages.takeRoll(village);
         MotionId id = openSecret(village);
-        List<String> voters = village.eligibleVoters();
-        BallotAttempt attempt = BallotAttempt.generate();
+        List<Actor> voters = village.eligibleVoters().stream().limit(4).map(name -> villages.accountOf(village, name))
+                .toList();
+        String madeUp = "q3Vd0mYw6F0dC4n5oVhLxA." + Instant.now().getEpochSecond() + ".0123456789abcdef0123456789abcdef";
+        String othersAttempt = attempts.issue(id, MemberId.of(voters.get(0).memberId()));
+        String oldAttempt = attempts.issue(id, MemberId.of(voters.get(3).memberId()),
+                Instant.now().minus(BallotAttempts.VALIDITY).minusSeconds(1));
 
-        SecretReceipt first = secretBallots.cast(villages.accountOf(village, voters.get(0)), id, BallotChoice.FOR,
-                attempt);
-        SecretReceipt second = secretBallots.cast(villages.accountOf(village, voters.get(1)), id,
-                BallotChoice.AGAINST, attempt);
+        Map<Actor, String> attemptOf = Map.of(voters.get(1), madeUp, voters.get(2), othersAttempt, voters.get(3),
+                oldAttempt);
 
-        assertThat(second.repeated()).isFalse();
-        assertThat(second.code()).isNotEqualTo(first.code());
-        assertThat(rowsOf("secret_ballot", id)).isEqualTo(2);
+        attemptOf.forEach((voter, attempt) -> {
+            assertThat(secretBallots.cast(voter, id, BallotChoice.FOR, attempt).repeated()).isFalse();
+            assertThatThrownBy(() -> secretBallots.cast(voter, id, BallotChoice.FOR, attempt))
+                    .isInstanceOf(SecretBallotAlreadyCast.class);
+        });
+        assertThat(rowsOf("secret_ballot", id)).isEqualTo(3);
     }
 
     /** Confirmations of one form sent at once from a weak link: one ballot, and every answer has its code. */
@@ -300,7 +315,7 @@ class SecretBallotTests {
         villages.takeRoll(village);
         MotionId id = openSecret(village);
         Actor voter = villages.accountOf(village, "Phạm Thị Ánh");
-        BallotAttempt attempt = BallotAttempt.generate();
+        String attempt = attempts.issue(id, MemberId.of(voter.memberId()));
         var tasks = new ArrayList<Callable<SecretReceipt>>();
         for (int i = 0; i < 4; i++) {
             tasks.add(() -> secretBallots.cast(voter, id, BallotChoice.FOR, attempt));

@@ -36,7 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class SecretBallotWebTests {
 
     private static final Pattern RECEIPT = Pattern.compile("id=\"receipt-code\"[^>]*>\\s*([0-9A-Z-]{32})");
-    private static final Pattern ATTEMPT = Pattern.compile("name=\"attempt\" value=\"([A-Za-z0-9_-]{22})\"");
+    private static final Pattern ATTEMPT = Pattern.compile("name=\"attempt\" value=\"([A-Za-z0-9_.-]+)\"");
 
     @Autowired
     MockMvc mvc;
@@ -128,7 +128,11 @@ class SecretBallotWebTests {
         assertThat(second.group(1)).isEqualTo(first.group(1));
 
         Actor member = villages.accountOf(village, "Nguyễn Văn Thắng");
-        String body = "{\"choice\":\"AGAINST\",\"attempt\":\"q3Vd0mYw6F0dC4n5oVhLxA\"}";
+        JsonNode listed = json.readTree(mvc.perform(get("/api/v1/meetings/{id}/motions", village.meeting().value())
+                        .with(api.as(member)))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).get("motions").get(0);
+        String body = "{\"choice\":\"AGAINST\",\"attempt\":\"" + listed.get("ballotAttempt").asString() + "\"}";
         var codes = new ArrayList<String>();
         for (String receipt : new String[] { "RECORDED", "ALREADY_RECORDED" }) {
             JsonNode answer = json.readTree(mvc.perform(post("/api/v1/motions/{id}/ballot", id.value())
@@ -136,9 +140,14 @@ class SecretBallotWebTests {
                     .andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsString());
             assertThat(answer.get("receipt").asString()).isEqualTo(receipt);
+            assertThat(answer.get("choice").isNull()).isEqualTo(receipt.equals("ALREADY_RECORDED"));
             codes.add(answer.get("receiptCode").asString());
         }
         assertThat(codes.get(1)).isEqualTo(codes.get(0));
+        JsonNode afterwards = json.readTree(mvc.perform(get("/api/v1/meetings/{id}/motions", village.meeting().value())
+                        .with(api.as(member)))
+                .andReturn().getResponse().getContentAsString()).get("motions").get(0);
+        assertThat(afterwards.get("ballotAttempt").isNull()).isTrue();
     }
 
     @Test

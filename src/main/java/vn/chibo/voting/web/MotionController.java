@@ -24,9 +24,10 @@ import vn.chibo.account.Actor;
 import vn.chibo.meeting.Meeting;
 import vn.chibo.meeting.MeetingId;
 import vn.chibo.meeting.Meetings;
+import vn.chibo.member.MemberId;
 import vn.chibo.system.FlashMessage;
 import vn.chibo.system.Option;
-import vn.chibo.voting.BallotAttempt;
+import vn.chibo.voting.BallotAttempts;
 import vn.chibo.voting.BallotChoice;
 import vn.chibo.voting.BallotOption;
 import vn.chibo.voting.DisciplineThresholds;
@@ -65,11 +66,13 @@ class MotionController {
     private final MotionPages pages;
     private final MessageSource messages;
     private final DisciplineThresholds thresholds;
+    private final BallotAttempts attempts;
 
     MotionController(Meetings meetings, Motions motions, MotionManagement management, SecretBallots secretBallots,
             VotingPermissions permissions, MotionPages pages, MessageSource messages,
-            DisciplineThresholds thresholds) {
+            DisciplineThresholds thresholds, BallotAttempts attempts) {
         this.thresholds = thresholds;
+        this.attempts = attempts;
         this.meetings = meetings;
         this.motions = motions;
         this.management = management;
@@ -135,11 +138,11 @@ class MotionController {
             management.checkBallot(actor, motionId, choice);
             Motion motion = motions.get(motionId);
             model.addAttribute("page", pages.of(actor, motion).confirming(choice));
-            addAttempt(model, motion);
+            addAttempt(model, actor, motion);
             return htmx == null ? "voting/motion" : "voting/motion :: panel";
         }
         if (motions.get(motionId).isSecret()) {
-            return castSecret(actor, motionId, choice, BallotAttempt.parse(form.attempt()), htmx, model);
+            return castSecret(actor, motionId, choice, form.attempt(), htmx, model);
         }
         BallotReceipt receipt = management.cast(actor, motionId, choice);
 
@@ -159,7 +162,7 @@ class MotionController {
      * rendered, not redirected, because a redirect would keep the code in the session's flash
      * attributes, stored in the database beside the voter's account.
      */
-    private String castSecret(Actor actor, MotionId motionId, BallotChoice choice, @Nullable BallotAttempt attempt,
+    private String castSecret(Actor actor, MotionId motionId, BallotChoice choice, @Nullable String attempt,
             @Nullable String htmx, Model model) {
         SecretReceipt receipt = secretBallots.cast(actor, motionId, choice, attempt);
 
@@ -178,9 +181,9 @@ class MotionController {
     }
 
     /** Gives the confirmation form of a secret ballot a new attempt, so that sending it again is safe. */
-    private static void addAttempt(Model model, Motion motion) {
-        if (motion.isSecret()) {
-            model.addAttribute("ballotAttempt", BallotAttempt.generate().value());
+    private void addAttempt(Model model, Actor actor, Motion motion) {
+        if (motion.isSecret() && actor.memberId() != null) {
+            model.addAttribute("ballotAttempt", attempts.issue(motion.id(), MemberId.of(actor.memberId())));
         }
     }
 
@@ -205,10 +208,10 @@ class MotionController {
                         .filter(option -> marks.contains(option.position()))
                         .toList();
                 model.addAttribute("page", pages.of(actor, motion).confirmingMarks(marked));
-                addAttempt(model, motion);
+                addAttempt(model, actor, motion);
                 return htmx == null ? "voting/motion" : "voting/motion :: panel";
             }
-            SecretReceipt receipt = secretBallots.castList(actor, motionId, marks, BallotAttempt.parse(form.attempt()));
+            SecretReceipt receipt = secretBallots.castList(actor, motionId, marks, form.attempt());
             showReceipt(actor, motionId, receipt, model);
             return htmx == null ? "voting/motion" : "voting/motion :: afterBallot";
         }
