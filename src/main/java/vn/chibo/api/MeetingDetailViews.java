@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import vn.chibo.document.StoredFile;
 import vn.chibo.meeting.AgendaItem;
 import vn.chibo.meeting.AttendanceStatus;
 import vn.chibo.meeting.Meeting;
@@ -110,6 +111,8 @@ class MeetingDetailViews {
     }
 
     /**
+     * @param fileName the name, type and size of the file that a download returns: for a document that
+     *        is not a PDF, its stamped PDF copy
      * @param attachedLate whether it was attached less than a day before the planned start
      */
     record DocumentEntry(long id, String fileName, String contentType, long sizeBytes, OffsetDateTime attachedAt,
@@ -156,8 +159,9 @@ class MeetingDetailViews {
     }
 
     private DocumentEntry documentOf(MeetingDocument document, Meeting meeting) {
-        return new DocumentEntry(document.id().value(), document.file().fileName(), document.file().contentType(),
-                document.file().sizeBytes(), time(document.attachedAt()), document.isLateFor(meeting));
+        StoredFile served = document.served();
+        return new DocumentEntry(document.id().value(), served.fileName(), served.contentType(), served.sizeBytes(),
+                time(document.attachedAt()), document.isLateFor(meeting));
     }
 
     private @Nullable Answer answerOf(@Nullable MeetingResponse response) {

@@ -1,5 +1,6 @@
 package vn.chibo.document;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +14,11 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
@@ -44,7 +50,10 @@ public class PdfRenditions {
 
     private static final Logger log = LoggerFactory.getLogger(PdfRenditions.class);
 
-    /** PNG images are decoded in memory to be embedded: 20 megapixels take about 60 MB. JPEG images are not decoded. */
+    /**
+     * PNG images are decoded in memory to be embedded: 20 megapixels take about 60 MB, and larger ones are
+     * read at a lower resolution. JPEG images are not decoded.
+     */
     private static final long MAX_PNG_PIXELS = 20_000_000L;
 
     private final DocumentProperties properties;
@@ -196,10 +205,7 @@ public class PdfRenditions {
     private Path imagePdf(Path file, DocumentFileFormat format) throws IOException {
         Path result = Files.createTempFile("chibo-rendition-", ".pdf");
         try (OutputStream out = Files.newOutputStream(result)) {
-            Image image = Image.getInstance(file.toString());
-            if (format == DocumentFileFormat.PNG && (long) image.getWidth() * (long) image.getHeight() > MAX_PNG_PIXELS) {
-                throw new IOException("The PNG image is too large to embed");
-            }
+            Image image = format == DocumentFileFormat.PNG ? pngImage(file) : Image.getInstance(file.toString());
             var document = new Document(PageSize.A4, 28, 28, 28, 28);
             PdfWriter.getInstance(document, out);
             document.open();
@@ -214,6 +220,37 @@ public class PdfRenditions {
             log.warn("Rendering {} image as PDF failed ({}); serving a text-only copy", format,
                     failure.getClass().getName());
             return textPdf(format, "");
+        }
+    }
+
+    /**
+     * Reads a PNG to embed. One over {@link #MAX_PNG_PIXELS} is read at a lower resolution, every n-th
+     * pixel in each direction, so that an A4 page scanned at 600 dpi still becomes a readable page
+     * instead of a blank one, without decoding all of it into memory.
+     */
+    private static Image pngImage(Path file) throws IOException {
+        try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
+            var readers = ImageIO.getImageReaders(input);
+            if (!readers.hasNext()) {
+                throw new IOException("No reader for the PNG image");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(input, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels <= MAX_PNG_PIXELS) {
+                    return Image.getInstance(file.toString());
+                }
+                int step = (int) Math.ceil(Math.sqrt((double) pixels / MAX_PNG_PIXELS));
+                ImageReadParam every = reader.getDefaultReadParam();
+                every.setSourceSubsampling(step, step, 0, 0);
+                BufferedImage smaller = reader.read(0, every);
+                log.info("Embedding a PNG of {} megapixels at 1/{} of its resolution", pixels / 1_000_000, step);
+                return Image.getInstance(smaller, null);
+            }
+            finally {
+                reader.dispose();
+            }
         }
     }
 

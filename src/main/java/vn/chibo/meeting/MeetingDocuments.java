@@ -274,17 +274,8 @@ public class MeetingDocuments {
                 .map(member -> new Watermark(member.fullName(), member.partyCardNumber() == null ? actor.username()
                         : member.partyCardNumber(), clock.instant()))
                 .orElseGet(() -> new Watermark(actor.displayName(), actor.username(), clock.instant()));
-        StoredFile served = renditionOf(documentId).orElse(document.file());
+        StoredFile served = document.served();
         return new DocumentDownload(served, fileStore.open(served.id()), mark);
-    }
-
-    /** Returns the PDF copy of the document, which readers get in place of a file that is not a PDF. */
-    private Optional<StoredFile> renditionOf(MeetingDocumentId documentId) {
-        return jdbc.sql("select rendition_file_id from meeting_document where id = :id and rendition_file_id is not null")
-                .param("id", documentId.value())
-                .query((row, number) -> StoredFileId.of(row.getLong("rendition_file_id")))
-                .optional()
-                .flatMap(fileStore::find);
     }
 
     private Optional<MeetingDocument> find(MeetingId meetingId, MeetingDocumentId documentId) {
@@ -308,7 +299,7 @@ public class MeetingDocuments {
                 .param("now", JdbcTime.param(now))
                 .param("actor", actor.accountId().value())
                 .update(keys, "id");
-        return new MeetingDocument(MeetingDocumentId.of(keys.getKey().longValue()), meeting.id(), file, now);
+        return new MeetingDocument(MeetingDocumentId.of(keys.getKey().longValue()), meeting.id(), file, now, rendition);
     }
 
     private long copyWithinLimit(InputStream content, Path target, String name) throws IOException {
@@ -352,13 +343,18 @@ public class MeetingDocuments {
         }
     }
 
-    private static final String SELECT = "select id, meeting_id, stored_file_id, attached_at from meeting_document";
+    private static final String SELECT =
+            "select id, meeting_id, stored_file_id, rendition_file_id, attached_at from meeting_document";
 
     private MeetingDocument map(ResultSet row, int rowNumber) throws SQLException {
         var fileId = StoredFileId.of(row.getLong("stored_file_id"));
         StoredFile file = fileStore.find(fileId)
                 .orElseThrow(() -> new IllegalStateException("Meeting document without stored file " + fileId));
+        long copyId = row.getLong("rendition_file_id");
+        StoredFile copy = row.wasNull() ? null : fileStore.find(StoredFileId.of(copyId))
+                .orElseThrow(() -> new IllegalStateException("Meeting document without its PDF copy " + copyId));
         return new MeetingDocument(MeetingDocumentId.of(row.getLong("id")), MeetingId.of(row.getLong("meeting_id")),
-                file, JdbcTime.instant(row, "attached_at"));
+                file, JdbcTime.instant(row, "attached_at"), copy);
     }
+
 }

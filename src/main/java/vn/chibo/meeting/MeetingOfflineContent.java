@@ -59,7 +59,7 @@ class MeetingOfflineContent implements OfflineContent {
                 .forEach(meeting -> {
                     paths.add("/meetings/" + meeting.id().value());
                     for (MeetingDocument document : documents.of(meeting.id())) {
-                        if (document.file().sizeBytes() > MAX_FILE_BYTES) {
+                        if (document.served().sizeBytes() > MAX_FILE_BYTES) {
                             continue;
                         }
                         paths.add("/meetings/" + meeting.id().value() + "/documents/" + document.id().value());

@@ -1,11 +1,14 @@
 package vn.chibo.document;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Locale;
+
+import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -91,6 +94,24 @@ class PdfRenditionsTests {
     void imageBecomesOnePage() throws IOException {
         Path png = write("a.png", java.util.Base64.getDecoder().decode(
                 "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg=="));
+
+        Path pdf = renditions("soffice", Duration.ofSeconds(5)).toPdf(png, DocumentFileFormat.PNG, "");
+
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+            assertThat(document.getPage(0).getResources().getXObjectNames()).isNotEmpty();
+        }
+        finally {
+            Files.deleteIfExists(pdf);
+        }
+    }
+
+    /** An A4 page scanned at 600 dpi as PNG (35 megapixels) becomes a page with the image, not a blank copy. */
+    @Test
+    void largePngIsEmbeddedAtLowerResolution() throws IOException {
+        var scan = new BufferedImage(4960, 7016, BufferedImage.TYPE_BYTE_BINARY);
+        Path png = folder.resolve("scan.png");
+        ImageIO.write(scan, "png", png.toFile());
 
         Path pdf = renditions("soffice", Duration.ofSeconds(5)).toPdf(png, DocumentFileFormat.PNG, "");
 

@@ -36,6 +36,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -113,7 +114,11 @@ class MeetingDocumentTests {
 
         MeetingDocument document = documents.of(id).getFirst();
         assertThat(document.file().fileName()).isEqualTo(docx);
+        assertThat(document.served().fileName()).isEqualTo("du-thao-nghi-quyet-thang-12.pdf");
+        assertThat(document.served().contentType()).isEqualTo("application/pdf");
         MockHttpSession member = SignIn.as(mvc, village.member());
+        mvc.perform(get("/meetings/{id}", id.value()).session(member))
+                .andExpect(content().string(containsString(">du-thao-nghi-quyet-thang-12.pdf</a>")));
         MvcResult download = mvc.perform(get("/meetings/{id}/documents/{doc}", id.value(), document.id().value())
                         .session(member))
                 .andExpect(status().isOk())
