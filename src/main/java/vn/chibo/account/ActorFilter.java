@@ -165,7 +165,7 @@ class ActorFilter extends OncePerRequestFilter {
     /**
      * Returns whether the request belongs to the session that changed its own password, and was sent
      * before the change renewed that session. Ending the session here would delete the row that the
-     * change is about to save under the session's new id, and sign the member out; such a request is
+     * change is about to save under the session's new id, and sign the member out. So such a request is
      * let through as if it had arrived a moment earlier. Once the renewed session is saved, the old
      * id finds no session at all.
      *

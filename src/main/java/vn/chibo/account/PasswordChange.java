@@ -33,7 +33,7 @@ public class PasswordChange {
      * Replaces the actor's password after checking the current one, the confirmation and the
      * {@link PasswordRules}.
      *
-     * @param sessionMark the {@link SignedInSessions#passwordChangeMark mark} of the session that asks for
+     * @param sessionMark the {@link SignedInSessions#passwordChangeMark mark} of the session that requests
      *        the change and stays signed in, or null when the change comes from no session
      * @throws InvalidInputException with a key under {@code account.password.error} naming what is wrong
      */

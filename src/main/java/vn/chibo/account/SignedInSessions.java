@@ -234,7 +234,7 @@ public class SignedInSessions {
 
     /**
      * Returns whether the session is the one that last changed the account's own password. A request
-     * of that session that was sent before the change committed still holds the old password time,
+     * of that session that was sent before the change committed still carries the old password time,
      * and must not end the session that the change keeps signed in.
      */
     boolean changedOwnPassword(HttpSession session, AccountId account) {

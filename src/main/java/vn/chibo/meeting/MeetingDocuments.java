@@ -174,7 +174,7 @@ public class MeetingDocuments {
         if (converted.isEmpty()) {
             // NOTE: without a LibreOffice that reads the format (Impress for PPT, PPTX and ODP), the file
             // is checked for its format only and served as uploaded, without a watermark. The upload
-            // form asks people not to upload secret documents.
+            // form warns people not to upload secret documents.
             log.warn("No PDF copy of a meeting document in {}: it is served as uploaded", format);
             return null;
         }

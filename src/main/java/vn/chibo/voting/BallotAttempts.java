@@ -80,6 +80,16 @@ public class BallotAttempts {
         return current ? random : null;
     }
 
+    /**
+     * Derives the receipt code from the random part of an attempt under the server's lookup key.
+     * Without that part, which only the voter's form contains, the key and the roll still do not
+     * name the voter's ballot.
+     */
+    ReceiptCode receiptFor(MotionId motion, MemberId member, String random) {
+        return ReceiptCode.fromDigest(hashes.hash("secret-ballot-receipt",
+                motion.value() + ":" + member.value() + ":" + random));
+    }
+
     private String tag(MotionId motion, MemberId member, String random, long issued) {
         return hashes.hash("ballot-attempt", motion.value() + ":" + member.value() + ":" + random + ":" + issued)
                 .substring(0, 32);

@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.chibo.account.Actor;
-import vn.chibo.account.LookupHashes;
 import vn.chibo.audit.AuditEntry;
 import vn.chibo.audit.AuditLog;
 import vn.chibo.meeting.MeetingRoomChanged;
@@ -35,12 +34,10 @@ public class SecretBallots {
     private final VotingPermissions permissions;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
-    private final LookupHashes hashes;
     private final BallotAttempts attempts;
 
     SecretBallots(MotionStore store, SecretBallotStore secretStore, Motions motions, VotingPermissions permissions,
-            AuditLog audit, ApplicationEventPublisher events, LookupHashes hashes, BallotAttempts attempts) {
-        this.hashes = hashes;
+            AuditLog audit, ApplicationEventPublisher events, BallotAttempts attempts) {
         this.attempts = attempts;
         this.store = store;
         this.secretStore = secretStore;
@@ -111,7 +108,7 @@ public class SecretBallots {
         }
         MemberId member = permissions.eligibleMember(actor, motion);
         String random = attempts.randomPartOf(attempt, motion.id(), member);
-        ReceiptCode receipt = random == null ? ReceiptCode.generate() : derivedReceipt(motion.id(), member, random);
+        ReceiptCode receipt = random == null ? ReceiptCode.generate() : attempts.receiptFor(motion.id(), member, random);
         if (!secretStore.enrol(motion.id(), member)) {
             // Only the voter's own attempt derives a code that a stored ballot has; any other gets the refusal.
             if (random != null && secretStore.hasBallot(motion.id(), receipt)) {
@@ -128,15 +125,6 @@ public class SecretBallots {
         return new SecretReceipt(receipt, false);
     }
 
-    /**
-     * Derives the receipt code from the random part of an attempt under the server's lookup key. Without
-     * that part, which only the voter's form holds, the key and the roll together still do not name the
-     * voter's ballot.
-     */
-    private ReceiptCode derivedReceipt(MotionId motion, MemberId member, String random) {
-        return ReceiptCode.fromDigest(hashes.hash("secret-ballot-receipt",
-                motion.value() + ":" + member.value() + ":" + random));
-    }
 
     /**
      * Checks, storing nothing, that the actor could cast this election or discipline ballot now, for

@@ -169,7 +169,7 @@ class SignInTests {
 
     /**
      * The window between a password change's commit and the save of its renewed session: a request
-     * that the same session sent just before still holds the old password time. It must find the
+     * that the same session sent just before still carries the old password time. It must find the
      * session alive, while other sessions end, and a later reset by an administrator ends it too.
      */
     @Test

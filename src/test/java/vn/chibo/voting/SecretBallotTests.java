@@ -250,7 +250,7 @@ class SecretBallotTests {
     }
 
     /**
-     * The confirmation sent again with the same attempt (its answer was lost) gets the same receipt,
+     * The confirmation sent again with the same attempt (its response was lost) gets the same receipt,
      * marked as repeated, and changes nothing, even with another choice. A new attempt is refused.
      */
     @Test
@@ -308,7 +308,7 @@ class SecretBallotTests {
         assertThat(rowsOf("secret_ballot", id)).isEqualTo(3);
     }
 
-    /** Confirmations of one form sent at once from a weak link: one ballot, and every answer has its code. */
+    /** Confirmations of one form sent at once from a weak link: one ballot, and every response has its code. */
     @Test
     void concurrentRepeatsOfOneAttemptShareOneBallot() throws Exception {
         Village village = villages.meetingInProgress();

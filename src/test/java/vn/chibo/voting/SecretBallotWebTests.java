@@ -96,8 +96,8 @@ class SecretBallotWebTests {
     }
 
     /**
-     * The confirmation form carries an attempt. Sent again after its answer was lost, it shows the same
-     * receipt and says that the first ballot stands; the API does the same for the app's attempt.
+     * The confirmation form carries an attempt. Sent again after its response was lost, it shows the same
+     * receipt and notes that the first ballot is kept; the API does the same for the app's attempt.
      */
     @Test
     void repeatedConfirmationShowsTheSameReceipt() throws Exception {

@@ -123,7 +123,7 @@ public class LibraryDocuments {
     }
 
     /**
-     * Returns the document when it is withdrawn, whoever asks; the caller checks that the actor manages
+     * Returns the document when it is withdrawn, without checking the actor. The caller checks that the actor manages
      * its library, and shows others not-found.
      */
     public Optional<LibraryDocument> findWithdrawn(LibraryDocumentId id) {

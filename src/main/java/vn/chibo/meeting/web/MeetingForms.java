@@ -45,7 +45,7 @@ import vn.chibo.system.Option;
 class MeetingForms {
 
     /** The maximum length of a meeting whose end time, earlier than its start time, the form puts on the next day. */
-    static final Duration LONGEST_OVERNIGHT = Duration.ofHours(12);
+    static final Duration MAX_OVERNIGHT_LENGTH = Duration.ofHours(12);
 
 
     /** How many items the regular meeting's usual agenda has; see the keys meeting.agenda.template.N. */
@@ -168,13 +168,13 @@ class MeetingForms {
 
     /**
      * Returns when a meeting that starts on the date at the start time ends. An end earlier than the
-     * start is on the next day when the meeting then lasts at most {@link #LONGEST_OVERNIGHT}, such as
+     * start is on the next day when the meeting then lasts at most {@link #MAX_OVERNIGHT_LENGTH}, such as
      * 19:30 to 00:30. A later end, such as 19:30 to 17:30, is more likely a typo, so it stays on the
      * date and the form reports an end before the start.
      */
     static LocalDateTime endOf(LocalDate date, LocalTime start, LocalTime end) {
         LocalDateTime sameDay = date.atTime(end);
-        if (end.isBefore(start) && Duration.between(start, end).plusDays(1).compareTo(LONGEST_OVERNIGHT) <= 0) {
+        if (end.isBefore(start) && Duration.between(start, end).plusDays(1).compareTo(MAX_OVERNIGHT_LENGTH) <= 0) {
             return sameDay.plusDays(1);
         }
         return sameDay;

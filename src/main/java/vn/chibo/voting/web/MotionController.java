@@ -172,7 +172,7 @@ class MotionController {
 
     /**
      * Shows the receipt code of a secret ballot. A repeated confirmation (the response to the first was
-     * lost) says that the ballot was recorded before, since its choice may differ from the repeat's.
+     * lost) shows that the ballot was recorded before, because its choice may differ from the repeat's.
      */
     private void showReceipt(Actor actor, MotionId motionId, SecretReceipt receipt, Model model) {
         model.addAttribute(FlashMessage.SUCCESS, new FlashMessage(receipt.repeated() ? "voting.flash.secretAlreadyRecorded"

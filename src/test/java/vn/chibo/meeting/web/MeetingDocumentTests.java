@@ -103,10 +103,10 @@ class MeetingDocumentTests {
 
     /**
      * A DOCX among the meeting papers reaches readers as a PDF copy with their watermark on every
-     * page, as library documents do; the page still lists the file by the name it was uploaded with.
+     * page, as library documents do. The page lists that copy.
      */
     @Test
-    void officeDocumentIsServedAsStampedPdf() throws Exception {
+    void docxServedAsStampedPdf() throws Exception {
         MeetingId id = fixtures.published(village, Instant.now().plus(Duration.ofDays(3)));
         String docx = "du-thao-nghi-quyet-thang-12.docx";
 
@@ -141,7 +141,7 @@ class MeetingDocumentTests {
      * PdfRenditionsTests does); the copy is inspected and served stamped.
      */
     @Test
-    void legacyOfficeFileIsCopiedByLibreOfficeAndServedStamped() throws Exception {
+    void xlsServedAsStampedPdf() throws Exception {
         MeetingId id = fixtures.published(village, Instant.now().plus(Duration.ofDays(3)));
         byte[] xls;
         try (var workbook = new HSSFWorkbook(); var out = new ByteArrayOutputStream()) {

@@ -111,7 +111,7 @@ class LibraryController {
 
     /**
      * Shows the document to a reader who may open it. A withdrawn document is shown only to the managers
-     * of its library, with its record and the actions to restore or delete it; others get not-found.
+     * of its library, with its record and the actions to restore or delete it. Others get not-found.
      */
     @GetMapping("/documents/{id}")
     String page(Actor actor, @PathVariable long id, Model model) {
